@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { Canvas, Layout } from '../manifest/types.js';
+
+/** Role ids (ARCHITECTURE "Trust"). */
+export const Role = z.enum(['admin', 'list-editor', 'reviewer', 'publicity', 'operator']);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  'list-editor': '名单编辑',
+  reviewer: '审核员',
+  publicity: '宣传管理',
+  operator: '运维值守',
+};
+
+/** Every route maps to one of these actions; the table below says which roles may. */
+export const Action = z.enum([
+  'manage-system',
+  'edit-lists',
+  'withdraw-entries',
+  'set-objection',
+  'review',
+  'manage-programs',
+  'emergency',
+  'operate-screens',
+  'view',
+]);
+export type Action = z.infer<typeof Action>;
+
+export const PERMISSIONS: Record<Action, readonly Role[]> = {
+  'manage-system': ['admin'],
+  'edit-lists': ['admin', 'list-editor'],
+  'withdraw-entries': ['admin', 'list-editor'],
+  'set-objection': ['admin', 'list-editor'],
+  review: ['admin', 'reviewer'],
+  'manage-programs': ['admin', 'publicity'],
+  emergency: ['admin', 'reviewer', 'publicity'],
+  'operate-screens': ['admin', 'operator'],
+  view: ['admin', 'list-editor', 'reviewer', 'publicity', 'operator'],
+};
+
+/** Whether a role may perform an action. */
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+/** The error body every failing request returns. */
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}
+
+// ---- auth ----
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Password = z.string().min(10, '密码至少 10 位').max(256);
+export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export interface SessionInfo {
+  user: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean };
+  csrfToken: string;
+}
+
+// ---- users ----
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_.-]{1,31}$/, '用户名为 2-32 位小写字母、数字、点、下划线或连字符，以字母开头');
+export const UserCreate = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1).max(64),
+  role: Role,
+});
+export type UserCreate = z.infer<typeof UserCreate>;
+export const UserUpdate = z.object({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  role: Role.optional(),
+  disabled: z.boolean().optional(),
+});
+export type UserUpdate = z.infer<typeof UserUpdate>;
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: number;
+  lastLoginAt: number | null;
+}
+/** Creating a user or resetting a password returns the one-time password once. */
+export interface UserWithPassword {
+  user: User;
+  temporaryPassword: string;
+}
+
+// ---- halls ----
+export const TimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: '时区名称不存在，请使用 IANA 名称，例如 Asia/Shanghai' },
+);
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:mm');
+export const OpeningHours = z.array(
+  z.object({
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1),
+    open: HourMinute,
+    close: HourMinute,
+  }),
+);
+export type OpeningHours = z.infer<typeof OpeningHours>;
+export const HallInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  timezone: TimeZone,
+  openingHours: OpeningHours,
+  repairWindowText: z.string().trim().max(300),
+});
+export type HallInput = z.infer<typeof HallInput>;
+export interface Hall extends HallInput {
+  id: string;
+  createdAt: number;
+}
+
+// ---- screen groups ----
+export const GroupInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  hallId: z.string().min(1),
+  defaultPlaylistId: z.string().nullable(),
+});
+export type GroupInput = z.infer<typeof GroupInput>;
+export interface Group extends GroupInput {
+  id: string;
+  screens: number;
+}
+
+// ---- pairing and screens ----
+export const PAIRING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const PairingCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/, '配对码为 6 位字母数字'));
+
+export const PairRegister = z.object({
+  /** Hex of 32 random bytes the device made; only its SHA-256 is kept. */
+  deviceSecret: z.string().regex(/^[0-9a-f]{64}$/),
+  canvas: Canvas,
+  version: z.string().max(64),
+});
+export type PairRegister = z.infer<typeof PairRegister>;
+export interface PairRegistered {
+  code: string;
+  expiresAt: number;
+  serverUrl: string;
+}
+export const PairPoll = z.object({ code: PairingCode, deviceSecret: z.string().regex(/^[0-9a-f]{64}$/) });
+export type PairPoll = z.infer<typeof PairPoll>;
+/** pending until an operator claims the code; then the token, once. */
+export type PairPollResult =
+  | { status: 'pending'; expiresAt: number }
+  | { status: 'paired'; token: string; screenId: string; screenName: string };
+
+export const ScreenPreset = z.object({ layout: Layout, canvas: Canvas });
+export const SCREEN_PRESETS: { id: string; label: string; layout: Layout; canvas: Canvas }[] = [
+  { id: 'fhd', label: '横屏 1920×1080', layout: 'landscape', canvas: { width: 1920, height: 1080 } },
+  { id: 'uhd', label: '横屏 3840×2160', layout: 'landscape', canvas: { width: 3840, height: 2160 } },
+  { id: 'portrait', label: '竖屏 1080×1920', layout: 'portrait', canvas: { width: 1080, height: 1920 } },
+  { id: 'led-wall', label: 'LED 大屏 3200×1600', layout: 'custom', canvas: { width: 3200, height: 1600 } },
+  { id: 'led-strip', label: 'LED 条屏 256×32', layout: 'led-strip', canvas: { width: 256, height: 32 } },
+];
+
+export const ScreenClaim = z.object({
+  code: PairingCode,
+  name: z.string().trim().min(1).max(100),
+  hallId: z.string().min(1),
+  groupId: z.string().min(1).nullable(),
+  layout: Layout,
+  canvas: Canvas,
+});
+export type ScreenClaim = z.infer<typeof ScreenClaim>;
+export const ScreenUpdate = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  hallId: z.string().min(1).optional(),
+  groupId: z.string().min(1).nullable().optional(),
+  layout: Layout.optional(),
+  canvas: Canvas.optional(),
+});
+export type ScreenUpdate = z.infer<typeof ScreenUpdate>;
+
+export interface Health {
+  status: 'ok' | 'error';
+  version: string;
+  uptimeS: number;
+  db: 'ok' | 'error';
+}

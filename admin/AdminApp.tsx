@@ -1,0 +1,91 @@
+import { App, Button, Flex, Result, Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SessionInfo } from '../core/protocol/rest.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { type ApiError, api, toApiError } from './lib/api.js';
+import { authApi } from './lib/endpoints.js';
+import { SessionContext, type SessionContextValue } from './lib/session.js';
+import { disconnectAdminSocket } from './lib/socket.js';
+import { LoginPage } from './login/LoginPage.js';
+import { ForcedPasswordPage } from './password/ForcedPasswordPage.js';
+
+type Boot = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready' };
+
+/** Finds out whether there is a session, then shows login, the forced password change, or the app. */
+export function AdminApp() {
+  const { message } = App.useApp();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const hadSession = useRef(false);
+  useEffect(() => {
+    hadSession.current = session !== null;
+  }, [session]);
+
+  const check = useCallback(() => {
+    setBoot({ state: 'loading' });
+    authApi.session().then(
+      (s) => {
+        setSession(s);
+        setBoot({ state: 'ready' });
+      },
+      (err: unknown) => {
+        const e = toApiError(err);
+        setBoot(e.status === 401 ? { state: 'ready' } : { state: 'failed', error: e });
+      },
+    );
+  }, []);
+  useEffect(check, [check]);
+
+  // Any request answered 401 means the session expired: back to the login page.
+  useEffect(
+    () =>
+      api.onUnauthorized(() => {
+        disconnectAdminSocket();
+        if (hadSession.current) void message.warning('登录已过期，请重新登录');
+        setSession(null);
+      }),
+    [message],
+  );
+
+  const logout = useCallback(async () => {
+    disconnectAdminSocket();
+    try {
+      await authApi.logout();
+    } catch {
+      // Already gone on the server; the local session is cleared either way.
+    }
+    setSession(null);
+  }, []);
+
+  const context = useMemo<SessionContextValue | null>(
+    () => session && { session, setSession: (s) => setSession(s), logout },
+    [session, logout],
+  );
+
+  if (boot.state === 'loading') {
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (boot.state === 'failed') {
+    return (
+      <Result
+        status="error"
+        title="无法连接管理服务"
+        subTitle={boot.error.message}
+        extra={<Button onClick={check}>重试</Button>}
+      />
+    );
+  }
+  if (!session || !context) return <LoginPage onLoggedIn={setSession} />;
+  if (session.user.mustChangePassword) {
+    return <ForcedPasswordPage session={session} onChanged={setSession} onLogout={() => void logout()} />;
+  }
+  return (
+    <SessionContext.Provider value={context}>
+      <AppLayout />
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,65 @@
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { ROLE_LABELS } from '../../core/protocol/rest.js';
+import { navigate, useRoute } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+import { PasswordPage } from '../password/PasswordPage.js';
+import { pagesFor } from './pages.js';
+
+const PASSWORD_PATH = '/password';
+
+/** Side menu + header around the current page; unknown or forbidden routes go to the first page. */
+export function AppLayout() {
+  const { session, logout } = useSession();
+  const route = useRoute();
+  const pages = pagesFor(session.user.role);
+  const page = pages.find((p) => p.path === route);
+  const fallback = pages[0]?.path ?? '/screens';
+
+  useEffect(() => {
+    if (!page && route !== PASSWORD_PATH) navigate(fallback, true);
+  }, [page, route, fallback]);
+
+  const Current = page?.component ?? (route === PASSWORD_PATH ? PasswordPage : null);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+        <Typography.Title level={5} style={{ padding: '20px 24px 8px', margin: 0 }}>
+          HallCast
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={page ? [page.path] : []}
+          items={pages.map((p) => ({ key: p.path, icon: p.icon, label: p.label }))}
+          onClick={({ key }) => navigate(key)}
+          data-testid="side-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+            <Typography.Text strong>HallCast 管理后台</Typography.Text>
+            <Flex align="center" gap={8}>
+              <span data-testid="current-user">{session.user.displayName}</span>
+              <Tag>{ROLE_LABELS[session.user.role]}</Tag>
+              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate(PASSWORD_PATH)}>
+                修改密码
+              </Button>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={() => void logout()}
+                data-testid="logout-button"
+              >
+                退出登录
+              </Button>
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{Current && <Current />}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { AdminToServer, ServerToAdmin } from '../../core/protocol/events.js';
+
+export type AdminSocket = Socket<ServerToAdmin, AdminToServer>;
+export type AdminEventHandlers = Partial<ServerToAdmin>;
+
+let socket: AdminSocket | null = null;
+
+/** One shared connection to /admin; the session cookie authenticates it. */
+export function getAdminSocket(): AdminSocket {
+  socket ??= io('/admin', { transports: ['websocket'], withCredentials: true });
+  return socket;
+}
+
+/** Closes the connection (logout, expired session); the next use opens a new one. */
+export function disconnectAdminSocket(): void {
+  socket?.disconnect();
+  socket = null;
+}
+
+// No zod schemas for admin payloads exist in core yet: check the shape every event shares.
+function looksValid(payload: unknown): boolean {
+  return (
+    typeof payload === 'object' && payload !== null && typeof (payload as { id?: unknown }).id === 'string'
+  );
+}
+
+/**
+ * Calls the given handlers for /admin events while the component is mounted and returns
+ * whether the socket is connected. onConnect runs on every (re)connect, so a page can reload
+ * what it may have missed while disconnected.
+ */
+export function useAdminEvents(handlers: AdminEventHandlers, onConnect?: () => void): boolean {
+  const handlersRef = useRef(handlers);
+  const connectRef = useRef(onConnect);
+  useEffect(() => {
+    handlersRef.current = handlers;
+    connectRef.current = onConnect;
+  });
+  const [connected, setConnected] = useState(() => getAdminSocket().connected);
+
+  useEffect(() => {
+    const s = getAdminSocket();
+    const onAny = (event: string, payload: unknown) => {
+      const handler = handlersRef.current[event as keyof ServerToAdmin] as ((p: unknown) => void) | undefined;
+      if (handler && looksValid(payload)) handler(payload);
+    };
+    const up = () => {
+      setConnected(true);
+      connectRef.current?.();
+    };
+    const down = () => setConnected(false);
+    s.onAny(onAny);
+    s.on('connect', up);
+    s.on('disconnect', down);
+    s.on('connect_error', down);
+    setConnected(s.connected);
+    return () => {
+      s.offAny(onAny);
+      s.off('connect', up);
+      s.off('disconnect', down);
+      s.off('connect_error', down);
+    };
+  }, []);
+
+  return connected;
+}

@@ -1,0 +1,87 @@
+import '../lib/testDom.js';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Providers } from '../common/Providers.js';
+import { api } from '../lib/api.js';
+import { json, startTestServer } from '../lib/testServer.js';
+import { LoginPage } from './LoginPage.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let answer: { status: number; body: unknown; headers?: Record<string, string> };
+
+beforeAll(async () => {
+  server = await startTestServer((_req, res) => json(res, answer.status, answer.body, answer.headers));
+  api.baseUrl = server.url;
+});
+afterAll(async () => {
+  api.baseUrl = '';
+  await server.close();
+});
+afterEach(cleanup);
+
+function renderLogin(onLoggedIn = vi.fn()) {
+  render(
+    <Providers>
+      <LoginPage onLoggedIn={onLoggedIn} />
+    </Providers>,
+  );
+  return onLoggedIn;
+}
+
+function submit(username: string, password: string) {
+  fireEvent.change(screen.getByLabelText('用户名'), { target: { value: username } });
+  fireEvent.change(screen.getByLabelText('密码'), { target: { value: password } });
+  fireEvent.click(screen.getByTestId('login-submit'));
+}
+
+describe('LoginPage', () => {
+  it('renders in Chinese', () => {
+    renderLogin();
+    expect(screen.getByText('HallCast 管理后台')).toBeTruthy();
+    expect(screen.getByLabelText('用户名')).toBeTruthy();
+    expect(screen.getByLabelText('密码')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '登录' })).toBeTruthy();
+  });
+
+  it('asks for missing fields in Chinese', async () => {
+    renderLogin();
+    fireEvent.click(screen.getByTestId('login-submit'));
+    expect(await screen.findByText('请输入用户名')).toBeTruthy();
+    expect(await screen.findByText('请输入密码')).toBeTruthy();
+  });
+
+  it("shows the server's message for wrong credentials", async () => {
+    answer = { status: 401, body: { error: { code: 'invalid_credentials', message: '用户名或密码错误' } } };
+    const onLoggedIn = renderLogin();
+    submit('admin', 'wrong');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('用户名或密码错误');
+    expect(onLoggedIn).not.toHaveBeenCalled();
+    expect(JSON.parse(server.requests.at(-1)?.body ?? '{}')).toEqual({
+      username: 'admin',
+      password: 'wrong',
+    });
+  });
+
+  it('says how many minutes to wait after too many attempts', async () => {
+    answer = {
+      status: 429,
+      body: { error: { code: 'rate_limited', message: 'too many' } },
+      headers: { 'retry-after': '290' },
+    };
+    renderLogin();
+    submit('admin', 'wrong');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('尝试次数过多，请 5 分钟后再试');
+  });
+
+  it('hands the session over on success', async () => {
+    const session = {
+      user: { id: 'u1', username: 'admin', displayName: '管理员', role: 'admin', mustChangePassword: true },
+      csrfToken: 't',
+    };
+    answer = { status: 200, body: session };
+    const onLoggedIn = renderLogin();
+    submit('admin', 'right-password');
+    await vi.waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(session));
+    expect(api.currentSession).toEqual(session);
+  });
+});

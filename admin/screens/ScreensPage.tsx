@@ -1,0 +1,117 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Table, Tag } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import type { ScreenStatus } from '../../core/protocol/events.js';
+import { Page } from '../common/Page.js';
+import { removeById, upsertById } from '../lib/collections.js';
+import { groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
+import { useNotifyError } from '../lib/notify.js';
+import { useCan } from '../lib/session.js';
+import { useAdminEvents } from '../lib/socket.js';
+import { useNow } from '../lib/useNow.js';
+import { useResource } from '../lib/useResource.js';
+import { EditScreenModal } from './EditScreenModal.js';
+import { PairScreenModal } from './PairScreenModal.js';
+import { screenColumns } from './screenColumns.js';
+
+// Revoked screens last, then by name.
+const order = (a: ScreenStatus, b: ScreenStatus) =>
+  Number(a.revoked) - Number(b.revoked) || a.name.localeCompare(b.name, 'zh-CN');
+
+/** Every screen with live status; operators pair, edit and revoke here. */
+export function ScreensPage() {
+  const screens = useResource(screensApi.list);
+  const halls = useResource(hallsApi.list);
+  const groups = useResource(groupsApi.list);
+  const canOperate = useCan('operate-screens');
+  const now = useNow();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const [pairing, setPairing] = useState(false);
+  const [editing, setEditing] = useState<ScreenStatus | null>(null);
+
+  const connected = useAdminEvents(
+    {
+      'screen:updated': (screen) => screens.setData((list) => upsertById(list, screen)),
+      'screen:removed': ({ id }) => screens.setData((list) => removeById(list, id)),
+    },
+    screens.reload,
+  );
+
+  const upsert = (screen: ScreenStatus) => screens.setData((list) => upsertById(list, screen));
+  const revoke = async (screen: ScreenStatus) => {
+    try {
+      upsert(await screensApi.revoke(screen.id));
+      void message.success(`已撤销屏幕「${screen.name}」`);
+    } catch (err) {
+      notifyError(err, '撤销失败');
+    }
+  };
+
+  const reloadAll = () => {
+    screens.reload();
+    halls.reload();
+    groups.reload();
+  };
+  const columns = screenColumns({ now, canOperate, onEdit: setEditing, onRevoke: revoke });
+  const extra = (
+    <>
+      {!connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>}
+      {canOperate && (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setPairing(true)}
+          data-testid="pair-button"
+        >
+          配对新屏幕
+        </Button>
+      )}
+    </>
+  );
+  const empty = canOperate
+    ? '还没有屏幕。新屏幕开机后会显示配对码，点击「配对新屏幕」输入即可'
+    : '还没有屏幕';
+
+  return (
+    <Page title="屏幕" extra={extra} error={screens.error ?? halls.error ?? groups.error} onRetry={reloadAll}>
+      <Table<ScreenStatus>
+        rowKey="id"
+        loading={screens.loading && !screens.data}
+        dataSource={[...(screens.data ?? [])].sort(order)}
+        columns={columns}
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={empty} /> }}
+        onRow={(screen) =>
+          ({ 'data-testid': 'screen-row', 'data-screen-id': screen.id }) as HTMLAttributes<HTMLElement>
+        }
+        scroll={{ x: 'max-content' }}
+      />
+      <PairScreenModal
+        open={pairing}
+        halls={halls.data ?? []}
+        groups={groups.data ?? []}
+        onClose={() => setPairing(false)}
+        onPaired={(screen) => {
+          upsert(screen);
+          setPairing(false);
+          void message.success(`屏幕「${screen.name}」已配对`);
+        }}
+      />
+      {editing && (
+        <EditScreenModal
+          screen={editing}
+          halls={halls.data ?? []}
+          groups={groups.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(screen) => {
+            upsert(screen);
+            setEditing(null);
+            void message.success('已保存');
+          }}
+        />
+      )}
+    </Page>
+  );
+}

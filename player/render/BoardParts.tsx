@@ -1,0 +1,73 @@
+import type { CSSProperties } from 'react';
+import { type DatasetEntry, LIST_FIELD_LABELS, type ListField, type ListType } from '../../core/credit/dataset.js';
+import { gridColumns, LIST_TYPE_BADGE } from './listRows.js';
+
+export function BoardHeader(props: { listType: ListType; title: string; category?: string; count?: number }) {
+  return (
+    <header className="hc-board-head">
+      <span className="hc-board-badge">{LIST_TYPE_BADGE[props.listType]}</span>
+      <h1 className="hc-board-title">{props.title}</h1>
+      {props.category ? <span className="hc-board-category">{props.category}</span> : null}
+      {props.count !== undefined ? <span className="hc-board-count">共 {props.count} 条</span> : null}
+    </header>
+  );
+}
+
+export function BoardFooter(props: { notice: string; pageText?: string }) {
+  return (
+    <footer className="hc-board-foot">
+      <span className="hc-board-notice">{props.notice}</span>
+      {props.pageText ? <span className="hc-board-page">{props.pageText}</span> : null}
+    </footer>
+  );
+}
+
+/** The column headings, in the item's order, with the shared labels. */
+export function HeadRow({ fields }: { fields: ListField[] }) {
+  return (
+    <div className="hc-row hc-row--head" style={{ gridTemplateColumns: gridColumns(fields) }}>
+      {fields.map((f) => (
+        <div key={f} className={`hc-cell hc-cell--${f}`}>
+          {LIST_FIELD_LABELS[f]}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+interface EntryRowProps {
+  entry: DatasetEntry;
+  fields: ListField[];
+  /** Shown before the name when several categories share one stream. */
+  category?: string;
+  style?: CSSProperties;
+  odd?: boolean;
+}
+
+/** One list row; values are shown exactly as they arrive (already masked by the server). */
+export function EntryRow({ entry, fields, category, style, odd }: EntryRowProps) {
+  return (
+    <div
+      className={odd ? 'hc-row hc-row--odd' : 'hc-row'}
+      data-testid="list-row"
+      data-entry-id={entry.id}
+      style={{ gridTemplateColumns: gridColumns(fields), ...style }}
+    >
+      {fields.map((f) => (
+        <div key={f} className={`hc-cell hc-cell--${f}`}>
+          {f === 'name' && category ? <span className="hc-chip">{category}</span> : null}
+          <span className="hc-text">{entry[f]}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EmptyPanel() {
+  return (
+    <div className="hc-board-empty">
+      <div className="hc-board-empty-text">本期暂无公示信息</div>
+      <div className="hc-board-empty-sub">公示信息更新后将在此处展示</div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { Role } from '../core/protocol/rest.js';
+import { buildWebIfStale } from './build.js';
+import { systemClock } from './clock.js';
+import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
+import { openDatabase, ROOT, StartupError, startHallcast } from './main.js';
+import { loadSecrets, secretsDirOf } from './secrets.js';
+import { createServices } from './services/index.js';
+
+const USAGE = `用法: hallcast <命令>
+  serve [--demo] [--build-if-stale]   启动服务器（生产入口；--demo 在新数据库中写入演示内容）
+  build-if-stale                      网页构建缺失或过期时重新构建
+  user add NAME --role ROLE [--name 显示名]   新建用户（打印一次性临时密码）
+  user passwd NAME [--password-stdin] 重置用户密码（默认生成临时密码并打印）
+  user list                           列出用户
+  audit verify                        校验审计日志哈希链
+  config                              列出所有配置项（环境变量、默认值、说明）
+角色: ${Role.options.join(', ')}
+环境变量 HALLCAST_DATA_DIR 指定数据目录（默认 ./data）。`;
+
+function offline(config: Config) {
+  const { db } = openDatabase(config.dataDir);
+  const secrets = loadSecrets(secretsDirOf(config.dataDir));
+  return createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+}
+
+async function serve(flags: { demo?: boolean; 'build-if-stale'?: boolean }): Promise<void> {
+  if (flags['build-if-stale']) buildWebIfStale(ROOT);
+  const config = loadConfig(process.env, flags.demo ? { demo: true } : {});
+  const hc = await startHallcast({ config });
+  const base = config.publicUrl ?? hc.url.replace('127.0.0.1', 'localhost');
+  const lines = [
+    `HallCast ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} 已启动（数据目录 ${config.dataDir}）`,
+    `  管理后台: ${base}/admin/`,
+    `  播放端:   ${base}/player/   （在大厅屏幕的浏览器中打开，显示配对码）`,
+    `  健康检查: ${base}/api/health`,
+  ];
+  if (hc.demoLogins) {
+    lines.push(`  演示账号（也保存在 ${join(config.dataDir, 'demo-logins.txt')}）:`);
+    for (const l of hc.demoLogins) lines.push(`    ${l.username.padEnd(10)} ${l.role.padEnd(12)} ${l.password}`);
+  }
+  lines.push(`  日志: ${join(config.dataDir, 'logs', 'hallcast.log')}    按 Ctrl+C 停止`);
+  console.log(lines.join('\n'));
+  const shutdown = (signal: string) => {
+    console.log(`收到 ${signal}，正在关闭…`);
+    hc.stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function user(args: string[], values: Record<string, string | boolean | undefined>): Promise<void> {
+  const s = offline(loadConfig());
+  const [sub, name] = args;
+  if (sub === 'list') {
+    for (const u of s.users.list()) {
+      console.log(`${u.username.padEnd(16)} ${u.role.padEnd(12)} ${u.disabled ? '已停用' : '正常'}  ${u.displayName}`);
+    }
+  } else if (sub === 'add' && name) {
+    const role = Role.safeParse(values.role);
+    if (!role.success) throw new StartupError(`请用 --role 指定角色：${Role.options.join(', ')}`);
+    const r = await s.users.create({ username: name, displayName: String(values.name ?? name), role: role.data }, null);
+    console.log(`已创建用户 ${r.user.username}（${r.user.role}），临时密码：${r.temporaryPassword}\n首次登录时须修改密码。`);
+  } else if (sub === 'passwd' && name) {
+    if (values['password-stdin']) {
+      const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+      if (password.length < 10) throw new StartupError('密码至少 10 位');
+      await s.users.setPassword(name, password);
+      console.log(`已设置 ${name} 的密码；下次登录时须修改。`);
+    } else {
+      const u = s.stores.users.getByUsername(name);
+      if (!u) throw new StartupError(`用户 ${name} 不存在；用 hallcast user list 查看已有用户`);
+      const r = await s.users.resetPassword(u.id, null);
+      console.log(`已重置 ${name} 的密码，临时密码：${r.temporaryPassword}\n下次登录时须修改。`);
+    }
+  } else {
+    throw new StartupError(USAGE);
+  }
+  s.db.close();
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      'build-if-stale': { type: 'boolean' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, ...rest] = positionals;
+  if (values.help || !cmd) {
+    console.log(USAGE);
+    return;
+  }
+  if (cmd === 'serve') return serve(values);
+  if (cmd === 'build-if-stale') {
+    if (!buildWebIfStale(ROOT)) console.log('网页构建是最新的。');
+    return;
+  }
+  if (cmd === 'user') return user(rest, values);
+  if (cmd === 'audit' && rest[0] === 'verify') {
+    const s = offline(loadConfig());
+    const r = s.audit.verify();
+    s.db.close();
+    if (r.ok) console.log(`审计日志完整：${r.records} 条记录，最新链接 ${r.head}`);
+    else throw new StartupError(`审计日志在第 ${r.brokenAt} 条记录处断裂（之前 ${r.records} 条完好）：记录可能被篡改，请保全数据目录并联系管理员`);
+    return;
+  }
+  if (cmd === 'config') {
+    console.log('| 环境变量 | 默认值 | 说明 |\n|---|---|---|');
+    for (const spec of Object.values(CONFIG_SPEC)) {
+      const def = spec.schema.safeParse(undefined);
+      console.log(`| ${spec.env} | ${def.success && def.data !== undefined ? `\`${def.data}\`` : '—'} | ${spec.doc} |`);
+    }
+    return;
+  }
+  throw new StartupError(USAGE);
+}
+
+main().catch((err) => {
+  if (err instanceof StartupError || (err instanceof Error && err.message.startsWith('配置错误'))) {
+    console.error(err.message);
+  } else {
+    console.error(`启动失败：${(err as Error).message}`);
+    pino().error({ err }, 'fatal');
+  }
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { Health } from '../../core/protocol/rest.js';
+import type { Services } from '../services/index.js';
+import { unauthenticated } from '../errors.js';
+import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
+import { errorMiddleware } from './middleware/errors.js';
+import { RouteBuilder } from './routeBuilder.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
+import { fileRoutes } from './routes/files.js';
+import { screenRoutes } from './routes/screens.js';
+
+export interface HttpDeps {
+  services: Services;
+  log: Logger;
+  version: string;
+  startedAt: number;
+  mediaDir: string;
+  distDir: string;
+  secureCookies: boolean;
+  maxJsonBytes: number;
+}
+
+/** The Koa app: middleware and every route, with the route table for the permission test. */
+export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
+  const s = d.services;
+  const app = new Koa({ proxy: false });
+  const playerAuth: Koa.Middleware = async (ctx, next) => {
+    const header = ctx.get('authorization');
+    const screen = s.screens.authenticate(header.startsWith('Bearer ') ? header.slice(7) : undefined);
+    if (!screen) throw unauthenticated();
+    ctx.state.screen = screen;
+    await next();
+  };
+  const routes = new RouteBuilder(s.auth, playerAuth);
+  routes.add('get', '/api/health', 'public', undefined, (ctx) => {
+    const db = s.dbHealthy() ? 'ok' : 'error';
+    const body: Health = {
+      status: db === 'ok' ? 'ok' : 'error',
+      version: d.version,
+      uptimeS: Math.round((s.clock.now() - d.startedAt) / 1000),
+      db,
+    };
+    ctx.set('Cache-Control', 'no-store');
+    if (db !== 'ok') {
+      ctx.status = 503;
+      return { ...body, error: { code: 'db_unavailable', message: '数据库不可用，请检查数据目录与磁盘空间' } };
+    }
+    return body;
+  });
+  authRoutes(routes, s.auth, d.secureCookies);
+  adminRoutes(routes, s.users, s.halls, s.stores.content);
+  screenRoutes(routes, s.screens, s.manifests, s.datasets);
+  fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
+
+  app.use(requestLog(d.log));
+  app.use(errorMiddleware(d.log));
+  app.use(securityHeaders());
+  app.use(jsonBody(d.maxJsonBytes));
+  app.use(routes.router.routes());
+  app.use(routes.router.allowedMethods());
+  return { app, routes };
+}

@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, Middleware } from 'koa';
+import { type Action, can } from '../../../core/protocol/rest.js';
+import { forbidden, unauthenticated, AppError } from '../../errors.js';
+import type { AuthedSession, AuthService } from '../../services/authService.js';
+
+export const SESSION_COOKIE = 'hc_session';
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The current admin session, or 401; checks the CSRF token on writes. */
+export function sessionOf(ctx: Context, auth: AuthService): AuthedSession {
+  const s = auth.authenticate(ctx.cookies.get(SESSION_COOKIE));
+  if (!s) throw unauthenticated();
+  if (WRITE.has(ctx.method) && !sameToken(ctx.get('x-csrf-token'), s.csrfToken)) {
+    throw new AppError(403, 'csrf_failed', '页面已过期（安全校验失败），请刷新页面后重试');
+  }
+  return s;
+}
+
+/**
+ * Requires a session whose role may perform the action (ARCHITECTURE "Trust").
+ * 'session' only requires a signed-in user (e.g. changing one's own password).
+ */
+export function requireAction(auth: AuthService, action: Action | 'session'): Middleware {
+  return async (ctx, next) => {
+    const s = sessionOf(ctx, auth);
+    if (action !== 'session') {
+      if (s.user.mustChangePassword) {
+        throw new AppError(403, 'password_change_required', '首次登录须先修改密码');
+      }
+      if (!can(s.user.role, action)) throw forbidden();
+    }
+    ctx.state.session = s;
+    await next();
+  };
+}

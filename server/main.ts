@@ -1,0 +1,148 @@
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { createHttpApp } from './http/app.js';
+import { startJobs } from './jobs/index.js';
+import { createRealtime } from './realtime/index.js';
+import { loadSecrets, secretsDirOf } from './secrets.js';
+import { seedDemo, type DemoLogin } from './services/demoSeed.js';
+import { createServices } from './services/index.js';
+import { DatabaseError, type Db, migrate, openDb } from './store/db.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+
+/** A start-up failure with one line that says what to do; the CLI exits 1 with it. */
+export class StartupError extends Error {}
+
+function prepareDataDir(dir: string): void {
+  try {
+    for (const sub of ['', 'media', 'secrets', 'logs', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
+    accessSync(dir, constants.W_OK);
+    accessSync(join(dir, 'secrets'), constants.W_OK);
+  } catch (err) {
+    throw new StartupError(
+      `数据目录 ${dir} 不可写（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）：请检查权限，或用 HALLCAST_DATA_DIR 指定一个可写目录`,
+    );
+  }
+}
+
+/** Opens and migrates the database, turning its failures into start-up errors. */
+export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
+  const file = join(dataDir, 'hallcast.db');
+  const fresh = !existsSync(file);
+  try {
+    const db = openDb(file);
+    migrate(db);
+    return { db, fresh };
+  } catch (err) {
+    if (err instanceof DatabaseError) throw new StartupError(`${err.message}`);
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB' || (err as { code?: string }).code === 'SQLITE_CORRUPT') {
+      throw new StartupError(`数据库文件 ${file} 已损坏：请从备份恢复，或移走该文件后重新启动`);
+    }
+    throw err;
+  }
+}
+
+export interface HallcastOptions {
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  distDir?: string;
+}
+
+export interface Hallcast {
+  url: string;
+  port: number;
+  services: ReturnType<typeof createServices>;
+  realtime: ReturnType<typeof createRealtime>;
+  routes: ReturnType<typeof createHttpApp>['routes'];
+  demoLogins: DemoLogin[] | null;
+  stop(): Promise<void>;
+}
+
+function guessPublicUrl(config: Config, port: number, tls: boolean): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/$/, '');
+  const scheme = tls ? 'https' : 'http';
+  if (config.host !== '0.0.0.0' && config.host !== '::') return `${scheme}://${config.host}:${port}`;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
+  return `${scheme}://${lan?.address ?? '127.0.0.1'}:${port}`;
+}
+
+/** The composition root: config -> store -> services -> http + realtime -> jobs. */
+export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  prepareDataDir(config.dataDir);
+  const log =
+    opts.log ?? pino({ level: config.logLevel }, pino.destination({ dest: join(config.dataDir, 'logs', 'hallcast.log'), mkdir: true, sync: false }));
+  const { db, fresh } = openDatabase(config.dataDir);
+  const secrets = loadSecrets(secretsDirOf(config.dataDir));
+  const tls = Boolean(config.tlsCert && config.tlsKey);
+  let publicUrl = '';
+  const services = createServices(db, config, clock, secrets, () => publicUrl);
+  const demoLogins = config.demo ? await seedDemo(services, config.dataDir, fresh) : null;
+  services.datasets.rebuild();
+
+  const { app, routes } = createHttpApp({
+    services,
+    log,
+    version: VERSION,
+    startedAt: clock.now(),
+    mediaDir: join(config.dataDir, 'media'),
+    distDir: opts.distDir ?? join(ROOT, 'dist'),
+    secureCookies: tls,
+    maxJsonBytes: config.maxJsonBytes,
+  });
+  const server: Server = tls
+    ? createHttpsServer({ cert: readFileSync(config.tlsCert!), key: readFileSync(config.tlsKey!) }, app.callback())
+    : createHttpServer(app.callback());
+  const realtime = createRealtime(server, services, config, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      db.close();
+      if (err.code === 'EADDRINUSE') {
+        reject(new StartupError(`端口 ${config.port} 已被占用：请先停止占用它的程序，或用 HALLCAST_PORT 换一个端口`));
+      } else if (err.code === 'EACCES') {
+        reject(new StartupError(`没有权限监听端口 ${config.port}：请用 HALLCAST_PORT 换一个大于 1024 的端口`));
+      } else reject(err);
+    });
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  publicUrl = guessPublicUrl(config, port, tls);
+  const jobs = startJobs(services, realtime, config, log);
+  log.info({ port, publicUrl, version: VERSION, auditHead: services.audit.head() }, 'started');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    services,
+    realtime,
+    routes,
+    demoLogins,
+    stop() {
+      stopping ??= (async () => {
+        jobs.stop();
+        server.close();
+        await realtime.close();
+        server.closeAllConnections();
+        jobs.flush();
+        db.close();
+        log.info('stopped');
+        log.flush?.();
+      })();
+      return stopping;
+    },
+  };
+}

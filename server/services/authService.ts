@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { SessionInfo } from '../../core/protocol/rest.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { AppError, rateLimited, unauthenticated } from '../errors.js';
+import type { SessionStore } from '../store/sessionStore.js';
+import type { UserRecord, UserStore } from '../store/userStore.js';
+import type { AuditService } from './auditService.js';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** argon2id with OWASP's memory-hard parameters. */
+export const hashPassword = (password: string) =>
+  hash(password, { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+
+/** A readable random password: no look-alike characters. */
+export function randomPassword(length = 14): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(length);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+export interface AuthedSession {
+  user: UserRecord;
+  csrfToken: string;
+  idHash: string;
+}
+
+type AuthDeps = {
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditService;
+  clock: Clock;
+  config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
+};
+
+/** Passwords, sessions and the login rate limit. */
+export function createAuthService({ users, sessions, audit, clock, config }: AuthDeps) {
+  const toInfo = (user: UserRecord, csrfToken: string): SessionInfo => ({
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      mustChangePassword: user.mustChangePassword,
+    },
+    csrfToken,
+  });
+
+  function checkLimit(keys: string[]): void {
+    const now = clock.now();
+    const since = now - config.loginWindowMs;
+    for (const key of keys) {
+      const { n, first } = sessions.failures(key, since);
+      if (n >= config.loginMaxFailures && first !== null) {
+        const retryS = Math.max(1, Math.ceil((first + config.loginWindowMs - now) / 1000));
+        throw rateLimited(retryS, `登录失败次数过多，请 ${Math.ceil(retryS / 60)} 分钟后再试，或联系系统管理员重置密码`);
+      }
+    }
+  }
+
+  return {
+    async login(username: string, password: string, ip: string): Promise<{ cookie: string; info: SessionInfo }> {
+      const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
+      checkLimit(keys);
+      const user = users.getByUsername(username.toLowerCase());
+      // Hashing for unknown users too keeps their timing alike.
+      const ok = user ? await verify(user.passwordHash, password) : await hashPassword(password).then(() => false);
+      if (!user || !ok || user.disabled) {
+        const now = clock.now();
+        for (const key of keys) sessions.addFailure(key, now);
+        if (user?.disabled && ok) throw new AppError(401, 'account_disabled', '该账号已停用，请联系系统管理员');
+        throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+      }
+      for (const key of keys) sessions.clearFailures(key);
+      const cookie = randomBytes(32).toString('hex');
+      const csrfToken = randomBytes(24).toString('hex');
+      const now = clock.now();
+      sessions.insert({ id_hash: sha256(cookie), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: now + config.sessionTtlMs });
+      users.touchLogin(user.id, now);
+      audit.record({ actor: user.id, action: 'login', target: user.id, summary: { username: user.username, ip } });
+      return { cookie, info: toInfo(user, csrfToken) };
+    },
+
+    /** The session behind a cookie, sliding its expiry; undefined when absent or expired. */
+    authenticate(cookie: string | undefined): AuthedSession | undefined {
+      if (!cookie || !/^[0-9a-f]{64}$/.test(cookie)) return undefined;
+      const idHash = sha256(cookie);
+      const s = sessions.get(idHash);
+      const now = clock.now();
+      if (!s || s.expires_at <= now) return undefined;
+      const user = users.get(s.user_id);
+      if (!user || user.disabled) return undefined;
+      if (s.expires_at - now < config.sessionTtlMs / 2) sessions.extend(idHash, now + config.sessionTtlMs);
+      return { user, csrfToken: s.csrf_token, idHash };
+    },
+
+    logout(idHash: string): void {
+      sessions.remove(idHash);
+    },
+
+    info: (s: AuthedSession): SessionInfo => toInfo(s.user, s.csrfToken),
+
+    async changePassword(s: AuthedSession, current: string, next: string): Promise<SessionInfo> {
+      if (!(await verify(s.user.passwordHash, current))) {
+        throw new AppError(400, 'wrong_password', '当前密码不正确，请重新输入');
+      }
+      if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
+      users.setPassword(s.user.id, await hashPassword(next), false);
+      audit.record({ actor: s.user.id, action: 'password.change', target: s.user.id, summary: {} });
+      const user = users.get(s.user.id);
+      if (!user) throw unauthenticated();
+      return toInfo(user, s.csrfToken);
+    },
+
+    purge(): void {
+      const now = clock.now();
+      sessions.purge(now);
+      sessions.purgeFailures(now - config.loginWindowMs);
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;
+

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Dataset, DatasetEntry } from '../../core/credit/dataset.js';
+import { dateIn } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Category, CreditStore, EntryRow } from '../store/creditStore.js';
+import type { DatasetStore } from '../store/datasetStore.js';
+
+const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
+
+function toEntry(e: EntryRow): DatasetEntry {
+  return {
+    id: e.id,
+    subjectType: e.subject_type,
+    name: e.name_display,
+    code: e.code_display,
+    legalRep: e.legal_rep,
+    reason: e.reason,
+    basis: e.basis,
+    authority: e.authority,
+    docNo: e.doc_no,
+    decisionDate: e.decision_date,
+    publishUntil: e.publish_until,
+  };
+}
+
+/** Builds a category's dataset from what is on display today: masked values only. */
+export function buildDataset(category: Category, entries: EntryRow[]): Dataset {
+  return {
+    listType: category.listType,
+    category: { id: category.id, name: category.name },
+    title: `${TITLES[category.listType]} · ${category.name}`,
+    fields: category.fields,
+    entries: entries.map(toEntry),
+  };
+}
+
+/** The same content always gives the same hash: no timestamp inside. */
+export const hashDataset = (body: string) => createHash('sha256').update(body).digest('hex');
+
+/** Rebuilds every category's current dataset; returns the categories whose content changed. */
+export function createDatasetService(credit: CreditStore, datasets: DatasetStore, clock: Clock) {
+  return {
+    rebuild(): string[] {
+      const today = dateIn(clock.now());
+      const changed: string[] = [];
+      for (const category of credit.listCategories()) {
+        const entries = credit.entriesOnDisplay(category.id, today);
+        const previous = datasets.currentHash(category.id);
+        if (entries.length === 0) {
+          if (previous !== null) {
+            datasets.setCurrent(category.id, null);
+            changed.push(category.id);
+          }
+          continue;
+        }
+        const body = JSON.stringify(buildDataset(category, entries));
+        const hash = hashDataset(body);
+        if (hash === previous) continue;
+        datasets.insert({ hash, list_type: category.listType, category_id: category.id, body, entries: entries.length }, clock.now());
+        datasets.setCurrent(category.id, hash);
+        changed.push(category.id);
+      }
+      return changed;
+    },
+    get: (hash: string) => datasets.get(hash),
+    current: () => datasets.listCurrent(),
+  };
+}
+export type DatasetService = ReturnType<typeof createDatasetService>;

@@ -1,0 +1,22 @@
+/** What services raise after their transaction commits; realtime and jobs listen. */
+export type DomainEvent =
+  | { type: 'screens:changed'; changeId: string; screenIds: string[] }
+  | { type: 'screen:revoked'; screenId: string }
+  | { type: 'screen:updated'; screenId: string }
+  | { type: 'change:progress'; changeId: string };
+
+export type Listener = (event: DomainEvent) => void;
+
+/** A tiny synchronous event bus, one per server instance (no module-level singleton). */
+export class EventBus {
+  private listeners: Listener[] = [];
+  on(listener: Listener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+  emit(event: DomainEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+}

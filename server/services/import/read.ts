@@ -1,0 +1,100 @@
+import type { ImportField } from './columns.js';
+import type { TextEncoding } from './decode.js';
+import { missingColumns } from './header.js';
+import { type FileIssue, fileIssue } from './issues.js';
+import { readCsv } from './readCsv.js';
+import { readXlsx } from './readXlsx.js';
+import type { ImportRow, ProgressFn, ReadLimits, SheetRows } from './rows.js';
+import { sniffFile } from './sniff.js';
+import type { ZipEntry } from './zip.js';
+
+export type ReadResult =
+  | {
+      ok: true;
+      format: 'xlsx' | 'csv';
+      encoding?: TextEncoding;
+      sheetName?: string;
+      headerRow: number;
+      columns: { field: ImportField; header: string; index: number }[];
+      rows: ImportRow[];
+      warnings: FileIssue[];
+    }
+  | { ok: false; status: 400 | 413 | 422; errors: FileIssue[] };
+
+/** Row issue codes that keep a row from being imported as is; the others are warnings. */
+export const ROW_ERROR_CODES: ReadonlySet<string> = new Set([
+  'cell_too_long',
+  'cell_error',
+  'code_numeric_precision',
+  'date_invalid',
+  'example_row',
+]);
+
+/** A declared uncompressed size past this many times the upload limit is treated as a ZIP bomb. */
+const MAX_INFLATE_RATIO = 50;
+
+function fail(status: 400 | 413 | 422, ...errors: FileIssue[]): ReadResult {
+  return { ok: false, status, errors };
+}
+
+function mb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function inflatesTooFar(entries: ZipEntry[] | null, maxBytes: number): boolean {
+  const total = (entries ?? []).reduce((sum, e) => sum + e.uncompressedSize, 0);
+  return total > maxBytes * MAX_INFLATE_RATIO;
+}
+
+function sheetResult(sheet: SheetRows, limits: ReadLimits, extra: { format: 'xlsx' | 'csv'; encoding?: TextEncoding; sheetName?: string }): ReadResult {
+  if (sheet.tooMany) {
+    return fail(422, fileIssue('too_many_rows', `数据行超过上限 ${limits.maxRows} 行，请拆分为多个文件后分别导入`));
+  }
+  const header = sheet.header;
+  if (!header) {
+    if (!sheet.sawContent) return fail(400, fileIssue('file_empty', '文件中没有内容，请填写后重新上传'));
+    const candidate = sheet.candidate;
+    if (candidate && candidate.columns.length >= 2) return fail(422, ...missingColumns(candidate.columns));
+    const msg = '前 20 行中没有找到表头（如「主体名称」「统一社会信用代码」「认定部门」等列名），请使用导入模板填写';
+    return fail(422, fileIssue('header_not_found', msg));
+  }
+  const missing = missingColumns(header.columns);
+  if (missing.length > 0) return fail(422, ...missing);
+  if (sheet.rows.length === 0) return fail(422, fileIssue('rows_empty', `第 ${header.row} 行是表头，但下面没有数据行`));
+  return {
+    ok: true,
+    ...extra,
+    headerRow: header.row,
+    columns: header.columns.map(({ field, header: text, index }) => ({ field, header: text, index })),
+    rows: sheet.rows,
+    warnings: header.warnings,
+  };
+}
+
+/**
+ * Reads an uploaded list file (xlsx or CSV, decided by content) into trimmed text rows keyed by
+ * field. Identifier checks are not done here (core/credit does them). `onProgress` gets data rows
+ * read so far and the expected total, at least every 1000 rows and once at the end.
+ */
+export async function readImportFile(buf: Buffer, limits: ReadLimits, onProgress?: ProgressFn): Promise<ReadResult> {
+  if (buf.length > limits.maxBytes) {
+    return fail(413, fileIssue('file_too_large', `文件大小超过上限 ${mb(limits.maxBytes)}，请删减或拆分后重新上传`));
+  }
+  const sniffed = sniffFile(buf);
+  if (sniffed.kind === 'error') return fail(400, sniffed.issue);
+  if (sniffed.kind === 'csv') {
+    const { sheet, encoding } = await readCsv(buf, limits, onProgress);
+    return sheetResult(sheet, limits, { format: 'csv', encoding });
+  }
+  if (inflatesTooFar(sniffed.entries, limits.maxBytes)) {
+    return fail(413, fileIssue('file_too_large', `文件解压后超过 ${mb(limits.maxBytes * MAX_INFLATE_RATIO)}，请删减或拆分后重新上传`));
+  }
+  try {
+    const outcome = await readXlsx(buf, sniffed.entries, limits, onProgress);
+    if (!outcome) return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
+    return sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
+  } catch {
+    const msg = '文件已损坏或不是有效的 Excel 工作簿（.xlsx），请用 Excel 打开后另存为 .xlsx 或 CSV 再上传';
+    return fail(422, fileIssue('file_corrupt', msg));
+  }
+}

@@ -1,0 +1,80 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Secrets } from '../secrets.js';
+import { createAuditStore } from '../store/auditStore.js';
+import { createChangeStore } from '../store/changeStore.js';
+import { createContentStore } from '../store/contentStore.js';
+import { createCreditStore } from '../store/creditStore.js';
+import { createDatasetStore } from '../store/datasetStore.js';
+import type { Db } from '../store/db.js';
+import { createHallStore } from '../store/hallStore.js';
+import { createPlayStore } from '../store/playStore.js';
+import { createScreenStore } from '../store/screenStore.js';
+import { createSessionStore } from '../store/sessionStore.js';
+import { createSettingsStore } from '../store/settingsStore.js';
+import { createUserStore } from '../store/userStore.js';
+import { createAuditService } from './auditService.js';
+import { createAuthService } from './authService.js';
+import { createChangeService } from './changeService.js';
+import { createDatasetService } from './datasetService.js';
+import { EventBus } from './events.js';
+import { createHallService } from './hallService.js';
+import { createManifestService } from './manifestService.js';
+import { MemoryPresence, type Presence } from './presence.js';
+import { createScreenService } from './screenService.js';
+import { createUserService } from './userService.js';
+
+/** Wires stores and services for one server instance. */
+export function createServices(db: Db, config: Config, clock: Clock, secrets: Secrets, publicUrl: () => string) {
+  const stores = {
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    halls: createHallStore(db),
+    screens: createScreenStore(db),
+    content: createContentStore(db),
+    credit: createCreditStore(db),
+    datasets: createDatasetStore(db),
+    changes: createChangeStore(db),
+    audit: createAuditStore(db),
+    settings: createSettingsStore(db),
+    plays: createPlayStore(db),
+  };
+  const bus = new EventBus();
+  const presence: Presence = new MemoryPresence(clock);
+  const audit = createAuditService(stores.audit, secrets.auditKey, clock);
+  const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
+  const auth = createAuthService({ users: stores.users, sessions: stores.sessions, audit, clock, config });
+  const users = createUserService({ users: stores.users, sessions: stores.sessions, audit, clock });
+  const halls = createHallService({ db, halls: stores.halls, screens: stores.screens, content: stores.content, audit, changes, clock });
+  const screens = createScreenService({
+    db,
+    screens: stores.screens,
+    halls: stores.halls,
+    presence,
+    changes,
+    audit,
+    bus,
+    clock,
+    config,
+    publicUrl,
+  });
+  const datasets = createDatasetService(stores.credit, stores.datasets, clock);
+  const manifests = createManifestService({
+    halls: stores.halls,
+    content: stores.content,
+    datasets: stores.datasets,
+    settings: stores.settings,
+    clock,
+    config,
+  });
+  const dbHealthy = () => {
+    try {
+      db.prepare('SELECT 1').get();
+      return db.open;
+    } catch {
+      return false;
+    }
+  };
+  return { db, stores, bus, presence, audit, changes, auth, users, halls, screens, datasets, manifests, clock, secrets, dbHealthy };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,92 @@
+import type { Item } from '../../core/manifest/types.js';
+import type { PlaylistEntry } from '../../core/schedule/types.js';
+import type { Db } from './db.js';
+
+interface ItemRow {
+  id: string;
+  name: string;
+  kind: string;
+  spec: string;
+}
+interface PlaylistRow {
+  id: string;
+  name: string;
+  role: 'content' | 'lists';
+  entries: string;
+  updated_at: number;
+}
+export interface MediaRow {
+  hash: string;
+  type: 'image' | 'video';
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  original_name: string;
+  builtin: number;
+  created_at: number;
+}
+export interface StoredPlaylist {
+  id: string;
+  name: string;
+  role: 'content' | 'lists';
+  entries: PlaylistEntry[];
+  updatedAt: number;
+}
+
+const toPlaylist = (r: PlaylistRow): StoredPlaylist => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  entries: JSON.parse(r.entries) as PlaylistEntry[],
+  updatedAt: r.updated_at,
+});
+
+/** Content items, playlists and media metadata. */
+export function createContentStore(db: Db) {
+  const item = db.prepare<[string], ItemRow>('SELECT * FROM items WHERE id = ?');
+  const items = db.prepare<[], ItemRow>('SELECT * FROM items ORDER BY created_at');
+  const insertItem = db.prepare(
+    'INSERT INTO items (id, name, kind, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const playlist = db.prepare<[string], PlaylistRow>('SELECT * FROM playlists WHERE id = ?');
+  const playlists = db.prepare<[], PlaylistRow>('SELECT * FROM playlists ORDER BY created_at, name');
+  const listsPlaylist = db.prepare<[], PlaylistRow>(
+    "SELECT * FROM playlists WHERE role = 'lists' ORDER BY created_at LIMIT 1",
+  );
+  const insertPlaylist = db.prepare(
+    'INSERT INTO playlists (id, name, role, entries, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const media = db.prepare<[string], MediaRow>('SELECT * FROM media WHERE hash = ?');
+  const insertMedia = db.prepare(
+    `INSERT OR IGNORE INTO media (hash, type, mime, bytes, width, height, duration_ms, original_name, builtin, created_at)
+     VALUES (@hash, @type, @mime, @bytes, @width, @height, @duration_ms, @original_name, @builtin, @created_at)`,
+  );
+  const parseItem = (r: ItemRow): Item => ({ ...(JSON.parse(r.spec) as object), id: r.id, name: r.name }) as Item;
+  return {
+    getItem: (id: string) => {
+      const r = item.get(id);
+      return r ? parseItem(r) : undefined;
+    },
+    listItems: () => items.all().map(parseItem),
+    insertItem: (i: Item, at: number) => {
+      const { id, name, ...spec } = i;
+      insertItem.run(id, name, i.kind, JSON.stringify(spec), at, at);
+    },
+    getPlaylist: (id: string) => {
+      const r = playlist.get(id);
+      return r ? toPlaylist(r) : undefined;
+    },
+    listPlaylists: () => playlists.all().map(toPlaylist),
+    listsPlaylist: () => {
+      const r = listsPlaylist.get();
+      return r ? toPlaylist(r) : undefined;
+    },
+    insertPlaylist: (p: { id: string; name: string; role: 'content' | 'lists'; entries: PlaylistEntry[] }, at: number) =>
+      insertPlaylist.run(p.id, p.name, p.role, JSON.stringify(p.entries), at, at),
+    getMedia: (hash: string) => media.get(hash),
+    insertMedia: (m: MediaRow) => insertMedia.run(m),
+  };
+}
+export type ContentStore = ReturnType<typeof createContentStore>;

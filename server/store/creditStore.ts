@@ -1,0 +1,123 @@
+import type { ListField, ListType, SubjectType } from '../../core/credit/dataset.js';
+import type { Db } from './db.js';
+
+export interface CategoryRow {
+  id: string;
+  name: string;
+  list_type: ListType;
+  window_rules: string;
+  mask_policy: string;
+  objection_policy: 'keep' | 'suspend';
+  publish_person_name: number;
+  fields: string;
+  sort: number;
+}
+export interface Category {
+  id: string;
+  name: string;
+  listType: ListType;
+  windowRules: unknown;
+  maskPolicy: unknown;
+  objectionPolicy: 'keep' | 'suspend';
+  publishPersonName: boolean;
+  fields: ListField[];
+  sort: number;
+}
+export interface EntryRow {
+  id: string;
+  batch_id: string;
+  category_id: string;
+  row_number: number | null;
+  subject_type: SubjectType;
+  name: string;
+  name_display: string;
+  code_display: string;
+  code_hash: string;
+  legal_rep: string;
+  reason: string;
+  basis: string;
+  doc_no: string;
+  authority: string;
+  decision_date: string;
+  severity: string | null;
+  publish_from: string;
+  publish_until: string;
+  rule_set_version: string;
+  status: string;
+  consent: number;
+  code_anomaly: number;
+  created_at: number;
+}
+export type NewEntry = Omit<EntryRow, 'status'>;
+
+const toCategory = (r: CategoryRow): Category => ({
+  id: r.id,
+  name: r.name,
+  listType: r.list_type,
+  windowRules: JSON.parse(r.window_rules),
+  maskPolicy: JSON.parse(r.mask_policy),
+  objectionPolicy: r.objection_policy,
+  publishPersonName: r.publish_person_name === 1,
+  fields: JSON.parse(r.fields) as ListField[],
+  sort: r.sort,
+});
+
+/** Member units, categories, batches and entries. */
+export function createCreditStore(db: Db) {
+  const insertUnit = db.prepare('INSERT OR IGNORE INTO units (id, name, created_at) VALUES (?, ?, ?)');
+  const unitByName = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM units WHERE name = ?');
+  const units = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM units ORDER BY created_at, name');
+  const insertCategory = db.prepare(
+    `INSERT INTO categories (id, name, list_type, window_rules, mask_policy, objection_policy, publish_person_name, fields, sort, created_at)
+     VALUES (@id, @name, @list_type, @window_rules, @mask_policy, @objection_policy, @publish_person_name, @fields, @sort, @created_at)`,
+  );
+  const categories = db.prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY list_type DESC, sort, name');
+  const category = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE id = ?');
+  const insertBatch = db.prepare(
+    `INSERT INTO batches (id, title, unit_id, category_id, status, source_name, created_by, created_at)
+     VALUES (@id, @title, @unit_id, @category_id, @status, @source_name, @created_by, @created_at)`,
+  );
+  const publishBatch = db.prepare("UPDATE batches SET status = 'published', published_at = ? WHERE id = ?");
+  const insertEntry = db.prepare(
+    `INSERT INTO entries (id, batch_id, category_id, row_number, subject_type, name, name_display, code_display, code_hash,
+       legal_rep, reason, basis, doc_no, authority, decision_date, severity, publish_from, publish_until, rule_set_version,
+       consent, code_anomaly, created_at)
+     VALUES (@id, @batch_id, @category_id, @row_number, @subject_type, @name, @name_display, @code_display, @code_hash,
+       @legal_rep, @reason, @basis, @doc_no, @authority, @decision_date, @severity, @publish_from, @publish_until,
+       @rule_set_version, @consent, @code_anomaly, @created_at)`,
+  );
+  // What screens show (DOMAIN "What screens show"): published, inside the window, not withdrawn or suspended.
+  const onDisplay = db.prepare<{ categoryId: string; today: string }, EntryRow>(
+    `SELECT e.* FROM entries e JOIN batches b ON b.id = e.batch_id JOIN categories c ON c.id = e.category_id
+     WHERE e.category_id = @categoryId AND b.status IN ('published', 'archived')
+       AND (e.status = 'active' OR (e.status = 'objection-pending' AND c.objection_policy = 'keep'))
+       AND e.publish_from <= @today AND e.publish_until >= @today
+       AND (e.code_anomaly = 0 OR e.anomaly_accepted_by IS NOT NULL)
+     ORDER BY e.decision_date DESC, e.id`,
+  );
+  return {
+    insertUnit: (id: string, name: string, at: number) => insertUnit.run(id, name, at),
+    unitByName: (name: string) => unitByName.get(name),
+    listUnits: () => units.all(),
+    insertCategory: (r: CategoryRow & { created_at: number }) => insertCategory.run(r),
+    listCategories: () => categories.all().map(toCategory),
+    getCategory: (id: string) => {
+      const r = category.get(id);
+      return r ? toCategory(r) : undefined;
+    },
+    insertBatch: (b: {
+      id: string;
+      title: string;
+      unit_id: string;
+      category_id: string;
+      status: string;
+      source_name: string;
+      created_by: string | null;
+      created_at: number;
+    }) => insertBatch.run(b),
+    publishBatch: (id: string, at: number) => publishBatch.run(at, id),
+    insertEntry: (e: NewEntry) => insertEntry.run(e),
+    entriesOnDisplay: (categoryId: string, today: string) => onDisplay.all({ categoryId, today }),
+  };
+}
+export type CreditStore = ReturnType<typeof createCreditStore>;

@@ -1,0 +1,100 @@
+import type { Layout } from '../../core/manifest/types.js';
+import type { Db } from './db.js';
+
+export interface ScreenRow {
+  id: string;
+  name: string;
+  hall_id: string;
+  group_id: string | null;
+  layout: Layout;
+  width: number;
+  height: number;
+  token_hash: string;
+  revision: number;
+  acked_revision: number;
+  rendered_revision: number;
+  paired_at: number;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  version: string | null;
+  uptime_s: number | null;
+  current_item: string | null;
+  current_kind: string | null;
+  errors: number;
+}
+
+export interface PairingRow {
+  code: string;
+  secret_hash: string;
+  width: number;
+  height: number;
+  version: string;
+  created_at: number;
+  expires_at: number;
+  screen_id: string | null;
+}
+
+/** A presence snapshot flushed from memory in batches. */
+export interface PresenceFlush {
+  id: string;
+  lastSeenAt: number | null;
+  version: string | null;
+  uptimeS: number | null;
+  currentItem: string | null;
+  currentKind: string | null;
+  errors: number;
+}
+
+/** Screens, their pairing codes and their revisions. */
+export function createScreenStore(db: Db) {
+  const get = db.prepare<[string], ScreenRow>('SELECT * FROM screens WHERE id = ?');
+  const byToken = db.prepare<[string], ScreenRow>('SELECT * FROM screens WHERE token_hash = ? AND revoked_at IS NULL');
+  const list = db.prepare<[], ScreenRow>('SELECT * FROM screens WHERE revoked_at IS NULL ORDER BY name');
+  const insert = db.prepare(
+    `INSERT INTO screens (id, name, hall_id, group_id, layout, width, height, token_hash, paired_at)
+     VALUES (@id, @name, @hall_id, @group_id, @layout, @width, @height, @token_hash, @paired_at)`,
+  );
+  const update = db.prepare(
+    `UPDATE screens SET name = @name, hall_id = @hall_id, group_id = @group_id, layout = @layout,
+     width = @width, height = @height WHERE id = @id`,
+  );
+  const revoke = db.prepare('UPDATE screens SET revoked_at = ? WHERE id = ?');
+  const bump = db.prepare('UPDATE screens SET revision = revision + 1 WHERE id = ? RETURNING revision');
+  const acked = db.prepare('UPDATE screens SET acked_revision = max(acked_revision, ?) WHERE id = ?');
+  const rendered = db.prepare(
+    'UPDATE screens SET rendered_revision = max(rendered_revision, ?), acked_revision = max(acked_revision, ?) WHERE id = ?',
+  );
+  const presence = db.prepare(
+    `UPDATE screens SET last_seen_at = @lastSeenAt, version = @version, uptime_s = @uptimeS,
+     current_item = @currentItem, current_kind = @currentKind, errors = @errors WHERE id = @id`,
+  );
+  const insertCode = db.prepare(
+    `INSERT INTO pairing_codes (code, secret_hash, width, height, version, created_at, expires_at)
+     VALUES (@code, @secret_hash, @width, @height, @version, @created_at, @expires_at)`,
+  );
+  const getCode = db.prepare<[string], PairingRow>('SELECT * FROM pairing_codes WHERE code = ?');
+  const claimCode = db.prepare('UPDATE pairing_codes SET screen_id = ? WHERE code = ? AND screen_id IS NULL');
+  const deleteCode = db.prepare('DELETE FROM pairing_codes WHERE code = ?');
+  const purgeCodes = db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?');
+  return {
+    get: (id: string) => get.get(id),
+    getByTokenHash: (hash: string) => byToken.get(hash),
+    list: () => list.all(),
+    insert: (r: Omit<ScreenRow, 'revision' | 'acked_revision' | 'rendered_revision' | 'revoked_at' | 'last_seen_at' | 'version' | 'uptime_s' | 'current_item' | 'current_kind' | 'errors'>) =>
+      insert.run(r),
+    update: (r: Pick<ScreenRow, 'id' | 'name' | 'hall_id' | 'group_id' | 'layout' | 'width' | 'height'>) => update.run(r),
+    revoke: (id: string, at: number) => revoke.run(at, id),
+    bumpRevision: (id: string) => (bump.get(id) as { revision: number }).revision,
+    setAcked: (id: string, revision: number) => acked.run(revision, id),
+    setRendered: (id: string, revision: number) => rendered.run(revision, revision, id),
+    flushPresence: db.transaction((rows: PresenceFlush[]) => {
+      for (const r of rows) presence.run(r);
+    }),
+    insertCode: (r: Omit<PairingRow, 'screen_id'>) => insertCode.run(r),
+    getCode: (code: string) => getCode.get(code),
+    claimCode: (code: string, screenId: string) => claimCode.run(screenId, code).changes === 1,
+    deleteCode: (code: string) => deleteCode.run(code),
+    purgeCodes: (now: number) => purgeCodes.run(now),
+  };
+}
+export type ScreenStore = ReturnType<typeof createScreenStore>;

@@ -1,0 +1,40 @@
+import type { Db } from './db.js';
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Admin sessions (the cookie value is kept only as its SHA-256) and login failures. */
+export function createSessionStore(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const get = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id_hash = ?');
+  const extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?');
+  const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+  const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  const addFailure = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+  const failures = db.prepare<[string, number], { n: number; first: number | null }>(
+    'SELECT count(*) AS n, min(at) AS first FROM login_failures WHERE key = ? AND at > ?',
+  );
+  const clearFailures = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  const purgeFailures = db.prepare('DELETE FROM login_failures WHERE at <= ?');
+  return {
+    insert: (s: SessionRow) => insert.run(s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at),
+    get: (idHash: string) => get.get(idHash),
+    extend: (idHash: string, expiresAt: number) => extend.run(expiresAt, idHash),
+    remove: (idHash: string) => remove.run(idHash),
+    removeForUser: (userId: string) => removeForUser.run(userId),
+    purge: (now: number) => purge.run(now),
+    addFailure: (key: string, at: number) => addFailure.run(key, at),
+    failures: (key: string, since: number) => failures.get(key, since) ?? { n: 0, first: null },
+    clearFailures: (key: string) => clearFailures.run(key),
+    purgeFailures: (before: number) => purgeFailures.run(before),
+  };
+}
+export type SessionStore = ReturnType<typeof createSessionStore>;

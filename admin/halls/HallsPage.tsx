@@ -42,10 +42,18 @@ export function HallsPage() {
       key: 'openingHours',
       render: (_: unknown, hall: Hall) =>
         hall.openingHours.length
-          ? formatOpeningHours(hall.openingHours).map((t) => <div key={t}>{t}</div>)
+          ? formatOpeningHours(hall.openingHours).map((t) => (
+              <div key={t} style={{ whiteSpace: 'nowrap' }}>
+                {t}
+              </div>
+            ))
           : '未设置',
     },
-    { title: '信用修复窗口说明', dataIndex: 'repairWindowText', ellipsis: true },
+    {
+      title: '信用修复窗口说明',
+      dataIndex: 'repairWindowText',
+      render: (t: string) => t || '—',
+    },
     { title: '创建时间', dataIndex: 'createdAt', render: (at: number) => formatDate(at) },
     ...(canManage
       ? [

@@ -23,6 +23,10 @@ export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Pro
   const [form] = Form.useForm<ScreenFieldValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Keep the screen's hall selectable even if the hall list failed to load or lags behind.
+  const hallOptions = halls.some((h) => h.id === screen.hallId)
+    ? halls
+    : [...halls, { id: screen.hallId, name: screen.hallName }];
   const matched = presetIdFor(screen.layout, screen.canvas);
   const { width, height } = screen.canvas;
   const currentOption = matched
@@ -83,7 +87,7 @@ export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Pro
       >
         <ScreenFields
           form={form}
-          halls={halls}
+          halls={hallOptions}
           groups={groups}
           currentOption={currentOption}
           testidPrefix="edit-screen"

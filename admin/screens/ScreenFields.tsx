@@ -1,6 +1,6 @@
 import { Form, type FormInstance, Input, Select } from 'antd';
 import { useEffect } from 'react';
-import type { Group, Hall } from '../../core/protocol/rest.js';
+import type { Group } from '../../core/protocol/rest.js';
 import { SCREEN_PRESETS } from '../../core/protocol/rest.js';
 
 export interface ScreenFieldValues {
@@ -12,7 +12,7 @@ export interface ScreenFieldValues {
 
 interface Props {
   form: FormInstance;
-  halls: Hall[];
+  halls: { id: string; name: string }[];
   groups: Group[];
   /** An extra preset option for a screen whose canvas matches no preset (edit only). */
   currentOption?: { value: string; label: string };

@@ -110,7 +110,11 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
       />
       <div className="hc-board-table">
         <HeadRow fields={fields} />
-        <div ref={bodyRef} className="hc-board-body hc-board-body--scroll">
+        <div
+          ref={bodyRef}
+          className="hc-board-body hc-board-body--scroll"
+          style={{ '--rows': item.rowsPerPage } as CSSProperties}
+        >
           <div ref={trackRef} className="hc-scroll-track">
             {slots.map((v, k) => {
               const style: CSSProperties = { height: rowHeight, transform: `translate3d(0, ${k * rowHeight}px, 0)` };

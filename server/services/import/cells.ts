@@ -28,12 +28,20 @@ export function displayText(value: RawCell['value'], date1904 = false): string {
   return toIsoDate(value, date1904) ?? '';
 }
 
-function dateText(value: RawCell['value'], where: string, label: string, date1904: boolean, issues: FileIssue[]) {
+function dateText(
+  value: RawCell['value'],
+  where: string,
+  label: string,
+  date1904: boolean,
+  issues: FileIssue[],
+) {
   const shown = displayText(value, date1904);
   if (shown === '' || value === null || typeof value === 'boolean') return shown;
   const iso = toIsoDate(typeof value === 'string' ? shown : value, date1904);
   if (iso) return iso;
-  issues.push(fileIssue('date_invalid', `${where}「${shown}」不是有效日期，请按 2020-10-30 的格式填写`, label));
+  issues.push(
+    fileIssue('date_invalid', `${where}「${shown}」不是有效日期，请按 2020-10-30 的格式填写`, label),
+  );
   return shown;
 }
 

@@ -51,7 +51,8 @@ export function excelDateToIso(d: Date, date1904 = false): string | null {
   return excelSerialToIso(ms / DAY_MS + (date1904 ? EPOCH_1904 : EPOCH_1900), date1904);
 }
 
-const SEPARATED = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const SEPARATED =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
@@ -72,7 +73,8 @@ export function parseDateText(text: string): string | null {
 export function toIsoDate(value: string | number | Date, date1904 = false): string | null {
   if (value instanceof Date) return excelDateToIso(value, date1904);
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) return parseDateText(String(value));
+    if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231)
+      return parseDateText(String(value));
     return excelSerialToIso(value, date1904);
   }
   return parseDateText(value);

@@ -33,7 +33,8 @@ function mapHeader(row: HeaderRow): HeaderFound {
     const where = `${columnLetter(index)} 列「${text}」`;
     const m = matchHeader(text);
     if (!m) warnings.push(fileIssue('column_unknown', `${where}不是导入列，已忽略`, text));
-    else if (m.kind === 'drop') warnings.push(fileIssue('column_dropped', `${where}不会被导入，也不会保存`, text));
+    else if (m.kind === 'drop')
+      warnings.push(fileIssue('column_dropped', `${where}不会被导入，也不会保存`, text));
     else if (m.kind === 'field') {
       const first = columns.find((c) => c.field === m.field);
       if (!first) columns.push({ field: m.field, header: text, index });

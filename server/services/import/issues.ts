@@ -12,9 +12,12 @@ export interface FileIssue {
  * full ID (DOMAIN "Privacy").
  */
 export function maskIds(text: string): string {
-  return text.replace(/(?<![0-9A-Za-z])(\d{6})(\d{5,8})(\d{3}[\dXx])(?![0-9A-Za-z])/g, (_m, head, mid, tail) => {
-    return `${head}${'*'.repeat(mid.length)}${tail}`;
-  });
+  return text.replace(
+    /(?<![0-9A-Za-z])(\d{6})(\d{5,8})(\d{3}[\dXx])(?![0-9A-Za-z])/g,
+    (_m, head, mid, tail) => {
+      return `${head}${'*'.repeat(mid.length)}${tail}`;
+    },
+  );
 }
 
 /** Builds an issue; every message goes through `maskIds`. */

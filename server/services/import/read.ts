@@ -46,21 +46,30 @@ function inflatesTooFar(entries: ZipEntry[] | null, maxBytes: number): boolean {
   return total > maxBytes * MAX_INFLATE_RATIO;
 }
 
-function sheetResult(sheet: SheetRows, limits: ReadLimits, extra: { format: 'xlsx' | 'csv'; encoding?: TextEncoding; sheetName?: string }): ReadResult {
+function sheetResult(
+  sheet: SheetRows,
+  limits: ReadLimits,
+  extra: { format: 'xlsx' | 'csv'; encoding?: TextEncoding; sheetName?: string },
+): ReadResult {
   if (sheet.tooMany) {
-    return fail(422, fileIssue('too_many_rows', `数据行超过上限 ${limits.maxRows} 行，请拆分为多个文件后分别导入`));
+    return fail(
+      422,
+      fileIssue('too_many_rows', `数据行超过上限 ${limits.maxRows} 行，请拆分为多个文件后分别导入`),
+    );
   }
   const header = sheet.header;
   if (!header) {
     if (!sheet.sawContent) return fail(400, fileIssue('file_empty', '文件中没有内容，请填写后重新上传'));
     const candidate = sheet.candidate;
     if (candidate && candidate.columns.length >= 2) return fail(422, ...missingColumns(candidate.columns));
-    const msg = '前 20 行中没有找到表头（如「主体名称」「统一社会信用代码」「认定部门」等列名），请使用导入模板填写';
+    const msg =
+      '前 20 行中没有找到表头（如「主体名称」「统一社会信用代码」「认定部门」等列名），请使用导入模板填写';
     return fail(422, fileIssue('header_not_found', msg));
   }
   const missing = missingColumns(header.columns);
   if (missing.length > 0) return fail(422, ...missing);
-  if (sheet.rows.length === 0) return fail(422, fileIssue('rows_empty', `第 ${header.row} 行是表头，但下面没有数据行`));
+  if (sheet.rows.length === 0)
+    return fail(422, fileIssue('rows_empty', `第 ${header.row} 行是表头，但下面没有数据行`));
   return {
     ok: true,
     ...extra,
@@ -76,9 +85,16 @@ function sheetResult(sheet: SheetRows, limits: ReadLimits, extra: { format: 'xls
  * field. Identifier checks are not done here (core/credit does them). `onProgress` gets data rows
  * read so far and the expected total, at least every 1000 rows and once at the end.
  */
-export async function readImportFile(buf: Buffer, limits: ReadLimits, onProgress?: ProgressFn): Promise<ReadResult> {
+export async function readImportFile(
+  buf: Buffer,
+  limits: ReadLimits,
+  onProgress?: ProgressFn,
+): Promise<ReadResult> {
   if (buf.length > limits.maxBytes) {
-    return fail(413, fileIssue('file_too_large', `文件大小超过上限 ${mb(limits.maxBytes)}，请删减或拆分后重新上传`));
+    return fail(
+      413,
+      fileIssue('file_too_large', `文件大小超过上限 ${mb(limits.maxBytes)}，请删减或拆分后重新上传`),
+    );
   }
   const sniffed = sniffFile(buf);
   if (sniffed.kind === 'error') return fail(400, sniffed.issue);
@@ -87,11 +103,18 @@ export async function readImportFile(buf: Buffer, limits: ReadLimits, onProgress
     return sheetResult(sheet, limits, { format: 'csv', encoding });
   }
   if (inflatesTooFar(sniffed.entries, limits.maxBytes)) {
-    return fail(413, fileIssue('file_too_large', `文件解压后超过 ${mb(limits.maxBytes * MAX_INFLATE_RATIO)}，请删减或拆分后重新上传`));
+    return fail(
+      413,
+      fileIssue(
+        'file_too_large',
+        `文件解压后超过 ${mb(limits.maxBytes * MAX_INFLATE_RATIO)}，请删减或拆分后重新上传`,
+      ),
+    );
   }
   try {
     const outcome = await readXlsx(buf, sniffed.entries, limits, onProgress);
-    if (!outcome) return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
+    if (!outcome)
+      return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
     return sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
   } catch {
     const msg = '文件已损坏或不是有效的 Excel 工作簿（.xlsx），请用 Excel 打开后另存为 .xlsx 或 CSV 再上传';

@@ -13,7 +13,12 @@ export interface XlsxOutcome {
 }
 
 /** Parts exceljs needs before any sheet, so sheets stream straight through instead of via temp files. */
-const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+const FIRST_PARTS = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
 /** The only sheet part names exceljs's streaming reader recognises. */
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
@@ -26,9 +31,12 @@ function richText(v: Flattenable): string {
 
 function formulaCell(result: unknown): RawCell {
   if (result === undefined || result === null) return { value: null, formula: true };
-  if (typeof result === 'number' && Number.isNaN(result)) return { value: null, formula: true, error: '公式错误' };
-  if (typeof result === 'object' && 'error' in result) return { value: null, formula: true, error: String(result.error) };
-  if (typeof result === 'object' && !(result instanceof Date)) return { value: richText(result), formula: true };
+  if (typeof result === 'number' && Number.isNaN(result))
+    return { value: null, formula: true, error: '公式错误' };
+  if (typeof result === 'object' && 'error' in result)
+    return { value: null, formula: true, error: String(result.error) };
+  if (typeof result === 'object' && !(result instanceof Date))
+    return { value: richText(result), formula: true };
   return { value: result as RawCell['value'], formula: true };
 }
 
@@ -69,7 +77,8 @@ export async function readXlsx(
   onProgress?: ProgressFn,
 ): Promise<XlsxOutcome | null> {
   const meta = entries ? readWorkbookMeta(buf, entries) : { sheets: [], date1904: false };
-  const input = entries && meta.sheets.length > 0 ? zipRecordStream(buf, readOrder(entries, meta.sheets)) : Readable.from([buf]);
+  const ordered = entries !== null && meta.sheets.length > 0;
+  const input = ordered ? zipRecordStream(buf, readOrder(entries, meta.sheets)) : Readable.from([buf]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -77,8 +86,9 @@ export async function readXlsx(
     hyperlinks: 'ignore',
     entries: 'emit',
   });
-  // A workbook without shared strings would otherwise send every sheet through a temp file.
-  Object.assign(reader, { sharedStrings: [] });
+  // Parts now come before sheets; a workbook without shared strings would still send every
+  // sheet through a temp file unless the reader believes it has them.
+  if (ordered) Object.assign(reader, { sharedStrings: [] });
   let sheetNo = '';
   (reader as unknown as EventEmitter).on('entry', (e: { type: string; id?: string }) => {
     if (e.type === 'worksheet') sheetNo = e.id ?? '';

@@ -63,7 +63,10 @@ export class SheetRows {
 
   private decide(): boolean {
     this.decided = true;
-    const texts = this.scan.map((r) => ({ row: r.row, texts: r.cells.map((c) => (c ? displayText(c.value) : undefined)) }));
+    const texts = this.scan.map((r) => ({
+      row: r.row,
+      texts: r.cells.map((c) => (c ? displayText(c.value) : undefined)),
+    }));
     const { best, recognised } = findHeader(texts);
     if (!recognised) {
       this.candidate = best;
@@ -114,7 +117,9 @@ export class SheetRows {
     }
     if (Object.keys(cells).length === 0 && issues.length === 0) return null;
     if (cells.name && EXAMPLE_MARK.test(cells.name)) {
-      issues.push(fileIssue('example_row', `第 ${row} 行是模板中的示例行，请删除后再导入`, COLUMN_BY_FIELD.name.label));
+      issues.push(
+        fileIssue('example_row', `第 ${row} 行是模板中的示例行，请删除后再导入`, COLUMN_BY_FIELD.name.label),
+      );
     }
     return { row, cells, formulaFields, issues };
   }

@@ -2,7 +2,10 @@ import { type FileIssue, fileIssue } from './issues.js';
 import { readZipEntries, type ZipEntry } from './zip.js';
 
 /** What the bytes are, decided by content only: the file name and its extension are never trusted. */
-export type Sniffed = { kind: 'xlsx'; entries: ZipEntry[] | null } | { kind: 'csv' } | { kind: 'error'; issue: FileIssue };
+export type Sniffed =
+  | { kind: 'xlsx'; entries: ZipEntry[] | null }
+  | { kind: 'csv' }
+  | { kind: 'error'; issue: FileIssue };
 
 export const NOT_XLSX = '文件不是有效的 Excel 工作簿（.xlsx），请用 Excel 另存为 .xlsx 或 CSV 后重新上传';
 
@@ -28,8 +31,11 @@ function notXlsx(what: string): Sniffed {
 function sniffZip(buf: Buffer): Sniffed {
   const entries = readZipEntries(buf);
   // Names are stored uncompressed in the local headers too: a damaged directory can still be recognised.
-  const has = (name: string) => (entries ? entries.some((e) => e.name === name) : buf.includes(name, 0, 'latin1'));
+  const has = (name: string) =>
+    entries ? entries.some((e) => e.name === name) : buf.includes(name, 0, 'latin1');
   if (has('[Content_Types].xml') && has('xl/workbook.xml')) return { kind: 'xlsx', entries };
+  // No readable directory: likely a cut-short upload; let the reader try and report it damaged.
+  if (!entries && has('[Content_Types].xml') && has('xl/')) return { kind: 'xlsx', entries };
   if (has('word/document.xml')) return notXlsx(' Word 文档');
   if (has('mimetype') && buf.includes('opendocument.spreadsheet', 0, 'latin1')) return notXlsx(' ODS 表格');
   return notXlsx(' ZIP 压缩包');
@@ -43,8 +49,10 @@ function looksBinary(buf: Buffer): boolean {
 
 /** Decides how to read an upload, or says in Chinese why it cannot be read. */
 export function sniffFile(buf: Buffer): Sniffed {
-  if (buf.length === 0) return { kind: 'error', issue: fileIssue('file_empty', '文件是空的，请检查后重新上传') };
-  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(buf);
+  if (buf.length === 0)
+    return { kind: 'error', issue: fileIssue('file_empty', '文件是空的，请检查后重新上传') };
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06]))
+    return sniffZip(buf);
   if (startsWith(buf, OLE)) {
     const message =
       '这是旧版 Excel 97-2003 工作簿（.xls）或设置了打开密码的文件，系统无法读取。' +
@@ -54,7 +62,13 @@ export function sniffFile(buf: Buffer): Sniffed {
   const magic = MAGIC.find((m) => startsWith(buf, m.bytes));
   if (magic) return notXlsx(magic.what);
   if (looksBinary(buf)) return notXlsx('无法识别的二进制文件');
-  const head = buf.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  if (/^<(\?xml|html|!doctype|table)/.test(head)) return notXlsx('网页或 XML 格式的表格（常见于业务系统导出的“.xls”）');
+  const head = buf
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^<(\?xml|html|!doctype|table)/.test(head))
+    return notXlsx('网页或 XML 格式的表格（常见于业务系统导出的“.xls”）');
   return { kind: 'csv' };
 }

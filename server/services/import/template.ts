@@ -83,8 +83,10 @@ function validationFor(field: ImportField, options: TemplateOptions): ExcelJS.Da
   if (field === 'listType') return list(inline(Object.values(LIST_TYPE_LABELS)));
   if (field === 'subjectType') return list(inline(Object.values(SUBJECT_TYPE_LABELS)));
   if (field === 'severity') return list(inline(SEVERITIES));
-  if (field === 'category' && options.categories.length > 0) return list(listRange('A', options.categories.length));
-  if (field === 'authority' && options.units.length > 0) return list(listRange('C', options.units.length), false);
+  if (field === 'category' && options.categories.length > 0)
+    return list(listRange('A', options.categories.length));
+  if (field === 'authority' && options.units.length > 0)
+    return list(listRange('C', options.units.length), false);
   const column = IMPORT_COLUMNS.find((c) => c.field === field);
   if (!column?.date) return null;
   return {

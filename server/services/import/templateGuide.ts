@@ -5,8 +5,16 @@ const FORMAT_DATE = '日期，如 2026-03-31；也可写 2026/3/31、2026.3.31�
 
 /** What each column means and how to fill it, for the 填写说明 sheet. */
 const GUIDE: Record<ImportField, { meaning: string; format: string; example: string }> = {
-  listType: { meaning: '红名单（守信激励）或黑名单（失信惩戒）', format: '下拉选择：红名单 / 黑名单', example: '黑名单' },
-  category: { meaning: '名单类别，决定公示期限和脱敏规则', format: '下拉选择系统中已有的类别', example: '失信被执行人' },
+  listType: {
+    meaning: '红名单（守信激励）或黑名单（失信惩戒）',
+    format: '下拉选择：红名单 / 黑名单',
+    example: '黑名单',
+  },
+  category: {
+    meaning: '名单类别，决定公示期限和脱敏规则',
+    format: '下拉选择系统中已有的类别',
+    example: '失信被执行人',
+  },
   subjectType: {
     meaning: '被列入名单的主体属于哪一类',
     format: '下拉选择：法人及非法人组织 / 个体工商户 / 自然人',
@@ -19,12 +27,32 @@ const GUIDE: Record<ImportField, { meaning: string; format: string; example: str
     example: '91350100M000100Y43',
   },
   legalRep: { meaning: '组织的法定代表人或负责人，个体工商户的经营者', format: '文本', example: '张某' },
-  reason: { meaning: '失信行为（黑名单）或守信事由（红名单）', format: '文本，简明扼要', example: '未按期缴纳税款' },
-  basis: { meaning: '认定所依据的法律、法规、规章条款', format: '文本', example: '《中华人民共和国税收征收管理法》第六十三条' },
+  reason: {
+    meaning: '失信行为（黑名单）或守信事由（红名单）',
+    format: '文本，简明扼要',
+    example: '未按期缴纳税款',
+  },
+  basis: {
+    meaning: '认定所依据的法律、法规、规章条款',
+    format: '文本',
+    example: '《中华人民共和国税收征收管理法》第六十三条',
+  },
   docNo: { meaning: '认定决定书或公告的文号', format: '文本', example: '某税罚〔2026〕12号' },
-  authority: { meaning: '作出认定决定的部门全称', format: '文本，可下拉选择成员单位', example: '国家税务总局某市税务局' },
-  decisionDate: { meaning: '作出认定决定的日期，公示期从此日起算', format: FORMAT_DATE, example: '2026-03-31' },
-  severity: { meaning: '失信严重程度，决定黑名单公示期限；红名单不填', format: '下拉选择：轻微 / 一般 / 严重', example: '一般' },
+  authority: {
+    meaning: '作出认定决定的部门全称',
+    format: '文本，可下拉选择成员单位',
+    example: '国家税务总局某市税务局',
+  },
+  decisionDate: {
+    meaning: '作出认定决定的日期，公示期从此日起算',
+    format: FORMAT_DATE,
+    example: '2026-03-31',
+  },
+  severity: {
+    meaning: '失信严重程度，决定黑名单公示期限；红名单不填',
+    format: '下拉选择：轻微 / 一般 / 严重',
+    example: '一般',
+  },
   publishFrom: { meaning: '公示开始日期；不填则从认定日期起算', format: FORMAT_DATE, example: '2026-04-01' },
   publishUntil: { meaning: '公示截止日期；不填则按类别规则计算', format: FORMAT_DATE, example: '2027-03-31' },
 };

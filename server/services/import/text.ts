@@ -1,6 +1,8 @@
 /** Full-width ASCII forms (Ａ, （, ：, ＊, ２) to half-width, the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 /** Trims whitespace, including the full-width space and the zero-width characters pasting brings. */

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import type { VideoItem } from '../../core/manifest/types.js';
+import { useItemSignals } from './hooks.js';
+import type { ItemViewProps } from './types.js';
+import './render.css';
+
+const MEDIA_ERRORS: Record<number, string> = {
+  1: 'aborted',
+  2: 'network error',
+  3: 'decode error',
+  4: 'source not supported',
+};
+
+/** Autoplay policies look at the property, which React does not always set before play(). */
+function forceMuted(el: HTMLVideoElement | null): void {
+  if (!el) return;
+  el.muted = true;
+  el.defaultMuted = true;
+}
+
+/**
+ * A muted, inline, autoplaying video. Ready on `canplaythrough` (or its first frame, whichever
+ * comes first); loops when it should not play to its end, else reports `onEnded`.
+ */
+export function VideoView({ item, ctx, onReady, onEnded, onError }: ItemViewProps<VideoItem>) {
+  const signals = useItemSignals({ onReady, onEnded, onError });
+  const src = ctx.mediaUrl(item.media);
+  useEffect(() => {
+    if (!src) signals.error('media-missing', `media ${item.media} is not available`);
+  }, [src, item.media, signals]);
+  return (
+    <div className="hc-video" data-kind="video">
+      {src ? (
+        // biome-ignore lint/a11y/useMediaCaption: muted signage video without a sound track to caption
+        <video
+          ref={forceMuted}
+          className="hc-video-el"
+          src={src}
+          muted
+          autoPlay
+          playsInline
+          preload="auto"
+          loop={!item.playToEnd}
+          onCanPlayThrough={() => signals.ready()}
+          onLoadedData={() => signals.ready()}
+          onEnded={() => signals.ended()}
+          onError={(e) => {
+            const code = e.currentTarget.error?.code ?? 0;
+            signals.error('media-error', `video ${item.media}: ${MEDIA_ERRORS[code] ?? 'cannot play'}`);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { StartupError, startHallcast } from '../main.js';
+import { currentVersion, listMigrations, migrate, openDb } from '../store/db.js';
+import { startTestServer } from './harness.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'hallcast-startup-'));
+const silent = pino({ level: 'silent' });
+const start = (overrides: object) =>
+  startHallcast({ config: loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: tmp(), ...overrides }), log: silent });
+
+describe('migrations', () => {
+  it('migrates an empty database to the latest version', () => {
+    const db = openDb(join(tmp(), 'a.db'));
+    const latest = listMigrations().at(-1)!.version;
+    expect(migrate(db)).toBe(latest);
+    expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: latest });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('migrates a database at the previous version, keeping its data', () => {
+    const db = openDb(join(tmp(), 'b.db'));
+    const latest = listMigrations().at(-1)!.version;
+    migrate(db, listMigrations(), latest - 1);
+    expect(currentVersion(db)).toBe(latest - 1);
+    db.prepare("INSERT INTO halls (id, name, created_at) VALUES ('h1', '旧大厅', 1)").run();
+    expect(migrate(db)).toBe(latest);
+    expect(db.prepare('SELECT name FROM halls').get()).toEqual({ name: '旧大厅' });
+    db.close();
+  });
+
+  it('refuses a database from a newer version', () => {
+    const dir = tmp();
+    const db = new Database(join(dir, 'hallcast.db'));
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at INTEGER)');
+    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 0)").run();
+    db.close();
+    return expect(start({ dataDir: dir })).rejects.toThrow(/比本程序支持的 \d+ 新/);
+  });
+});
+
+describe('start-up errors', () => {
+  it('says when the port is in use', async () => {
+    const t = await startTestServer();
+    await expect(start({ port: t.hc.port })).rejects.toThrow(StartupError);
+    await expect(start({ port: t.hc.port })).rejects.toThrow(/端口 \d+ 已被占用/);
+    await t.close();
+  });
+
+  it('says when the data dir is not writable', async () => {
+    const file = join(tmp(), 'not-a-dir');
+    writeFileSync(file, 'x');
+    await expect(start({ dataDir: join(file, 'data') })).rejects.toThrow(/数据目录 .* 不可写/);
+  });
+
+  it('says when the database file is corrupt', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'hallcast.db'), Buffer.alloc(8192, 7));
+    await expect(start({ dataDir: dir })).rejects.toThrow(/已损坏/);
+  });
+
+  it('answers 503 with the error shape when the database is not usable', async () => {
+    const t = await startTestServer();
+    t.hc.services.db.close();
+    const r = await fetch(`${t.url}/api/health`);
+    expect(r.status).toBe(503);
+    const body = await r.json();
+    expect(body).toMatchObject({ status: 'error', db: 'error', error: { code: 'db_unavailable' } });
+    await t.hc.stop().catch(() => undefined);
+  });
+});

@@ -48,7 +48,7 @@ export function userColumns({ selfId, onEdit, onToggle, onReset }: Options): Col
             ) : (
               <Popconfirm
                 title={`停用「${user.displayName}」？`}
-                description="停用后该用户无法登录，已登录的会话随即失效"
+                description="停用后该用户无法再登录，可随时重新启用"
                 okText="停用"
                 okButtonProps={{ danger: true }}
                 onConfirm={() => onToggle(user)}

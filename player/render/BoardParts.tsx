@@ -1,5 +1,10 @@
 import type { CSSProperties } from 'react';
-import { type DatasetEntry, LIST_FIELD_LABELS, type ListField, type ListType } from '../../core/credit/dataset.js';
+import {
+  type DatasetEntry,
+  LIST_FIELD_LABELS,
+  type ListField,
+  type ListType,
+} from '../../core/credit/dataset.js';
 import { gridColumns, LIST_TYPE_BADGE } from './listRows.js';
 
 export function BoardHeader(props: { listType: ListType; title: string; category?: string; count?: number }) {

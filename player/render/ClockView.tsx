@@ -19,7 +19,11 @@ export function ClockView({ ctx, onReady, onError }: ItemViewProps<ClockItem>) {
   const { date, time } = useMinuteClock(ctx.now, ctx.timezone);
   if (isStrip(ctx.canvas, ctx.layout)) {
     return (
-      <div className="hc-clock hc-clock--strip" data-kind="clock" style={{ fontSize: stripFontPx(ctx.canvas) }}>
+      <div
+        className="hc-clock hc-clock--strip"
+        data-kind="clock"
+        style={{ fontSize: stripFontPx(ctx.canvas) }}
+      >
         <span className="hc-clock-date">{date}</span> <span className="hc-clock-time">{time}</span>
       </div>
     );

@@ -70,7 +70,12 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
   return (
     <div className="hc-crossfade" style={{ '--fade-ms': `${fadeMs}ms` } as CSSProperties}>
       {layers.map(({ slot, role }) => (
-        <div key={slot.key} className={`hc-layer hc-layer--${role}`} data-slot={role} aria-hidden={role !== 'current'}>
+        <div
+          key={slot.key}
+          className={`hc-layer hc-layer--${role}`}
+          data-slot={role}
+          aria-hidden={role !== 'current'}
+        >
           {slot.render(role === 'incoming' ? () => ready(slot.key) : noop)}
         </div>
       ))}

@@ -49,7 +49,9 @@ export function ImageView({ item, ctx, onReady, onError }: ItemViewProps<ImageIt
   useEffect(() => {
     if (!src) signals.error('media-missing', `media ${item.media} is not available`);
   }, [src, item.media, signals]);
-  useDecodedImage(ref, src, (ok, message) => (ok ? signals.ready() : signals.error('decode-failed', message)));
+  useDecodedImage(ref, src, (ok, message) =>
+    ok ? signals.ready() : signals.error('decode-failed', message),
+  );
   return (
     <div className="hc-image" data-kind="image">
       {src ? <img ref={ref} className={`hc-image-img hc-fit-${item.fit}`} src={src} alt={item.name} /> : null}

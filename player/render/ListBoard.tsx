@@ -56,7 +56,13 @@ export function ListBoard({ item, ctx, onReady, onError }: ItemViewProps<ListBoa
     const live = lists.filter((l) => l.entries.length > 0);
     const fields = live[0]?.fields ?? item.fields;
     body = (
-      <ListMarquee lists={live} fields={fields} listType={listType} fontPx={stripFontPx(ctx.canvas)} notice={notice} />
+      <ListMarquee
+        lists={live}
+        fields={fields}
+        listType={listType}
+        fontPx={stripFontPx(ctx.canvas)}
+        notice={notice}
+      />
     );
   } else if (mode === 'paged') {
     body = <PagedBoard item={item} lists={lists} notice={notice} now={now} />;

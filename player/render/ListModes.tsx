@@ -117,7 +117,10 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
         >
           <div ref={trackRef} className="hc-scroll-track">
             {slots.map((v, k) => {
-              const style: CSSProperties = { height: rowHeight, transform: `translate3d(0, ${k * rowHeight}px, 0)` };
+              const style: CSSProperties = {
+                height: rowHeight,
+                transform: `translate3d(0, ${k * rowHeight}px, 0)`,
+              };
               const row = scrolls ? rows[v % cycle] : rows[v];
               if (!row) {
                 return (

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { NoticeItem } from '../../core/manifest/types.js';
 import { useItemSignals, useReadyAfterLayout } from './hooks.js';
 import { useDecodedImage } from './ImageView.js';
+import { MarqueeTrack } from './MarqueeTrack.js';
 import type { ItemViewProps } from './types.js';
 import { isStrip, stripFontPx, unitStyle } from './units.js';
-import { MarqueeTrack } from './MarqueeTrack.js';
 import './render.css';
 
 /** The small line above the title of each template. */
@@ -31,7 +31,11 @@ export function NoticeView({ item, ctx, onReady, onError }: ItemViewProps<Notice
 
   if (strip) return <StripNotice item={item} ctx={ctx} onReady={signals.ready} />;
   return (
-    <article className={`hc-notice hc-notice--${item.style}`} data-kind="notice" style={unitStyle(ctx.canvas)}>
+    <article
+      className={`hc-notice hc-notice--${item.style}`}
+      data-kind="notice"
+      style={unitStyle(ctx.canvas)}
+    >
       <div className="hc-notice-frame">
         <div className="hc-notice-kicker">{KICKER[item.style]}</div>
         <h1 className="hc-notice-title">{item.title}</h1>
@@ -57,13 +61,21 @@ function ReadyMark({ onReady }: { onReady: () => void }) {
   return null;
 }
 
-function StripNotice({ item, ctx, onReady }: Pick<ItemViewProps<NoticeItem>, 'item' | 'ctx'> & { onReady: () => void }) {
+function StripNotice({
+  item,
+  ctx,
+  onReady,
+}: Pick<ItemViewProps<NoticeItem>, 'item' | 'ctx'> & { onReady: () => void }) {
   const signals = useItemSignals({ onReady });
   useReadyAfterLayout(signals);
   const fontPx = stripFontPx(ctx.canvas);
   const text = `【${KICKER[item.style]}】${item.title}　${item.body.replace(/\s+/g, ' ')}`;
   return (
-    <article className={`hc-notice hc-notice--${item.style} hc-notice--strip`} data-kind="notice" style={{ fontSize: fontPx }}>
+    <article
+      className={`hc-notice hc-notice--${item.style} hc-notice--strip`}
+      data-kind="notice"
+      style={{ fontSize: fontPx }}
+    >
       <MarqueeTrack speed={fontPx * 3} renderSegment={() => <span className="hc-ticker-text">{text}</span>} />
     </article>
   );

@@ -25,14 +25,23 @@ export function Poster({ canvas, layout, hallName, onReady }: PosterProps) {
   useEffect(() => ready.current?.(), [ready]);
   if (isStrip(canvas, layout)) {
     return (
-      <div className="hc-poster hc-poster--strip" data-kind="poster" style={{ fontSize: stripFontPx(canvas) }}>
+      <div
+        className="hc-poster hc-poster--strip"
+        data-kind="poster"
+        style={{ fontSize: stripFontPx(canvas) }}
+      >
         诚信黑河 · 守信光荣 失信可耻
       </div>
     );
   }
   return (
     <div className="hc-poster" data-kind="poster" style={unitStyle(canvas)}>
-      <svg className="hc-poster-art" viewBox="0 0 1920 1080" preserveAspectRatio="xMidYMid slice" aria-hidden="true">
+      <svg
+        className="hc-poster-art"
+        viewBox="0 0 1920 1080"
+        preserveAspectRatio="xMidYMid slice"
+        aria-hidden="true"
+      >
         <defs>
           <radialGradient id={`${id}bg`} cx="50%" cy="36%" r="80%">
             <stop offset="0" stopColor="#b8231f" />
@@ -56,15 +65,36 @@ export function Poster({ canvas, layout, hallName, onReady }: PosterProps) {
           fill="#5e070c"
           opacity="0.75"
         />
-        <path d="M0 930 L260 860 L520 905 L820 840 L1120 900 L1420 850 L1700 905 L1920 870 V1080 H0 Z" fill="#44040a" />
+        <path
+          d="M0 930 L260 860 L520 905 L820 840 L1120 900 L1420 850 L1700 905 L1920 870 V1080 H0 Z"
+          fill="#44040a"
+        />
         <path
           d="M0 985 C 380 930 700 1030 1000 975 S 1600 930 1920 985"
           fill="none"
           stroke={`url(#${id}gold)`}
           strokeWidth="5"
         />
-        <rect x="44" y="44" width="1832" height="992" fill="none" stroke="#e8c36a" strokeOpacity="0.55" strokeWidth="3" />
-        <rect x="60" y="60" width="1800" height="960" fill="none" stroke="#e8c36a" strokeOpacity="0.3" strokeWidth="1.5" />
+        <rect
+          x="44"
+          y="44"
+          width="1832"
+          height="992"
+          fill="none"
+          stroke="#e8c36a"
+          strokeOpacity="0.55"
+          strokeWidth="3"
+        />
+        <rect
+          x="60"
+          y="60"
+          width="1800"
+          height="960"
+          fill="none"
+          stroke="#e8c36a"
+          strokeOpacity="0.3"
+          strokeWidth="1.5"
+        />
       </svg>
       <div className="hc-poster-text">
         <div className="hc-poster-kicker">社会信用体系建设</div>

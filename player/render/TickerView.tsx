@@ -21,10 +21,7 @@ export function TickerView({ item, ctx, onReady, onError }: ItemViewProps<Ticker
   const speed = (item.speed * fontPx) / TICKER_FONT_AT_1080;
   return (
     <div className="hc-ticker" data-kind="ticker" style={{ fontSize: fontPx }}>
-      <MarqueeTrack
-        speed={speed}
-        renderSegment={() => <span className="hc-ticker-text">{item.text}</span>}
-      />
+      <MarqueeTrack speed={speed} renderSegment={() => <span className="hc-ticker-text">{item.text}</span>} />
     </div>
   );
 }

@@ -31,7 +31,6 @@ export function VideoView({ item, ctx, onReady, onEnded, onError }: ItemViewProp
   return (
     <div className="hc-video" data-kind="video">
       {src ? (
-        // biome-ignore lint/a11y/useMediaCaption: muted signage video without a sound track to caption
         <video
           ref={forceMuted}
           className="hc-video-el"

@@ -59,7 +59,12 @@ function mod(a: number, n: number): number {
  * every `dwellSec`, counted from the epoch so the player, a preview and the live mirror agree.
  * Datasets with no entry on display are skipped; null when nothing is left.
  */
-export function pageAt(lists: LiveList[], rowsPerPage: number, dwellSec: number, now: number): BoardPage | null {
+export function pageAt(
+  lists: LiveList[],
+  rowsPerPage: number,
+  dwellSec: number,
+  now: number,
+): BoardPage | null {
   const counts = lists.map((l) => Math.ceil(l.entries.length / rowsPerPage));
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;

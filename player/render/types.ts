@@ -1,5 +1,5 @@
-import type { Canvas, Item, Layout } from '../../core/manifest/types.js';
 import type { Dataset } from '../../core/credit/dataset.js';
+import type { Canvas, Item, Layout } from '../../core/manifest/types.js';
 
 /** What every renderer needs, passed in as props so the player, the preview and the mirror share them. */
 export interface RenderContext {

@@ -62,7 +62,8 @@ export function fileRoutes(r: RouteBuilder, content: ContentStore, mediaDir: str
     sendFile(ctx, file, TYPES['.html']!, 'no-cache');
   };
   for (const app of ['admin', 'player'] as const) {
-    r.add('get', `/${app}`, 'public', undefined, (ctx) => ctx.redirect(`/${app}/`));
+    // The router ignores a trailing slash: redirect only the bare path.
+    r.add('get', `/${app}`, 'public', undefined, (ctx) => (ctx.path.endsWith('/') ? page(app)(ctx) : ctx.redirect(`/${app}/`)));
     r.add('get', `/${app}/{*rest}`, 'public', undefined, page(app));
   }
   r.add('get', '/', 'public', undefined, (ctx) => ctx.redirect('/admin/'));

@@ -1,5 +1,5 @@
 import { COLUMN_BY_FIELD, type ImportField } from './columns.js';
-import { toIsoDate } from './dates.js';
+import { excelDateToSerial, toIsoDate } from './dates.js';
 import { type FileIssue, fileIssue } from './issues.js';
 import { cleanText, formatNumber } from './text.js';
 
@@ -10,6 +10,8 @@ export interface RawCell {
   formula?: boolean;
   /** An error value such as `#N/A`. */
   error?: string;
+  /** A formula with no cached result: an error, or a file no spreadsheet program calculated. */
+  noResult?: boolean;
 }
 
 /** Cells by column number (A = 1); index 0 is unused. */
@@ -25,7 +27,7 @@ export function displayText(value: RawCell['value'], date1904 = false): string {
   if (typeof value === 'string') return cleanText(value);
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return toIsoDate(value, date1904) ?? '';
+  return toIsoDate(value, date1904) ?? formatNumber(excelDateToSerial(value, date1904));
 }
 
 function dateText(
@@ -71,6 +73,11 @@ export function fieldText(
   const where = `第 ${rowNumber} 行「${column.label}」`;
   if (cell.error) {
     issues.push(fileIssue('cell_error', `${where}是错误值 ${cell.error}，请检查公式或内容`, column.label));
+    return '';
+  }
+  if (cell.noResult) {
+    const msg = `${where}是公式，但没有可用的计算结果（可能是错误值，或文件未经 Excel 计算保存），请改为直接填写值`;
+    issues.push(fileIssue('formula_no_result', msg, column.label));
     return '';
   }
   if (column.date) return dateText(cell.value, where, column.label, date1904, issues);

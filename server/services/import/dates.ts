@@ -41,14 +41,19 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
   return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** A Date from exceljs back to the serial it was built from (exceljs builds it in UTC). */
+export function excelDateToSerial(d: Date, date1904 = false): number {
+  return d.getTime() / DAY_MS + (date1904 ? EPOCH_1904 : EPOCH_1900);
+}
+
 /**
- * A Date from exceljs to its calendar date. exceljs builds it from the serial in UTC (with no
- * 1900 leap-day fix), so it goes back to the serial and through `excelSerialToIso`.
+ * A Date from exceljs to its calendar date, through the serial: exceljs applies no 1900
+ * leap-day fix, and a number typed as 20201030 in a date-formatted cell arrives as a Date too.
  */
 export function excelDateToIso(d: Date, date1904 = false): string | null {
-  const ms = d.getTime();
-  if (Number.isNaN(ms)) return null;
-  return excelSerialToIso(ms / DAY_MS + (date1904 ? EPOCH_1904 : EPOCH_1900), date1904);
+  const serial = excelDateToSerial(d, date1904);
+  if (Number.isNaN(serial)) return null;
+  return toIsoDate(serial, date1904);
 }
 
 const SEPARATED =

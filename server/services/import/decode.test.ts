@@ -80,7 +80,8 @@ describe('parseCsv', () => {
 
   it('parses tab-separated text', () => {
     expect(guessDelimiter('a\tb\nc\td')).toBe('\t');
-    expect(guessDelimiter('a,b\tc\n')).toBe(',');
+    expect(guessDelimiter('a,b\tc,d\n')).toBe(',');
+    expect(guessDelimiter('标题\na\tb\tc\n')).toBe('\t');
     expect(rows('a\tb\n', '\t')).toEqual([[1, ['a', 'b']]]);
   });
 

@@ -21,11 +21,14 @@ export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding 
   }
 }
 
-/** Comma, unless the first line has tabs and no commas (Excel's "Unicode 文本" is tab-separated). */
+/**
+ * Comma, unless the opening lines have more tabs than commas (Excel's "Unicode 文本" is
+ * tab-separated). Counted over a sample, as a title row may have neither.
+ */
 export function guessDelimiter(text: string): ',' | '\t' {
-  const nl = text.search(/[\r\n]/);
-  const first = nl < 0 ? text : text.slice(0, nl);
-  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+  const sample = text.slice(0, 8192);
+  const count = (ch: string) => sample.split(ch).length - 1;
+  return count('\t') > count(',') ? '\t' : ',';
 }
 
 const QUOTE = 34;

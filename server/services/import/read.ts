@@ -28,6 +28,7 @@ export const ROW_ERROR_CODES: ReadonlySet<string> = new Set([
   'code_numeric_precision',
   'date_invalid',
   'example_row',
+  'formula_no_result',
 ]);
 
 /** A declared uncompressed size past this many times the upload limit is treated as a ZIP bomb. */

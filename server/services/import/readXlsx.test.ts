@@ -205,14 +205,21 @@ describe('readImportFile (xlsx cell values)', () => {
     ws.getCell('G3').value = { formula: 'DATE(2020,10,30)', result: 44134 };
     ws.getCell('B3').value = { sharedFormula: 'B2', result: '测试企业乙' } as ExcelJS.CellValue;
     ws.getCell('F4').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
+    ws.getCell('C4').value = { error: '#N/A' } as ExcelJS.CellValue;
+    // Formulas filled down past the data that were never calculated do not make rows.
+    ws.getCell('B5').value = { formula: 'B4' } as ExcelJS.CellValue;
     const result = await readOk(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(result.rows).toHaveLength(3);
     expect(result.rows[0]).toMatchObject({ cells: { name: '测试企业甲' }, formulaFields: ['name'] });
     expect(result.rows[1]).toMatchObject({
       cells: { name: '测试企业乙', decisionDate: '2020-10-30' },
       formulaFields: ['name', 'decisionDate'],
     });
     expect(result.rows[2]?.cells.authority).toBeUndefined();
-    expect(result.rows[2]?.issues).toMatchObject([{ code: 'cell_error', column: '认定部门' }]);
+    expect(result.rows[2]?.issues).toMatchObject([
+      { code: 'cell_error', column: '统一社会信用代码' },
+      { code: 'formula_no_result', column: '认定部门' },
+    ]);
   });
 
   it('flattens rich text and hyperlinks, and trims', async () => {

@@ -115,7 +115,8 @@ export class SheetRows {
       cells[col.field] = text;
       if (cell.formula) formulaFields.push(col.field);
     }
-    if (Object.keys(cells).length === 0 && issues.length === 0) return null;
+    // Formulas filled down below the data, never calculated, do not make a row.
+    if (Object.keys(cells).length === 0 && issues.every((i) => i.code === 'formula_no_result')) return null;
     if (cells.name && EXAMPLE_MARK.test(cells.name)) {
       issues.push(
         fileIssue('example_row', `第 ${row} 行是模板中的示例行，请删除后再导入`, COLUMN_BY_FIELD.name.label),

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, startTestServer } from '../server/test/harness.js';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { launchBrowser, shotPath } from './browser.js';
 
 let t: TestServer;
@@ -39,16 +39,22 @@ describe('walking skeleton', () => {
     await player.getByTestId('list-row').first().waitFor({ timeout: 20_000 });
     const board = player.getByTestId('list-board');
     expect(await board.getAttribute('data-list-type')).toMatch(/^(red|black)$/);
-    const ids = await player.getByTestId('list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry-id')));
+    const ids = await player
+      .getByTestId('list-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry-id')));
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => id && id.length > 10)).toBe(true);
     const text = await player.locator('body').innerText();
     expect(text).toContain('黑河市政务服务中心');
     expect(text).not.toMatch(/\d{17}[\dX]/);
-    await expect.poll(() => row.getByTestId('screen-status').innerText(), { timeout: 10_000 }).toContain('在线');
+    await expect
+      .poll(() => row.getByTestId('screen-status').innerText(), { timeout: 10_000 })
+      .toContain('在线');
     await player.screenshot({ path: shotPath('player-list.png') });
     await admin.screenshot({ path: shotPath('admin-screens.png') });
     const screenId = await row.getAttribute('data-screen-id');
-    await expect.poll(() => t.hc.services.stores.screens.get(screenId!)?.rendered_revision ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => t.hc.services.stores.screens.get(screenId!)?.rendered_revision ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Crossfade, type CrossfadeSlot, ItemView, Poster, Stage } from './render/index.js';
-import { choose } from './playback/choose.js';
 import { PairingScreen } from './pairing/PairingScreen.js';
+import { choose } from './playback/choose.js';
+import { Crossfade, type CrossfadeSlot, ItemView, Poster, Stage } from './render/index.js';
 import type { PlayerSync } from './sync/playerSync.js';
 
 /** Re-renders on a timer so the schedule moves on without any event. */
@@ -66,7 +66,12 @@ export function PlayerApp({ sync }: { sync: PlayerSync }) {
           onError={(code, message) => sync.reportError(code, message, choice.item?.id)}
         />
       ) : (
-        <Poster canvas={manifest.canvas} layout={manifest.layout} hallName={manifest.hall.name} onReady={ready} />
+        <Poster
+          canvas={manifest.canvas}
+          layout={manifest.layout}
+          hallName={manifest.hall.name}
+          onReady={ready}
+        />
       ),
   };
   return (

@@ -28,10 +28,14 @@ export function webBuildStale(root: string): boolean {
 export function buildWebIfStale(root: string, log: (line: string) => void = console.log): boolean {
   if (!webBuildStale(root)) return false;
   log('正在构建管理后台与播放端（vite build）…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('网页构建失败，请查看上面的输出');
   return true;
 }

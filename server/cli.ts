@@ -40,7 +40,8 @@ async function serve(flags: { demo?: boolean; 'build-if-stale'?: boolean }): Pro
   ];
   if (hc.demoLogins) {
     lines.push(`  演示账号（也保存在 ${join(config.dataDir, 'demo-logins.txt')}）:`);
-    for (const l of hc.demoLogins) lines.push(`    ${l.username.padEnd(10)} ${l.role.padEnd(12)} ${l.password}`);
+    for (const l of hc.demoLogins)
+      lines.push(`    ${l.username.padEnd(10)} ${l.role.padEnd(12)} ${l.password}`);
   }
   lines.push(`  日志: ${join(config.dataDir, 'logs', 'hallcast.log')}    按 Ctrl+C 停止`);
   console.log(lines.join('\n'));
@@ -63,13 +64,20 @@ async function user(args: string[], values: Record<string, string | boolean | un
   const [sub, name] = args;
   if (sub === 'list') {
     for (const u of s.users.list()) {
-      console.log(`${u.username.padEnd(16)} ${u.role.padEnd(12)} ${u.disabled ? '已停用' : '正常'}  ${u.displayName}`);
+      console.log(
+        `${u.username.padEnd(16)} ${u.role.padEnd(12)} ${u.disabled ? '已停用' : '正常'}  ${u.displayName}`,
+      );
     }
   } else if (sub === 'add' && name) {
     const role = Role.safeParse(values.role);
     if (!role.success) throw new StartupError(`请用 --role 指定角色：${Role.options.join(', ')}`);
-    const r = await s.users.create({ username: name, displayName: String(values.name ?? name), role: role.data }, null);
-    console.log(`已创建用户 ${r.user.username}（${r.user.role}），临时密码：${r.temporaryPassword}\n首次登录时须修改密码。`);
+    const r = await s.users.create(
+      { username: name, displayName: String(values.name ?? name), role: role.data },
+      null,
+    );
+    console.log(
+      `已创建用户 ${r.user.username}（${r.user.role}），临时密码：${r.temporaryPassword}\n首次登录时须修改密码。`,
+    );
   } else if (sub === 'passwd' && name) {
     if (values['password-stdin']) {
       const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
@@ -116,14 +124,19 @@ async function main(): Promise<void> {
     const r = s.audit.verify();
     s.db.close();
     if (r.ok) console.log(`审计日志完整：${r.records} 条记录，最新链接 ${r.head}`);
-    else throw new StartupError(`审计日志在第 ${r.brokenAt} 条记录处断裂（之前 ${r.records} 条完好）：记录可能被篡改，请保全数据目录并联系管理员`);
+    else
+      throw new StartupError(
+        `审计日志在第 ${r.brokenAt} 条记录处断裂（之前 ${r.records} 条完好）：记录可能被篡改，请保全数据目录并联系管理员`,
+      );
     return;
   }
   if (cmd === 'config') {
     console.log('| 环境变量 | 默认值 | 说明 |\n|---|---|---|');
     for (const spec of Object.values(CONFIG_SPEC)) {
       const def = spec.schema.safeParse(undefined);
-      console.log(`| ${spec.env} | ${def.success && def.data !== undefined ? `\`${def.data}\`` : '—'} | ${spec.doc} |`);
+      console.log(
+        `| ${spec.env} | ${def.success && def.data !== undefined ? `\`${def.data}\`` : '—'} | ${spec.doc} |`,
+      );
     }
     return;
   }

@@ -14,31 +14,83 @@ const HOUR = 60 * MINUTE;
  * README's configuration table is generated from these descriptions (`hallcast config`).
  */
 export const CONFIG_SPEC = {
-  port: { env: 'HALLCAST_PORT', schema: z.coerce.number().int().min(0).max(65535).default(8080), doc: 'HTTP 端口（0 = 任意空闲端口）' },
+  port: {
+    env: 'HALLCAST_PORT',
+    schema: z.coerce.number().int().min(0).max(65535).default(8080),
+    doc: 'HTTP 端口（0 = 任意空闲端口）',
+  },
   host: { env: 'HALLCAST_HOST', schema: z.string().default('0.0.0.0'), doc: '监听地址' },
-  publicUrl: { env: 'HALLCAST_PUBLIC_URL', schema: z.string().url().optional(), doc: '屏幕与二维码使用的服务器地址（默认按监听地址推断）' },
-  dataDir: { env: 'HALLCAST_DATA_DIR', schema: z.string().default('./data'), doc: '数据目录：数据库、媒体、密钥、日志' },
+  publicUrl: {
+    env: 'HALLCAST_PUBLIC_URL',
+    schema: z.string().url().optional(),
+    doc: '屏幕与二维码使用的服务器地址（默认按监听地址推断）',
+  },
+  dataDir: {
+    env: 'HALLCAST_DATA_DIR',
+    schema: z.string().default('./data'),
+    doc: '数据目录：数据库、媒体、密钥、日志',
+  },
   demo: { env: 'HALLCAST_DEMO', schema: bool.default(false), doc: '新数据库时写入演示内容' },
-  logLevel: { env: 'HALLCAST_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: '日志级别' },
-  tlsCert: { env: 'HALLCAST_TLS_CERT', schema: z.string().optional(), doc: 'HTTPS 证书文件（PEM），与密钥同时设置时启用 HTTPS' },
+  logLevel: {
+    env: 'HALLCAST_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    doc: '日志级别',
+  },
+  tlsCert: {
+    env: 'HALLCAST_TLS_CERT',
+    schema: z.string().optional(),
+    doc: 'HTTPS 证书文件（PEM），与密钥同时设置时启用 HTTPS',
+  },
   tlsKey: { env: 'HALLCAST_TLS_KEY', schema: z.string().optional(), doc: 'HTTPS 私钥文件（PEM）' },
   sessionTtlMs: { env: 'HALLCAST_SESSION_TTL_MS', schema: int(8 * HOUR), doc: '管理会话空闲过期时间' },
-  loginMaxFailures: { env: 'HALLCAST_LOGIN_MAX_FAILURES', schema: int(5), doc: '登录失败多少次后锁定（按用户名或 IP）' },
-  loginWindowMs: { env: 'HALLCAST_LOGIN_WINDOW_MS', schema: int(15 * MINUTE), doc: '登录失败计数窗口与锁定时长' },
+  loginMaxFailures: {
+    env: 'HALLCAST_LOGIN_MAX_FAILURES',
+    schema: int(5),
+    doc: '登录失败多少次后锁定（按用户名或 IP）',
+  },
+  loginWindowMs: {
+    env: 'HALLCAST_LOGIN_WINDOW_MS',
+    schema: int(15 * MINUTE),
+    doc: '登录失败计数窗口与锁定时长',
+  },
   pairingCodeTtlMs: { env: 'HALLCAST_PAIRING_CODE_TTL_MS', schema: int(10 * MINUTE), doc: '配对码有效期' },
-  pairingRateMax: { env: 'HALLCAST_PAIRING_RATE_MAX', schema: int(30), doc: '每个 IP 每分钟最多的配对请求次数' },
+  pairingRateMax: {
+    env: 'HALLCAST_PAIRING_RATE_MAX',
+    schema: int(30),
+    doc: '每个 IP 每分钟最多的配对请求次数',
+  },
   heartbeatMs: { env: 'HALLCAST_HEARTBEAT_MS', schema: int(30 * SECOND), doc: '播放端心跳间隔' },
-  offlineAfterMs: { env: 'HALLCAST_OFFLINE_AFTER_MS', schema: int(65 * SECOND), doc: '超过多久无心跳视为离线' },
-  staleAfterMs: { env: 'HALLCAST_STALE_AFTER_MS', schema: int(24 * HOUR), doc: '播放端多久未与服务器联系即隐藏信用名单' },
+  offlineAfterMs: {
+    env: 'HALLCAST_OFFLINE_AFTER_MS',
+    schema: int(65 * SECOND),
+    doc: '超过多久无心跳视为离线',
+  },
+  staleAfterMs: {
+    env: 'HALLCAST_STALE_AFTER_MS',
+    schema: int(24 * HOUR),
+    doc: '播放端多久未与服务器联系即隐藏信用名单',
+  },
   reconnectMaxMs: { env: 'HALLCAST_RECONNECT_MAX_MS', schema: int(60 * SECOND), doc: '播放端重连退避上限' },
   playsBatchMs: { env: 'HALLCAST_PLAYS_BATCH_MS', schema: int(60 * SECOND), doc: '播放记录上报间隔' },
   scheduleDays: { env: 'HALLCAST_SCHEDULE_DAYS', schema: int(8), doc: '清单携带的排期天数（至少 7）' },
-  listShare: { env: 'HALLCAST_LIST_SHARE', schema: z.coerce.number().min(0).max(1).default(0.3), doc: '信用名单每小时保底播放比例' },
+  listShare: {
+    env: 'HALLCAST_LIST_SHARE',
+    schema: z.coerce.number().min(0).max(1).default(0.3),
+    doc: '信用名单每小时保底播放比例',
+  },
   cycleMs: { env: 'HALLCAST_CYCLE_MS', schema: int(5 * MINUTE), doc: '播放周期长度（整除一小时）' },
   expiryCheckMs: { env: 'HALLCAST_EXPIRY_CHECK_MS', schema: int(MINUTE), doc: '检查公示到期的间隔' },
-  presenceFlushMs: { env: 'HALLCAST_PRESENCE_FLUSH_MS', schema: int(10 * SECOND), doc: '在线状态写入数据库的间隔' },
+  presenceFlushMs: {
+    env: 'HALLCAST_PRESENCE_FLUSH_MS',
+    schema: int(10 * SECOND),
+    doc: '在线状态写入数据库的间隔',
+  },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
-  shutdownGraceMs: { env: 'HALLCAST_SHUTDOWN_GRACE_MS', schema: int(5 * SECOND), doc: '关闭时等待连接结束的时间' },
+  shutdownGraceMs: {
+    env: 'HALLCAST_SHUTDOWN_GRACE_MS',
+    schema: int(5 * SECOND),
+    doc: '关闭时等待连接结束的时间',
+  },
 } as const;
 
 type Spec = typeof CONFIG_SPEC;

@@ -13,7 +13,8 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError(401, 'unauthenticated', '请先登录');
 export const forbidden = (message = '当前角色无权执行此操作，如需权限请联系系统管理员') =>
   new AppError(403, 'forbidden', message);
-export const notFound = (what: string) => new AppError(404, 'not_found', `${what}不存在或已被删除，请刷新后重试`);
+export const notFound = (what: string) =>
+  new AppError(404, 'not_found', `${what}不存在或已被删除，请刷新后重试`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const badRequest = (code: string, message: string) => new AppError(400, code, message);
 export const rateLimited = (retryAfterS: number, message: string) =>

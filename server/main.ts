@@ -12,7 +12,7 @@ import { createHttpApp } from './http/app.js';
 import { startJobs } from './jobs/index.js';
 import { createRealtime } from './realtime/index.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
-import { seedDemo, type DemoLogin } from './services/demoSeed.js';
+import { type DemoLogin, seedDemo } from './services/demoSeed.js';
 import { createServices } from './services/index.js';
 import { DatabaseError, type Db, migrate, openDb } from './store/db.js';
 
@@ -44,7 +44,10 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
     return { db, fresh };
   } catch (err) {
     if (err instanceof DatabaseError) throw new StartupError(`${err.message}`);
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB' || (err as { code?: string }).code === 'SQLITE_CORRUPT') {
+    if (
+      (err as { code?: string }).code === 'SQLITE_NOTADB' ||
+      (err as { code?: string }).code === 'SQLITE_CORRUPT'
+    ) {
       throw new StartupError(`数据库文件 ${file} 已损坏：请从备份恢复，或移走该文件后重新启动`);
     }
     throw err;
@@ -84,7 +87,11 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
   const clock = opts.clock ?? systemClock;
   prepareDataDir(config.dataDir);
   const log =
-    opts.log ?? pino({ level: config.logLevel }, pino.destination({ dest: join(config.dataDir, 'logs', 'hallcast.log'), mkdir: true, sync: false }));
+    opts.log ??
+    pino(
+      { level: config.logLevel },
+      pino.destination({ dest: join(config.dataDir, 'logs', 'hallcast.log'), mkdir: true, sync: false }),
+    );
   const { db, fresh } = openDatabase(config.dataDir);
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
   const tls = Boolean(config.tlsCert && config.tlsKey);
@@ -104,16 +111,25 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     maxJsonBytes: config.maxJsonBytes,
   });
   const server: Server = tls
-    ? createHttpsServer({ cert: readFileSync(config.tlsCert!), key: readFileSync(config.tlsKey!) }, app.callback())
+    ? createHttpsServer(
+        { cert: readFileSync(config.tlsCert!), key: readFileSync(config.tlsKey!) },
+        app.callback(),
+      )
     : createHttpServer(app.callback());
   const realtime = createRealtime(server, services, config, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       db.close();
       if (err.code === 'EADDRINUSE') {
-        reject(new StartupError(`端口 ${config.port} 已被占用：请先停止占用它的程序，或用 HALLCAST_PORT 换一个端口`));
+        reject(
+          new StartupError(
+            `端口 ${config.port} 已被占用：请先停止占用它的程序，或用 HALLCAST_PORT 换一个端口`,
+          ),
+        );
       } else if (err.code === 'EACCES') {
-        reject(new StartupError(`没有权限监听端口 ${config.port}：请用 HALLCAST_PORT 换一个大于 1024 的端口`));
+        reject(
+          new StartupError(`没有权限监听端口 ${config.port}：请用 HALLCAST_PORT 换一个大于 1024 的端口`),
+        );
       } else reject(err);
     });
     server.listen(config.port, config.host, () => resolve());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Canvas, ItemKind, Manifest } from '../manifest/types.js';
+import { Canvas, ItemKind, type Manifest } from '../manifest/types.js';
 
 /** Acknowledgement of every event that expects an answer. */
 export type Ack<T = undefined> =
@@ -36,7 +36,9 @@ export const PlayRecord = z.object({
   campaignId: z.string().max(128).optional(),
   startedAt: z.number(),
   endedAt: z.number(),
-  entries: z.array(z.object({ entryId: z.string().max(128), visibleMs: z.number().nonnegative() })).optional(),
+  entries: z
+    .array(z.object({ entryId: z.string().max(128), visibleMs: z.number().nonnegative() }))
+    .optional(),
 });
 export const PlayerPlays = z.array(PlayRecord).max(500);
 export type PlayRecord = z.infer<typeof PlayRecord>;

@@ -57,7 +57,10 @@ export const LoginRequest = z.object({
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const Password = z.string().min(10, '密码至少 10 位').max(256);
-export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+});
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export interface SessionInfo {

@@ -53,7 +53,9 @@ const rank = (c: ScheduledCampaign) => (c.priority === 'high' ? 1e15 : 0) + c.ap
 function entryAt(p: Playlist | undefined, instant: number, segmentStart: number, tz: string) {
   if (!p) return undefined;
   const today = dateIn(instant, tz);
-  const valid = p.entries.filter((e) => (!e.validFrom || e.validFrom <= today) && (!e.validUntil || e.validUntil >= today));
+  const valid = p.entries.filter(
+    (e) => (!e.validFrom || e.validFrom <= today) && (!e.validUntil || e.validUntil >= today),
+  );
   const total = valid.reduce((n, e) => n + e.durationMs, 0);
   if (total === 0) return undefined;
   const loops = Math.floor((instant - segmentStart) / total);
@@ -75,7 +77,14 @@ export function resolve(s: Schedule, screen: ScheduleScreen, instant: number): R
     .filter((e) => e.startsAt <= instant && instant < e.expiresAt)
     .sort((a, b) => b.createdAt - a.createdAt)[0];
   if (emergency) {
-    return { itemId: emergency.itemId, playlistId: '', emergencyId: emergency.id, reason: 'emergency', startsAt: emergency.startsAt, endsAt: emergency.expiresAt };
+    return {
+      itemId: emergency.itemId,
+      playlistId: '',
+      emergencyId: emergency.id,
+      reason: 'emergency',
+      startsAt: emergency.startsAt,
+      endsAt: emergency.expiresAt,
+    };
   }
   const playlists = new Map(s.playlists.map((p) => [p.id, p]));
   const cycle = effectiveCycle(s.cycleMs);
@@ -84,16 +93,37 @@ export function resolve(s: Schedule, screen: ScheduleScreen, instant: number): R
   const listsEnd = cycleStart + Math.ceil(s.listShare * cycle);
   if (instant < listsEnd) {
     const hit = entryAt(playlists.get(s.listsPlaylistId), instant, cycleStart, screen.timezone);
-    if (hit) return { itemId: hit.entry.itemId, playlistId: s.listsPlaylistId, reason: 'lists-share', startsAt: hit.startsAt, endsAt: Math.min(hit.endsAt, listsEnd) };
+    if (hit)
+      return {
+        itemId: hit.entry.itemId,
+        playlistId: s.listsPlaylistId,
+        reason: 'lists-share',
+        startsAt: hit.startsAt,
+        endsAt: Math.min(hit.endsAt, listsEnd),
+      };
   }
   const segmentStart = instant < listsEnd ? cycleStart : listsEnd;
   const campaign = winningCampaign(s, instant, screen.timezone);
   if (campaign) {
     const pid = campaign.playlistIds[0]!;
     const hit = entryAt(playlists.get(pid), instant, segmentStart, screen.timezone);
-    if (hit) return { itemId: hit.entry.itemId, playlistId: pid, campaignId: campaign.id, reason: 'campaign', startsAt: hit.startsAt, endsAt: Math.min(hit.endsAt, cycleStart + cycle) };
+    if (hit)
+      return {
+        itemId: hit.entry.itemId,
+        playlistId: pid,
+        campaignId: campaign.id,
+        reason: 'campaign',
+        startsAt: hit.startsAt,
+        endsAt: Math.min(hit.endsAt, cycleStart + cycle),
+      };
   }
   const hit = entryAt(playlists.get(s.defaultPlaylistId), instant, segmentStart, screen.timezone);
   if (!hit) return null;
-  return { itemId: hit.entry.itemId, playlistId: s.defaultPlaylistId, reason: 'default', startsAt: hit.startsAt, endsAt: Math.min(hit.endsAt, cycleStart + cycle) };
+  return {
+    itemId: hit.entry.itemId,
+    playlistId: s.defaultPlaylistId,
+    reason: 'default',
+    startsAt: hit.startsAt,
+    endsAt: Math.min(hit.endsAt, cycleStart + cycle),
+  };
 }

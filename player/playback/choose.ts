@@ -23,7 +23,10 @@ export interface ChoiceInput {
 }
 
 /** The datasets a list board's selector names in this manifest. */
-export function listsFor(item: Item, input: Pick<ChoiceInput, 'manifest' | 'datasets'>): { lists: Dataset[]; hashes: string[] } {
+export function listsFor(
+  item: Item,
+  input: Pick<ChoiceInput, 'manifest' | 'datasets'>,
+): { lists: Dataset[]; hashes: string[] } {
   if (item.kind !== 'list-board') return { lists: [], hashes: [] };
   const { listType, categoryIds } = item.selector;
   const hashes = input.manifest.datasets
@@ -43,9 +46,11 @@ export function choose(input: ChoiceInput): Choice {
   if (!slot) return { item: null, lists: [], slot, key: `poster:${rev}`, hidden: 'nothing-scheduled' };
   const item = manifest.items.find((i) => i.id === slot.itemId);
   const key = `${slot.itemId}:${rev}:${slot.startsAt}`;
-  if (!item) return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'unknown-item' };
+  if (!item)
+    return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'unknown-item' };
   if (item.kind !== 'list-board') return { item, lists: [], slot, key };
-  if (!input.listsAllowed) return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'lists-stale' };
+  if (!input.listsAllowed)
+    return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'lists-stale' };
   const { lists, hashes } = listsFor(item, input);
   if (hashes.some((h) => input.failed.has(h) || !input.datasets.has(h))) {
     return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'dataset-failed' };

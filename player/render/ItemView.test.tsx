@@ -5,11 +5,29 @@ import { ItemView } from './ItemView.js';
 import { Poster } from './Poster.js';
 import { boardItem, context, dataset, entry } from './testFixtures.js';
 
-const image: Item = { id: 'i1', name: '海报', kind: 'image', durationMs: 10_000, media: 'abc', fit: 'contain' };
-const video: Item = { id: 'v1', name: '宣传片', kind: 'video', durationMs: 10_000, media: 'vid', playToEnd: true };
+const image: Item = {
+  id: 'i1',
+  name: '海报',
+  kind: 'image',
+  durationMs: 10_000,
+  media: 'abc',
+  fit: 'contain',
+};
+const video: Item = {
+  id: 'v1',
+  name: '宣传片',
+  kind: 'video',
+  durationMs: 10_000,
+  media: 'vid',
+  playToEnd: true,
+};
 
 function stubDecode(impl: () => Promise<void>) {
-  Object.defineProperty(HTMLImageElement.prototype, 'decode', { value: impl, configurable: true, writable: true });
+  Object.defineProperty(HTMLImageElement.prototype, 'decode', {
+    value: impl,
+    configurable: true,
+    writable: true,
+  });
 }
 
 afterEach(() => {
@@ -21,7 +39,9 @@ describe('ItemView', () => {
   it('reports unknown media instead of showing an empty frame', async () => {
     const onError = vi.fn();
     const onReady = vi.fn();
-    render(<ItemView item={image} ctx={context({ mediaUrl: () => '' })} onReady={onReady} onError={onError} />);
+    render(
+      <ItemView item={image} ctx={context({ mediaUrl: () => '' })} onReady={onReady} onError={onError} />,
+    );
     await waitFor(() => expect(onError).toHaveBeenCalledWith('media-missing', expect.any(String)));
     expect(onReady).not.toHaveBeenCalled();
   });
@@ -47,7 +67,9 @@ describe('ItemView', () => {
     const onError = vi.fn();
     const odd = { id: 'x', name: 'x', kind: 'hologram', durationMs: 1 } as unknown as Item;
     render(<ItemView item={odd} ctx={context()} onError={onError} />);
-    await waitFor(() => expect(onError).toHaveBeenCalledWith('unknown-kind', expect.stringContaining('hologram')));
+    await waitFor(() =>
+      expect(onError).toHaveBeenCalledWith('unknown-kind', expect.stringContaining('hologram')),
+    );
   });
 
   it('plays a muted inline video: ready on canplaythrough, ended and errors reported', () => {
@@ -83,7 +105,9 @@ describe('ItemView', () => {
       media: 'img',
       style: 'urgent',
     };
-    const { container } = render(<ItemView item={notice} ctx={context()} onReady={onReady} onError={onError} />);
+    const { container } = render(
+      <ItemView item={notice} ctx={context()} onReady={onReady} onError={onError} />,
+    );
     await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
     expect(onError).not.toHaveBeenCalled();
     expect(container.querySelector('img')).toBeNull();

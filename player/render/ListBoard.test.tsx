@@ -20,7 +20,10 @@ describe('ListBoard', () => {
       legalRep: '不应出现',
     });
     const ctx = context({ lists: [dataset('black', [person])] });
-    const item = boardItem({ selector: { listType: 'black', categoryIds: 'all' }, fields: ['name', 'code', 'reason'] });
+    const item = boardItem({
+      selector: { listType: 'black', categoryIds: 'all' },
+      fields: ['name', 'code', 'reason'],
+    });
     render(<ListBoard item={item} ctx={ctx} />);
     const board = screen.getByTestId('list-board');
     expect(board.textContent).toContain('110105********002X');

@@ -25,7 +25,8 @@ export function entry(id: string, over: Partial<DatasetEntry> = {}): DatasetEntr
 export function dataset(listType: ListType, entries: DatasetEntry[], over: Partial<Dataset> = {}): Dataset {
   return {
     listType,
-    category: listType === 'red' ? { id: 'tax-a', name: '纳税信用A级纳税人' } : { id: 'court', name: '失信被执行人' },
+    category:
+      listType === 'red' ? { id: 'tax-a', name: '纳税信用A级纳税人' } : { id: 'court', name: '失信被执行人' },
     title: listType === 'red' ? '2026年第三季度诚信红榜' : '2026年第三季度失信黑榜',
     fields: [],
     entries,

@@ -80,7 +80,8 @@ export class PlayerSync {
       body: JSON.stringify(body),
     });
     const json = await res.json();
-    if (!res.ok) throw Object.assign(new Error(json?.error?.message ?? res.statusText), { status: res.status });
+    if (!res.ok)
+      throw Object.assign(new Error(json?.error?.message ?? res.statusText), { status: res.status });
     return json as T;
   }
 
@@ -106,7 +107,10 @@ export class PlayerSync {
     this.later(async () => {
       if (this.clock.now() > reg.expiresAt) return void this.pair();
       try {
-        const r = await this.post<PairPollResult>('/api/pair/poll', { code: reg.code, deviceSecret: this.device.secret });
+        const r = await this.post<PairPollResult>('/api/pair/poll', {
+          code: reg.code,
+          deviceSecret: this.device.secret,
+        });
         if (r.status === 'paired') {
           this.device = { ...this.device, token: r.token, screenId: r.screenId };
           saveDevice(this.device);
@@ -116,7 +120,8 @@ export class PlayerSync {
         }
         this.poll(reg);
       } catch (err) {
-        if ((err as { status?: number }).status === 410 || (err as { status?: number }).status === 404) return void this.pair();
+        if ((err as { status?: number }).status === 410 || (err as { status?: number }).status === 404)
+          return void this.pair();
         this.poll(reg);
       }
     }, 1500);
@@ -139,9 +144,13 @@ export class PlayerSync {
     this.socket = socket;
     socket.on('connect', () => {
       this.set({ connected: true });
-      socket.emit('player:hello', { revision: this.snapshot.manifest?.revision ?? 0, version: PLAYER_VERSION, canvas: canvasOf() }, (r) => {
-        if (r.ok) this.onTime(r.data);
-      });
+      socket.emit(
+        'player:hello',
+        { revision: this.snapshot.manifest?.revision ?? 0, version: PLAYER_VERSION, canvas: canvasOf() },
+        (r) => {
+          if (r.ok) this.onTime(r.data);
+        },
+      );
     });
     socket.on('disconnect', () => this.set({ connected: false }));
     socket.on('connect_error', (err) => {
@@ -163,7 +172,8 @@ export class PlayerSync {
       } else if (cmd.kind === 'resync') {
         ack({ ok: true, data: 'resyncing' });
         void this.fetchManifest();
-      } else ack({ ok: false, error: { code: 'unsupported', message: `command ${cmd.kind} not supported yet` } });
+      } else
+        ack({ ok: false, error: { code: 'unsupported', message: `command ${cmd.kind} not supported yet` } });
     });
   }
 
@@ -181,7 +191,9 @@ export class PlayerSync {
   }
 
   private async fetchManifest(): Promise<void> {
-    const res = await fetch(`${this.base}/api/player/manifest`, { headers: { authorization: `Bearer ${this.device.token}` } });
+    const res = await fetch(`${this.base}/api/player/manifest`, {
+      headers: { authorization: `Bearer ${this.device.token}` },
+    });
     if (res.ok) await this.apply((await res.json()) as Manifest);
   }
 
@@ -195,7 +207,9 @@ export class PlayerSync {
         const have = this.snapshot.datasets.get(d.hash);
         if (have) return void datasets.set(d.hash, have);
         try {
-          const res = await fetch(`${this.base}/datasets/${d.hash}`, { headers: { authorization: `Bearer ${this.device.token}` } });
+          const res = await fetch(`${this.base}/datasets/${d.hash}`, {
+            headers: { authorization: `Bearer ${this.device.token}` },
+          });
           if (!res.ok) throw new Error(`HTTP ${res.status}`);
           datasets.set(d.hash, Dataset.parse(await res.json()));
         } catch (err) {
@@ -205,7 +219,13 @@ export class PlayerSync {
       }),
     );
     localStorage.setItem(MANIFEST_KEY, JSON.stringify(manifest));
-    this.set({ manifest, datasets, failedDatasets: failed, listsValidUntil: manifest.listsValidUntil, phase: 'ready' });
+    this.set({
+      manifest,
+      datasets,
+      failedDatasets: failed,
+      listsValidUntil: manifest.listsValidUntil,
+      phase: 'ready',
+    });
     this.startHeartbeat(manifest.player.heartbeatMs);
   }
 
@@ -222,30 +242,37 @@ export class PlayerSync {
 
   reportError(code: string, message: string, itemId?: string): void {
     this.errors++;
-    this.socket?.emit('player:error', { code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
+    this.socket?.emit('player:error', {
+      code,
+      message: message.slice(0, 500),
+      ...(itemId ? { itemId } : {}),
+    });
   }
 
   private heartbeat?: ReturnType<typeof setInterval>;
   private startHeartbeat(ms: number): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     // Jitter spreads a hall's screens so they do not beat in step.
-    this.heartbeat = setInterval(() => {
-      this.clock.persist();
-      this.socket?.emit(
-        'player:heartbeat',
-        {
-          revision: this.snapshot.manifest?.revision ?? 0,
-          item: this.current.itemId,
-          uptimeS: Math.round((performance.now() - this.startedAt) / 1000),
-          version: PLAYER_VERSION,
-          canvas: canvasOf(),
-          cache: { bytes: 0, items: this.snapshot.datasets.size },
-          errors: this.errors,
-        },
-        (r) => {
-          if (r.ok) this.onTime(r.data);
-        },
-      );
-    }, ms * (0.9 + Math.random() * 0.2));
+    this.heartbeat = setInterval(
+      () => {
+        this.clock.persist();
+        this.socket?.emit(
+          'player:heartbeat',
+          {
+            revision: this.snapshot.manifest?.revision ?? 0,
+            item: this.current.itemId,
+            uptimeS: Math.round((performance.now() - this.startedAt) / 1000),
+            version: PLAYER_VERSION,
+            canvas: canvasOf(),
+            cache: { bytes: 0, items: this.snapshot.datasets.size },
+            errors: this.errors,
+          },
+          (r) => {
+            if (r.ok) this.onTime(r.data);
+          },
+        );
+      },
+      ms * (0.9 + Math.random() * 0.2),
+    );
   }
 }

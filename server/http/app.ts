@@ -1,8 +1,8 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Health } from '../../core/protocol/rest.js';
-import type { Services } from '../services/index.js';
 import { unauthenticated } from '../errors.js';
+import type { Services } from '../services/index.js';
 import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
 import { errorMiddleware } from './middleware/errors.js';
 import { RouteBuilder } from './routeBuilder.js';
@@ -45,7 +45,10 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     ctx.set('Cache-Control', 'no-store');
     if (db !== 'ok') {
       ctx.status = 503;
-      return { ...body, error: { code: 'db_unavailable', message: '数据库不可用，请检查数据目录与磁盘空间' } };
+      return {
+        ...body,
+        error: { code: 'db_unavailable', message: '数据库不可用，请检查数据目录与磁盘空间' },
+      };
     }
     return body;
   });

@@ -34,9 +34,15 @@ export class RouteBuilder {
   ): void {
     this.table.push({ method, path, access });
     const guard: Middleware =
-      access === 'public' ? (_ctx, next) => next() : access === 'player' ? this.playerAuth : requireAction(this.auth, access);
+      access === 'public'
+        ? (_ctx, next) => next()
+        : access === 'player'
+          ? this.playerAuth
+          : requireAction(this.auth, access);
     const run: Middleware = async (ctx) => {
-      const body = (schema ? schema.parse(ctx.state.body ?? {}) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
+      const body = (schema ? schema.parse(ctx.state.body ?? {}) : undefined) as S extends z.ZodType
+        ? z.output<S>
+        : undefined;
       const result = await handler(ctx, { body, session: ctx.state.session });
       if (result !== undefined) ctx.body = result;
       else if (ctx.body === undefined) ctx.status = 204;

@@ -13,7 +13,9 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     const changed = s.datasets.rebuild();
     if (changed.length === 0) return;
     const screenIds = s.stores.screens.list().map((r) => r.id);
-    const change = s.db.transaction(() => s.changes.record('expiry', `公示到期：${changed.length} 个类别的名单已更新`, null, screenIds))();
+    const change = s.db.transaction(() =>
+      s.changes.record('expiry', `公示到期：${changed.length} 个类别的名单已更新`, null, screenIds),
+    )();
     s.changes.publish(change);
     log.info({ categories: changed }, 'datasets rebuilt on expiry');
   };
@@ -26,9 +28,15 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
   };
   const timers = [
     setInterval(guard('presence-flush', flush), config.presenceFlushMs),
-    setInterval(guard('offline', () => realtime.expirePresence()), Math.max(250, Math.floor(config.offlineAfterMs / 4))),
+    setInterval(
+      guard('offline', () => realtime.expirePresence()),
+      Math.max(250, Math.floor(config.offlineAfterMs / 4)),
+    ),
     setInterval(guard('expiry', expireEntries), config.expiryCheckMs),
-    setInterval(guard('purge', () => s.auth.purge()), 10 * 60_000),
+    setInterval(
+      guard('purge', () => s.auth.purge()),
+      10 * 60_000,
+    ),
   ];
   for (const t of timers) t.unref();
   return {

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
+import { type Namespace, Server, type Socket } from 'socket.io';
 import {
   type AdminToServer,
   PlayerError,
@@ -15,8 +15,8 @@ import {
   type TimeSync,
 } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
-import type { Services } from '../services/index.js';
 import { SESSION_COOKIE } from '../http/middleware/auth.js';
+import type { Services } from '../services/index.js';
 import { Bucket, guarded, type RealtimeStats } from './guard.js';
 
 type PlayerSocket = Socket<PlayerToServer, ServerToPlayer, Record<string, never>, { screenId: string }>;
@@ -35,7 +35,11 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
 
 /** The /player and /admin namespaces, fan-out of changes and ack tracking. */
 export function createRealtime(http: HttpServer, s: Services, config: Config, log: Logger) {
-  const io = new Server(http, { transports: ['websocket', 'polling'], serveClient: false, pingInterval: 20_000 });
+  const io = new Server(http, {
+    transports: ['websocket', 'polling'],
+    serveClient: false,
+    pingInterval: 20_000,
+  });
   const stats: RealtimeStats = { malformed: 0, rateLimited: 0 };
   const players = io.of('/player') as unknown as PlayerNs;
   const admins = io.of('/admin') as unknown as AdminNs;
@@ -62,11 +66,13 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
       log.error({ err, screenId: row.id }, 'manifest build failed');
       return;
     }
-    socket.timeout(30_000).emit('manifest:updated', { revision: manifest.revision, manifest }, (err, reply) => {
-      if (err || !reply?.ok) return;
-      s.changes.received(row.id, manifest.revision);
-      pushStatus(row.id);
-    });
+    socket
+      .timeout(30_000)
+      .emit('manifest:updated', { revision: manifest.revision, manifest }, (err, reply) => {
+        if (err || !reply?.ok) return;
+        s.changes.received(row.id, manifest.revision);
+        pushStatus(row.id);
+      });
   }
 
   players.use((socket, next) => {
@@ -84,37 +90,59 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
   players.on('connection', (socket) => {
     const screenId = socket.data.screenId;
     const row = s.stores.screens.get(screenId)!;
-    void socket.join([screenRoom(screenId), `hall:${row.hall_id}`, ...(row.group_id ? [`group:${row.group_id}`] : [])]);
+    void socket.join([
+      screenRoom(screenId),
+      `hall:${row.hall_id}`,
+      ...(row.group_id ? [`group:${row.group_id}`] : []),
+    ]);
     const bucket = (capacity: number, perSecond: number) => new Bucket(capacity, perSecond, now);
     const hb = bucket(5, 1);
     const reports = bucket(10, 2);
     const errors = bucket(10, 1);
     const stateBucket = bucket(20, 5);
 
-    socket.on('player:hello', guarded(PlayerHello, hb, stats, (p) => {
-      s.presence.connected(screenId, p.version);
-      pushStatus(screenId);
-      return timeSync(screenId);
-    }));
-    socket.on('player:heartbeat', guarded(PlayerHeartbeat, hb, stats, (p) => {
-      s.presence.heartbeat(screenId, p);
-      return timeSync(screenId);
-    }));
-    socket.on('player:rendered', guarded(PlayerRendered, reports, stats, (p) => {
-      const current = s.stores.screens.get(screenId)?.revision ?? 0;
-      s.changes.rendered(screenId, Math.min(p.revision, current));
-      pushStatus(screenId);
-      return undefined;
-    }));
-    socket.on('player:plays', guarded(PlayerPlays, reports, stats, (p) => ({ stored: s.stores.plays.insertMany(screenId, p) })));
-    socket.on('player:state', guarded(PlayerState, stateBucket, stats, (p) => {
-      s.presence.state(screenId, p);
-      pushStatus(screenId);
-    }));
-    socket.on('player:error', guarded(PlayerError, errors, stats, (p) => {
-      s.presence.error(screenId);
-      log.warn({ screenId, code: p.code, message: p.message.slice(0, 200) }, 'player error');
-    }));
+    socket.on(
+      'player:hello',
+      guarded(PlayerHello, hb, stats, (p) => {
+        s.presence.connected(screenId, p.version);
+        pushStatus(screenId);
+        return timeSync(screenId);
+      }),
+    );
+    socket.on(
+      'player:heartbeat',
+      guarded(PlayerHeartbeat, hb, stats, (p) => {
+        s.presence.heartbeat(screenId, p);
+        return timeSync(screenId);
+      }),
+    );
+    socket.on(
+      'player:rendered',
+      guarded(PlayerRendered, reports, stats, (p) => {
+        const current = s.stores.screens.get(screenId)?.revision ?? 0;
+        s.changes.rendered(screenId, Math.min(p.revision, current));
+        pushStatus(screenId);
+        return undefined;
+      }),
+    );
+    socket.on(
+      'player:plays',
+      guarded(PlayerPlays, reports, stats, (p) => ({ stored: s.stores.plays.insertMany(screenId, p) })),
+    );
+    socket.on(
+      'player:state',
+      guarded(PlayerState, stateBucket, stats, (p) => {
+        s.presence.state(screenId, p);
+        pushStatus(screenId);
+      }),
+    );
+    socket.on(
+      'player:error',
+      guarded(PlayerError, errors, stats, (p) => {
+        s.presence.error(screenId);
+        log.warn({ screenId, code: p.code, message: p.message.slice(0, 200) }, 'player error');
+      }),
+    );
     socket.on('disconnect', () => {
       void players
         .in(screenRoom(screenId))
@@ -143,15 +171,20 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
     switch (event.type) {
       case 'screens:changed':
         for (const id of event.screenIds) {
-          void players.in(screenRoom(id)).fetchSockets().then((sockets) => {
-            for (const socket of sockets) pushManifest(socket as unknown as PlayerSocket);
-          });
+          void players
+            .in(screenRoom(id))
+            .fetchSockets()
+            .then((sockets) => {
+              for (const socket of sockets) pushManifest(socket as unknown as PlayerSocket);
+            });
           pushStatus(id);
         }
         emitProgress(event.changeId);
         break;
       case 'screen:revoked':
-        players.to(screenRoom(event.screenId)).emit('server:bye', { code: 'revoked', message: '此屏幕已被撤销，请重新配对' });
+        players
+          .to(screenRoom(event.screenId))
+          .emit('server:bye', { code: 'revoked', message: '此屏幕已被撤销，请重新配对' });
         players.in(screenRoom(event.screenId)).disconnectSockets(true);
         s.presence.disconnected(event.screenId);
         admins.emit('screen:removed', { id: event.screenId });

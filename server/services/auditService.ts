@@ -41,7 +41,8 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
       let expectedSeq = 1;
       let n = 0;
       for (const r of store.iterate()) {
-        if (r.seq !== expectedSeq || macOf(key, prev, r) !== r.mac) return { ok: false, brokenAt: r.seq, records: n };
+        if (r.seq !== expectedSeq || macOf(key, prev, r) !== r.mac)
+          return { ok: false, brokenAt: r.seq, records: n };
         prev = r.mac;
         expectedSeq = r.seq + 1;
         n++;

@@ -55,31 +55,52 @@ export function createAuthService({ users, sessions, audit, clock, config }: Aut
       const { n, first } = sessions.failures(key, since);
       if (n >= config.loginMaxFailures && first !== null) {
         const retryS = Math.max(1, Math.ceil((first + config.loginWindowMs - now) / 1000));
-        throw rateLimited(retryS, `登录失败次数过多，请 ${Math.ceil(retryS / 60)} 分钟后再试，或联系系统管理员重置密码`);
+        throw rateLimited(
+          retryS,
+          `登录失败次数过多，请 ${Math.ceil(retryS / 60)} 分钟后再试，或联系系统管理员重置密码`,
+        );
       }
     }
   }
 
   return {
-    async login(username: string, password: string, ip: string): Promise<{ cookie: string; info: SessionInfo }> {
+    async login(
+      username: string,
+      password: string,
+      ip: string,
+    ): Promise<{ cookie: string; info: SessionInfo }> {
       const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
       checkLimit(keys);
       const user = users.getByUsername(username.toLowerCase());
       // Hashing for unknown users too keeps their timing alike.
-      const ok = user ? await verify(user.passwordHash, password) : await hashPassword(password).then(() => false);
+      const ok = user
+        ? await verify(user.passwordHash, password)
+        : await hashPassword(password).then(() => false);
       if (!user || !ok || user.disabled) {
         const now = clock.now();
         for (const key of keys) sessions.addFailure(key, now);
-        if (user?.disabled && ok) throw new AppError(401, 'account_disabled', '该账号已停用，请联系系统管理员');
+        if (user?.disabled && ok)
+          throw new AppError(401, 'account_disabled', '该账号已停用，请联系系统管理员');
         throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
       }
       for (const key of keys) sessions.clearFailures(key);
       const cookie = randomBytes(32).toString('hex');
       const csrfToken = randomBytes(24).toString('hex');
       const now = clock.now();
-      sessions.insert({ id_hash: sha256(cookie), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: now + config.sessionTtlMs });
+      sessions.insert({
+        id_hash: sha256(cookie),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now,
+        expires_at: now + config.sessionTtlMs,
+      });
       users.touchLogin(user.id, now);
-      audit.record({ actor: user.id, action: 'login', target: user.id, summary: { username: user.username, ip } });
+      audit.record({
+        actor: user.id,
+        action: 'login',
+        target: user.id,
+        summary: { username: user.username, ip },
+      });
       return { cookie, info: toInfo(user, csrfToken) };
     },
 
@@ -122,4 +143,3 @@ export function createAuthService({ users, sessions, audit, clock, config }: Aut
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
-

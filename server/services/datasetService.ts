@@ -56,7 +56,10 @@ export function createDatasetService(credit: CreditStore, datasets: DatasetStore
         const body = JSON.stringify(buildDataset(category, entries));
         const hash = hashDataset(body);
         if (hash === previous) continue;
-        datasets.insert({ hash, list_type: category.listType, category_id: category.id, body, entries: entries.length }, clock.now());
+        datasets.insert(
+          { hash, list_type: category.listType, category_id: category.id, body, entries: entries.length },
+          clock.now(),
+        );
         datasets.setCurrent(category.id, hash);
         changed.push(category.id);
       }

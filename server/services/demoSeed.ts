@@ -74,7 +74,7 @@ function importPosters(s: Services, dataDir: string): Map<string, string> {
 function seedLists(s: Services, today: string, now: number): void {
   const credit = s.stores.credit;
   for (const unit of DEMO_UNITS) credit.insertUnit(randomUUID(), unit, now);
-  DEMO_CATEGORIES.forEach((c, i) =>
+  DEMO_CATEGORIES.forEach((c, i) => {
     credit.insertCategory({
       id: randomUUID(),
       name: c.name,
@@ -86,8 +86,8 @@ function seedLists(s: Services, today: string, now: number): void {
       fields: JSON.stringify(c.fields),
       sort: i,
       created_at: now,
-    }),
-  );
+    });
+  });
   const categories = new Map(credit.listCategories().map((c) => [c.name, c]));
   const batches = new Map<string, string>();
   DEMO_ENTRIES.forEach((e, i) => {
@@ -108,11 +108,17 @@ function seedLists(s: Services, today: string, now: number): void {
       });
     }
     const decisionDate = addDays(today, -e.decidedDaysAgo);
-    const win = publicationWindow({ decisionDate, severity: e.severity, rules: rulesFor(decisionDate, category.windowRules as never) });
+    const win = publicationWindow({
+      decisionDate,
+      severity: e.severity,
+      rules: rulesFor(decisionDate, category.windowRules as never),
+    });
     if (!win.ok) throw new Error(`demo window: ${JSON.stringify(win.errors)}`);
     const isPerson = e.subjectType === 'person';
     // The full ID exists only in this function's memory: the store gets its mask and keyed hash.
-    const code = isPerson ? makeResidentId('231102', e.idBirth!, `0${String(i).padStart(2, '0')}`) : makeUscc({ region: '231100', orgCode: e.orgCode! });
+    const code = isPerson
+      ? makeResidentId('231102', e.idBirth!, `0${String(i).padStart(2, '0')}`)
+      : makeUscc({ region: '231100', orgCode: e.orgCode! });
     credit.insertEntry({
       id: randomUUID(),
       batch_id: batchId,
@@ -144,21 +150,61 @@ function seedLists(s: Services, today: string, now: number): void {
 function seedContent(s: Services, posters: Map<string, string>, now: number): { defaultId: string } {
   const c = s.stores.content;
   const items: Item[] = [
-    { id: randomUUID(), name: '诚信红榜', kind: 'list-board', durationMs: 60_000, selector: { listType: 'red', categoryIds: 'all' }, mode: 'paged', rowsPerPage: 8, dwellSec: 12, fields: ['name', 'code', 'reason', 'authority', 'publishUntil'] },
-    { id: randomUUID(), name: '失信黑榜', kind: 'list-board', durationMs: 60_000, selector: { listType: 'black', categoryIds: 'all' }, mode: 'paged', rowsPerPage: 8, dwellSec: 12, fields: ['name', 'code', 'legalRep', 'reason', 'publishUntil'] },
+    {
+      id: randomUUID(),
+      name: '诚信红榜',
+      kind: 'list-board',
+      durationMs: 60_000,
+      selector: { listType: 'red', categoryIds: 'all' },
+      mode: 'paged',
+      rowsPerPage: 8,
+      dwellSec: 12,
+      fields: ['name', 'code', 'reason', 'authority', 'publishUntil'],
+    },
+    {
+      id: randomUUID(),
+      name: '失信黑榜',
+      kind: 'list-board',
+      durationMs: 60_000,
+      selector: { listType: 'black', categoryIds: 'all' },
+      mode: 'paged',
+      rowsPerPage: 8,
+      dwellSec: 12,
+      fields: ['name', 'code', 'legalRep', 'reason', 'publishUntil'],
+    },
   ];
   const [red, black] = items as [Item, Item];
   const content: Item[] = [];
-  for (const [file, name] of [['chengxin-wanlixing.png', '诚信建设万里行 海报'], ['chengxin-xingshang.png', '诚信兴商宣传月 海报']] as const) {
+  for (const [file, name] of [
+    ['chengxin-wanlixing.png', '诚信建设万里行 海报'],
+    ['chengxin-xingshang.png', '诚信兴商宣传月 海报'],
+  ] as const) {
     const hash = posters.get(file);
-    if (hash) content.push({ id: randomUUID(), name, kind: 'image', durationMs: 15_000, media: hash, fit: 'cover' });
+    if (hash)
+      content.push({ id: randomUUID(), name, kind: 'image', durationMs: 15_000, media: hash, fit: 'cover' });
   }
   for (const camp of DEMO_CAMPAIGNS) {
-    content.push({ id: randomUUID(), name: camp.name, kind: 'notice', durationMs: 15_000, title: camp.name, body: camp.body, style: camp.style });
+    content.push({
+      id: randomUUID(),
+      name: camp.name,
+      kind: 'notice',
+      durationMs: 15_000,
+      title: camp.name,
+      body: camp.body,
+      style: camp.style,
+    });
   }
   for (const item of [...items, ...content]) c.insertItem(item, now);
   const listsId = randomUUID();
-  c.insertPlaylist({ id: listsId, name: '信用名单轮播', role: 'lists', entries: [red, black].map((i) => ({ itemId: i.id, durationMs: i.durationMs })) }, now);
+  c.insertPlaylist(
+    {
+      id: listsId,
+      name: '信用名单轮播',
+      role: 'lists',
+      entries: [red, black].map((i) => ({ itemId: i.id, durationMs: i.durationMs })),
+    },
+    now,
+  );
   const defaultId = randomUUID();
   const defaultEntries = [content[0], red, ...content.slice(1, 3), black, ...content.slice(3)]
     .filter((i): i is Item => i !== undefined)
@@ -208,7 +254,12 @@ export async function seedDemo(s: Services, dataDir: string, fresh: boolean): Pr
     const { defaultId } = seedContent(s, posters, now);
     s.stores.halls.insertGroup(randomUUID(), { name: '一楼大厅', hallId, defaultPlaylistId: defaultId }, now);
     s.stores.settings.set('demo', '1');
-    s.audit.record({ actor: null, action: 'demo.seed', target: null, summary: { users: DEMO_USERS.length, entries: DEMO_ENTRIES.length } });
+    s.audit.record({
+      actor: null,
+      action: 'demo.seed',
+      target: null,
+      summary: { users: DEMO_USERS.length, entries: DEMO_ENTRIES.length },
+    });
   })();
   const text = [
     '# HallCast 演示账号（仅演示用，请勿用于生产）',

@@ -22,7 +22,10 @@ type Deps = {
 /** Halls and screen groups; edits that alter what screens show are changes. */
 export function createHallService({ db, halls, screens, content, audit, changes, clock }: Deps) {
   const screensOf = (pred: (s: { hall_id: string; group_id: string | null }) => boolean) =>
-    screens.list().filter(pred).map((s) => s.id);
+    screens
+      .list()
+      .filter(pred)
+      .map((s) => s.id);
 
   function checkGroupInput(g: GroupInput): void {
     if (!halls.getHall(g.hallId)) throw new AppError(400, 'hall_missing', '所选大厅不存在，请刷新后重新选择');
@@ -47,7 +50,12 @@ export function createHallService({ db, halls, screens, content, audit, changes,
       const change = db.transaction(() => {
         halls.updateHall(id, input);
         audit.record({ actor, action: 'hall.update', target: id, summary: { before, after: input } });
-        return changes.record('hall', `大厅「${input.name}」已修改`, actor, screensOf((s) => s.hall_id === id));
+        return changes.record(
+          'hall',
+          `大厅「${input.name}」已修改`,
+          actor,
+          screensOf((s) => s.hall_id === id),
+        );
       })();
       changes.publish(change);
       return halls.getHall(id)!;
@@ -79,7 +87,12 @@ export function createHallService({ db, halls, screens, content, audit, changes,
       const change = db.transaction(() => {
         halls.updateGroup(id, input);
         audit.record({ actor, action: 'group.update', target: id, summary: { before, after: input } });
-        return changes.record('group', `屏幕分组「${input.name}」已修改`, actor, screensOf((s) => s.group_id === id));
+        return changes.record(
+          'group',
+          `屏幕分组「${input.name}」已修改`,
+          actor,
+          screensOf((s) => s.group_id === id),
+        );
       })();
       changes.publish(change);
       return halls.getGroup(id)!;

@@ -25,7 +25,13 @@ import { createScreenService } from './screenService.js';
 import { createUserService } from './userService.js';
 
 /** Wires stores and services for one server instance. */
-export function createServices(db: Db, config: Config, clock: Clock, secrets: Secrets, publicUrl: () => string) {
+export function createServices(
+  db: Db,
+  config: Config,
+  clock: Clock,
+  secrets: Secrets,
+  publicUrl: () => string,
+) {
   const stores = {
     users: createUserStore(db),
     sessions: createSessionStore(db),
@@ -45,7 +51,15 @@ export function createServices(db: Db, config: Config, clock: Clock, secrets: Se
   const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
   const auth = createAuthService({ users: stores.users, sessions: stores.sessions, audit, clock, config });
   const users = createUserService({ users: stores.users, sessions: stores.sessions, audit, clock });
-  const halls = createHallService({ db, halls: stores.halls, screens: stores.screens, content: stores.content, audit, changes, clock });
+  const halls = createHallService({
+    db,
+    halls: stores.halls,
+    screens: stores.screens,
+    content: stores.content,
+    audit,
+    changes,
+    clock,
+  });
   const screens = createScreenService({
     db,
     screens: stores.screens,
@@ -75,6 +89,22 @@ export function createServices(db: Db, config: Config, clock: Clock, secrets: Se
       return false;
     }
   };
-  return { db, stores, bus, presence, audit, changes, auth, users, halls, screens, datasets, manifests, clock, secrets, dbHealthy };
+  return {
+    db,
+    stores,
+    bus,
+    presence,
+    audit,
+    changes,
+    auth,
+    users,
+    halls,
+    screens,
+    datasets,
+    manifests,
+    clock,
+    secrets,
+    dbHealthy,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

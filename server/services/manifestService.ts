@@ -18,7 +18,13 @@ type Deps = {
   clock: Clock;
   config: Pick<
     Config,
-    'heartbeatMs' | 'staleAfterMs' | 'reconnectMaxMs' | 'playsBatchMs' | 'scheduleDays' | 'listShare' | 'cycleMs'
+    | 'heartbeatMs'
+    | 'staleAfterMs'
+    | 'reconnectMaxMs'
+    | 'playsBatchMs'
+    | 'scheduleDays'
+    | 'listShare'
+    | 'cycleMs'
   >;
 };
 
@@ -33,7 +39,11 @@ function mediaOf(item: Item): string[] {
 
 /** Builds each screen's manifest: everything it needs to play on its own for days. */
 export function createManifestService({ halls, content, datasets, settings, clock, config }: Deps) {
-  function playlistsFor(screen: ScreenRow): { defaultId: string; listsId: string; playlists: StoredPlaylist[] } {
+  function playlistsFor(screen: ScreenRow): {
+    defaultId: string;
+    listsId: string;
+    playlists: StoredPlaylist[];
+  } {
     const group = screen.group_id ? halls.getGroup(screen.group_id) : undefined;
     const all = content.listPlaylists();
     const lists = content.listsPlaylist();

@@ -67,7 +67,12 @@ export class MemoryPresence implements Presence {
     });
   }
   state(id: string, st: PlayerState): void {
-    this.touch(id, { lastSeenAt: this.clock.now(), currentItem: st.itemId, currentKind: st.kind, page: st.page });
+    this.touch(id, {
+      lastSeenAt: this.clock.now(),
+      currentItem: st.itemId,
+      currentKind: st.kind,
+      page: st.page,
+    });
   }
   error(id: string): void {
     this.touch(id, { errors: (this.screens.get(id)?.errors ?? 0) + 1 });

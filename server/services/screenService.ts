@@ -89,7 +89,8 @@ export function createScreenService(d: Deps) {
     if (groupId) {
       const g = d.halls.getGroup(groupId);
       if (!g) throw new AppError(400, 'group_missing', '所选分组不存在，请刷新后重新选择');
-      if (g.hallId !== hallId) throw new AppError(400, 'group_hall_mismatch', '所选分组不属于该大厅，请重新选择');
+      if (g.hallId !== hallId)
+        throw new AppError(400, 'group_hall_mismatch', '所选分组不属于该大厅，请重新选择');
     }
   }
 
@@ -133,7 +134,8 @@ export function createScreenService(d: Deps) {
       const pending = pendingTokens.get(input.code);
       d.screens.deleteCode(input.code);
       pendingTokens.delete(input.code);
-      if (!pending) throw new AppError(410, 'code_expired', '配对已失效（服务器曾重启），请重新获取配对码并再次认领');
+      if (!pending)
+        throw new AppError(410, 'code_expired', '配对已失效（服务器曾重启），请重新获取配对码并再次认领');
       const screen = mustGet(pending.screenId);
       return { status: 'paired', token: pending.token, screenId: screen.id, screenName: screen.name };
     },
@@ -143,8 +145,10 @@ export function createScreenService(d: Deps) {
       limit(`claim:${actor}`);
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
-      if (!row || row.screen_id) throw new AppError(404, 'code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
-      if (row.expires_at <= now) throw new AppError(410, 'code_expired', '配对码已过期，请在屏幕上刷新后使用新的配对码');
+      if (!row || row.screen_id)
+        throw new AppError(404, 'code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
+      if (row.expires_at <= now)
+        throw new AppError(410, 'code_expired', '配对码已过期，请在屏幕上刷新后使用新的配对码');
       checkPlacement(input.hallId, input.groupId);
       const token = randomBytes(32).toString('hex');
       const id = randomUUID();
@@ -160,8 +164,14 @@ export function createScreenService(d: Deps) {
           token_hash: sha256(token),
           paired_at: now,
         });
-        if (!d.screens.claimCode(input.code, id)) throw new AppError(409, 'code_claimed', '该配对码刚被认领，请刷新');
-        d.audit.record({ actor, action: 'screen.pair', target: id, summary: { name: input.name, hallId: input.hallId } });
+        if (!d.screens.claimCode(input.code, id))
+          throw new AppError(409, 'code_claimed', '该配对码刚被认领，请刷新');
+        d.audit.record({
+          actor,
+          action: 'screen.pair',
+          target: id,
+          summary: { name: input.name, hallId: input.hallId },
+        });
         return d.changes.record('screen', `屏幕「${input.name}」已配对`, actor, [id]);
       })();
       pendingTokens.set(input.code, { token, screenId: id, expiresAt: row.expires_at });
@@ -184,7 +194,12 @@ export function createScreenService(d: Deps) {
       checkPlacement(next.hall_id, next.group_id);
       const change = d.db.transaction(() => {
         d.screens.update(next);
-        d.audit.record({ actor, action: 'screen.update', target: id, summary: { before: r.name, after: next } });
+        d.audit.record({
+          actor,
+          action: 'screen.update',
+          target: id,
+          summary: { before: r.name, after: next },
+        });
         return d.changes.record('screen', `屏幕「${next.name}」已修改`, actor, [id]);
       })();
       d.changes.publish(change);

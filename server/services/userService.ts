@@ -22,12 +22,18 @@ export function createUserService({ users, sessions, audit, clock }: Deps) {
     list: () => users.list().map(publicUser),
 
     async create(input: UserCreate, actor: string | null): Promise<UserWithPassword> {
-      if (users.getByUsername(input.username)) throw conflict('username_taken', `用户名 ${input.username} 已存在，请换一个`);
+      if (users.getByUsername(input.username))
+        throw conflict('username_taken', `用户名 ${input.username} 已存在，请换一个`);
       const temporaryPassword = randomPassword();
       const passwordHash = await hashPassword(temporaryPassword);
       const id = randomUUID();
       users.insert({ id, ...input, passwordHash, createdAt: clock.now() });
-      audit.record({ actor, action: 'user.create', target: id, summary: { username: input.username, role: input.role } });
+      audit.record({
+        actor,
+        action: 'user.create',
+        target: id,
+        summary: { username: input.username, role: input.role },
+      });
       return { user: publicUser(mustGet(id)), temporaryPassword };
     },
 
@@ -44,7 +50,12 @@ export function createUserService({ users, sessions, audit, clock }: Deps) {
       };
       users.update(next);
       if (next.disabled) sessions.removeForUser(id);
-      audit.record({ actor, action: 'user.update', target: id, summary: { before: publicUser(u), after: next } });
+      audit.record({
+        actor,
+        action: 'user.update',
+        target: id,
+        summary: { before: publicUser(u), after: next },
+      });
       return publicUser(mustGet(id));
     },
 

@@ -17,7 +17,9 @@ export function createAuditStore(db: Db) {
     'INSERT INTO audit_log (at, actor, action, target, summary, mac) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
-  const page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?');
+  const page = db.prepare<[number, number], AuditRow>(
+    'SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?',
+  );
   return {
     last: () => last.get(),
     insert: (r: Omit<AuditRow, 'seq'>) => insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac),

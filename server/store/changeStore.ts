@@ -2,7 +2,9 @@ import type { Db } from './db.js';
 
 /** Changes and their per-screen convergence (pending -> received -> rendered). */
 export function createChangeStore(db: Db) {
-  const insert = db.prepare('INSERT INTO changes (id, kind, summary, actor, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO changes (id, kind, summary, actor, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertScreen = db.prepare(
     'INSERT OR REPLACE INTO change_screens (change_id, screen_id, revision) VALUES (?, ?, ?)',
   );
@@ -16,10 +18,7 @@ export function createChangeStore(db: Db) {
   const pendingFor = db.prepare<[string, number], { change_id: string }>(
     'SELECT change_id FROM change_screens WHERE screen_id = ? AND revision <= ? AND rendered_at IS NULL',
   );
-  const progress = db.prepare<
-    [string],
-    { total: number; received: number; rendered: number }
-  >(
+  const progress = db.prepare<[string], { total: number; received: number; rendered: number }>(
     `SELECT count(*) AS total, count(received_at) AS received, count(rendered_at) AS rendered
      FROM change_screens WHERE change_id = ?`,
   );
@@ -33,7 +32,8 @@ export function createChangeStore(db: Db) {
   return {
     insert: (id: string, kind: string, summary: string, actor: string | null, at: number) =>
       insert.run(id, kind, summary, actor, at),
-    addScreen: (changeId: string, screenId: string, revision: number) => insertScreen.run(changeId, screenId, revision),
+    addScreen: (changeId: string, screenId: string, revision: number) =>
+      insertScreen.run(changeId, screenId, revision),
     markReceived: (screenId: string, revision: number, at: number) => received.run(at, screenId, revision),
     /** Marks rendered and returns the change ids that just moved. */
     markRendered: (screenId: string, revision: number, at: number) => {

@@ -63,7 +63,8 @@ export function createContentStore(db: Db) {
     `INSERT OR IGNORE INTO media (hash, type, mime, bytes, width, height, duration_ms, original_name, builtin, created_at)
      VALUES (@hash, @type, @mime, @bytes, @width, @height, @duration_ms, @original_name, @builtin, @created_at)`,
   );
-  const parseItem = (r: ItemRow): Item => ({ ...(JSON.parse(r.spec) as object), id: r.id, name: r.name }) as Item;
+  const parseItem = (r: ItemRow): Item =>
+    ({ ...(JSON.parse(r.spec) as object), id: r.id, name: r.name }) as Item;
   return {
     getItem: (id: string) => {
       const r = item.get(id);
@@ -83,8 +84,10 @@ export function createContentStore(db: Db) {
       const r = listsPlaylist.get();
       return r ? toPlaylist(r) : undefined;
     },
-    insertPlaylist: (p: { id: string; name: string; role: 'content' | 'lists'; entries: PlaylistEntry[] }, at: number) =>
-      insertPlaylist.run(p.id, p.name, p.role, JSON.stringify(p.entries), at, at),
+    insertPlaylist: (
+      p: { id: string; name: string; role: 'content' | 'lists'; entries: PlaylistEntry[] },
+      at: number,
+    ) => insertPlaylist.run(p.id, p.name, p.role, JSON.stringify(p.entries), at, at),
     getMedia: (hash: string) => media.get(hash),
     insertMedia: (m: MediaRow) => insertMedia.run(m),
   };

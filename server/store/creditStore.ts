@@ -65,13 +65,19 @@ const toCategory = (r: CategoryRow): Category => ({
 /** Member units, categories, batches and entries. */
 export function createCreditStore(db: Db) {
   const insertUnit = db.prepare('INSERT OR IGNORE INTO units (id, name, created_at) VALUES (?, ?, ?)');
-  const unitByName = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM units WHERE name = ?');
-  const units = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM units ORDER BY created_at, name');
+  const unitByName = db.prepare<[string], { id: string; name: string }>(
+    'SELECT id, name FROM units WHERE name = ?',
+  );
+  const units = db.prepare<[], { id: string; name: string }>(
+    'SELECT id, name FROM units ORDER BY created_at, name',
+  );
   const insertCategory = db.prepare(
     `INSERT INTO categories (id, name, list_type, window_rules, mask_policy, objection_policy, publish_person_name, fields, sort, created_at)
      VALUES (@id, @name, @list_type, @window_rules, @mask_policy, @objection_policy, @publish_person_name, @fields, @sort, @created_at)`,
   );
-  const categories = db.prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY list_type DESC, sort, name');
+  const categories = db.prepare<[], CategoryRow>(
+    'SELECT * FROM categories ORDER BY list_type DESC, sort, name',
+  );
   const category = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE id = ?');
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, title, unit_id, category_id, status, source_name, created_by, created_at)

@@ -26,7 +26,8 @@ export function createDatasetStore(db: Db) {
     'SELECT hash FROM current_datasets WHERE category_id = ?',
   );
   return {
-    insert: (r: DatasetRow, at: number) => insert.run(r.hash, r.list_type, r.category_id, r.body, r.entries, at),
+    insert: (r: DatasetRow, at: number) =>
+      insert.run(r.hash, r.list_type, r.category_id, r.body, r.entries, at),
     get: (hash: string) => get.get(hash),
     setCurrent: (categoryId: string, hash: string | null) => setCurrent.run(categoryId, hash),
     currentHash: (categoryId: string) => currentHash.get(categoryId)?.hash ?? null,

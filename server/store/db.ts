@@ -41,14 +41,19 @@ export function openDb(file: string): Db {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     db.close();
-    throw new DatabaseError('corrupt', `数据库文件 ${file} 已损坏或不是 SQLite 数据库（${(err as Error).message}）`);
+    throw new DatabaseError(
+      'corrupt',
+      `数据库文件 ${file} 已损坏或不是 SQLite 数据库（${(err as Error).message}）`,
+    );
   }
   return db;
 }
 
 /** Applies every migration newer than the database, each in its own transaction, recorded. */
 export function migrate(db: Db, migrations = listMigrations(), upTo = Number.POSITIVE_INFINITY): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const current = currentVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {

@@ -48,7 +48,9 @@ export interface PresenceFlush {
 /** Screens, their pairing codes and their revisions. */
 export function createScreenStore(db: Db) {
   const get = db.prepare<[string], ScreenRow>('SELECT * FROM screens WHERE id = ?');
-  const byToken = db.prepare<[string], ScreenRow>('SELECT * FROM screens WHERE token_hash = ? AND revoked_at IS NULL');
+  const byToken = db.prepare<[string], ScreenRow>(
+    'SELECT * FROM screens WHERE token_hash = ? AND revoked_at IS NULL',
+  );
   const list = db.prepare<[], ScreenRow>('SELECT * FROM screens WHERE revoked_at IS NULL ORDER BY name');
   const insert = db.prepare(
     `INSERT INTO screens (id, name, hall_id, group_id, layout, width, height, token_hash, paired_at)
@@ -80,9 +82,23 @@ export function createScreenStore(db: Db) {
     get: (id: string) => get.get(id),
     getByTokenHash: (hash: string) => byToken.get(hash),
     list: () => list.all(),
-    insert: (r: Omit<ScreenRow, 'revision' | 'acked_revision' | 'rendered_revision' | 'revoked_at' | 'last_seen_at' | 'version' | 'uptime_s' | 'current_item' | 'current_kind' | 'errors'>) =>
-      insert.run(r),
-    update: (r: Pick<ScreenRow, 'id' | 'name' | 'hall_id' | 'group_id' | 'layout' | 'width' | 'height'>) => update.run(r),
+    insert: (
+      r: Omit<
+        ScreenRow,
+        | 'revision'
+        | 'acked_revision'
+        | 'rendered_revision'
+        | 'revoked_at'
+        | 'last_seen_at'
+        | 'version'
+        | 'uptime_s'
+        | 'current_item'
+        | 'current_kind'
+        | 'errors'
+      >,
+    ) => insert.run(r),
+    update: (r: Pick<ScreenRow, 'id' | 'name' | 'hall_id' | 'group_id' | 'layout' | 'width' | 'height'>) =>
+      update.run(r),
     revoke: (id: string, at: number) => revoke.run(at, id),
     bumpRevision: (id: string) => (bump.get(id) as { revision: number }).revision,
     setAcked: (id: string, revision: number) => acked.run(revision, id),

@@ -53,11 +53,18 @@ export function createUserStore(db: Db) {
       return r ? toUser(r) : undefined;
     },
     list: () => all.all().map(toUser),
-    insert: (u: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: number }) =>
-      insert.run({ ...u, mustChange: 1 }),
+    insert: (u: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: Role;
+      passwordHash: string;
+      createdAt: number;
+    }) => insert.run({ ...u, mustChange: 1 }),
     update: (u: { id: string; displayName: string; role: Role; disabled: boolean }) =>
       update.run({ ...u, disabled: u.disabled ? 1 : 0 }),
-    setPassword: (id: string, hash: string, mustChange: boolean) => setPassword.run(hash, mustChange ? 1 : 0, id),
+    setPassword: (id: string, hash: string, mustChange: boolean) =>
+      setPassword.run(hash, mustChange ? 1 : 0, id),
     touchLogin: (id: string, at: number) => touchLogin.run(at, id),
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can, Role } from '../../core/protocol/rest.js';
-import { Client, loginAs, type TestServer, startTestServer } from './harness.js';
+import { Client, loginAs, startTestServer, type TestServer } from './harness.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -14,7 +14,12 @@ describe('health and errors', () => {
   it('reports ok with version and uptime', async () => {
     const r = await new Client(t.url).request('GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'ok', db: 'ok', version: expect.any(String), uptimeS: expect.any(Number) });
+    expect(r.body).toMatchObject({
+      status: 'ok',
+      db: 'ok',
+      version: expect.any(String),
+      uptimeS: expect.any(Number),
+    });
     expect(r.headers.get('x-request-id')).toBeTruthy();
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -42,7 +47,8 @@ describe('health and errors', () => {
 });
 
 describe('permission table', () => {
-  const sample = (path: string) => path.replace(/:(\w+)/g, '00000000-0000-0000-0000-000000000000').replace('{*rest}', 'x');
+  const sample = (path: string) =>
+    path.replace(/:(\w+)/g, '00000000-0000-0000-0000-000000000000').replace('{*rest}', 'x');
 
   it('every route refuses a missing session and every role that may not act', async () => {
     const clients = new Map<string, Client>();
@@ -67,9 +73,14 @@ describe('permission table', () => {
 
   it('player routes need a device token', async () => {
     for (const route of t.hc.routes.table.filter((r) => r.access === 'player')) {
-      const r = await new Client(t.url).request('GET', sample(route.path).replace(/0{8}-.*$/, 'a'.repeat(64)), undefined, {
-        authorization: `Bearer ${'b'.repeat(64)}`,
-      });
+      const r = await new Client(t.url).request(
+        'GET',
+        sample(route.path).replace(/0{8}-.*$/, 'a'.repeat(64)),
+        undefined,
+        {
+          authorization: `Bearer ${'b'.repeat(64)}`,
+        },
+      );
       expect(r.status, route.path).toBe(401);
     }
   });
@@ -79,7 +90,12 @@ describe('sessions', () => {
   it('rejects a write without the CSRF token and changes nothing', async () => {
     const admin = await loginAs(t, 'admin');
     const before = t.hc.services.stores.halls.listHalls().length;
-    const r = await admin.request('POST', '/api/halls', { name: '新大厅', timezone: 'Asia/Shanghai', openingHours: [], repairWindowText: '' }, { 'x-csrf-token': 'wrong' });
+    const r = await admin.request(
+      'POST',
+      '/api/halls',
+      { name: '新大厅', timezone: 'Asia/Shanghai', openingHours: [], repairWindowText: '' },
+      { 'x-csrf-token': 'wrong' },
+    );
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('csrf_failed');
     expect(t.hc.services.stores.halls.listHalls().length).toBe(before);
@@ -105,13 +121,20 @@ describe('sessions', () => {
 
   it('forces a new user to change the password before anything else', async () => {
     const admin = await loginAs(t, 'admin');
-    const created = await admin.request('POST', '/api/users', { username: 'zhangsan', displayName: '张三', role: 'operator' });
+    const created = await admin.request('POST', '/api/users', {
+      username: 'zhangsan',
+      displayName: '张三',
+      role: 'operator',
+    });
     expect(created.status).toBe(201);
     const c = new Client(t.url);
     const login = await c.login('zhangsan', created.body.temporaryPassword);
     expect(login.body.user.mustChangePassword).toBe(true);
     expect((await c.request('GET', '/api/screens')).status).toBe(403);
-    const weak = await c.request('POST', '/api/auth/password', { currentPassword: created.body.temporaryPassword, newPassword: 'short' });
+    const weak = await c.request('POST', '/api/auth/password', {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     const changed = await c.request('POST', '/api/auth/password', {
       currentPassword: created.body.temporaryPassword,
@@ -124,7 +147,11 @@ describe('sessions', () => {
 
   it('disabling a user ends their sessions', async () => {
     const admin = await loginAs(t, 'admin');
-    const created = await admin.request('POST', '/api/users', { username: 'lisi', displayName: '李四', role: 'reviewer' });
+    const created = await admin.request('POST', '/api/users', {
+      username: 'lisi',
+      displayName: '李四',
+      role: 'reviewer',
+    });
     const c = new Client(t.url);
     await c.login('lisi', created.body.temporaryPassword);
     await admin.request('PATCH', `/api/users/${created.body.user.id}`, { disabled: true });

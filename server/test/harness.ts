@@ -19,7 +19,10 @@ export interface TestServer {
 /** A real server on an ephemeral port with a real SQLite database in a temporary folder. */
 export async function startTestServer(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hallcast-test-'));
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, demo: true, logLevel: 'silent', ...overrides });
+  const config = loadConfig(
+    {},
+    { port: 0, host: '127.0.0.1', dataDir, demo: true, logLevel: 'silent', ...overrides },
+  );
   const hc = await startHallcast({ config, clock, log: pino({ level: 'silent' }) });
   return {
     hc,
@@ -78,10 +81,17 @@ export async function loginAs(t: TestServer, role: string): Promise<Client> {
 }
 
 /** Registers a device, has an operator claim its code, and collects the token. */
-export async function pairScreen(t: TestServer, name = '测试屏幕'): Promise<{ token: string; screenId: string; secret: string }> {
+export async function pairScreen(
+  t: TestServer,
+  name = '测试屏幕',
+): Promise<{ token: string; screenId: string; secret: string }> {
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
   const anon = new Client(t.url);
-  const reg = await anon.request('POST', '/api/pair/register', { deviceSecret: secret, canvas: { width: 1920, height: 1080 }, version: 'test' });
+  const reg = await anon.request('POST', '/api/pair/register', {
+    deviceSecret: secret,
+    canvas: { width: 1920, height: 1080 },
+    version: 'test',
+  });
   const op = await loginAs(t, 'operator');
   const hall = t.hc.services.stores.halls.listHalls()[0]!;
   const group = t.hc.services.stores.halls.listGroups()[0]!;
@@ -101,7 +111,11 @@ export async function pairScreen(t: TestServer, name = '测试屏幕'): Promise<
 export type PlayerClient = Socket<ServerToPlayer, PlayerToServer>;
 
 /** A real socket.io-client player. */
-export function connectPlayer(t: TestServer, token: string | undefined, opts: { autoAck?: boolean } = {}): PlayerClient {
+export function connectPlayer(
+  t: TestServer,
+  token: string | undefined,
+  opts: { autoAck?: boolean } = {},
+): PlayerClient {
   const socket: PlayerClient = connect(`${t.url}/player`, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],

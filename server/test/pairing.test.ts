@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestUpdated } from '../../core/protocol/events.js';
-import { Client, connectPlayer, loginAs, once, pairScreen, type TestServer, startTestServer, until } from './harness.js';
+import {
+  Client,
+  connectPlayer,
+  loginAs,
+  once,
+  pairScreen,
+  startTestServer,
+  type TestServer,
+  until,
+} from './harness.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -12,7 +21,11 @@ afterAll(async () => {
 
 const secret = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
 const register = (c: Client, s: string) =>
-  c.request('POST', '/api/pair/register', { deviceSecret: s, canvas: { width: 1920, height: 1080 }, version: 't' });
+  c.request('POST', '/api/pair/register', {
+    deviceSecret: s,
+    canvas: { width: 1920, height: 1080 },
+    version: 't',
+  });
 
 describe('pairing', () => {
   it('shows a 6-character code from the unambiguous alphabet and stays pending until claimed', async () => {
@@ -21,7 +34,10 @@ describe('pairing', () => {
     const reg = await register(c, s);
     expect(reg.status).toBe(200);
     expect(reg.body.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
-    const poll = await c.request('POST', '/api/pair/poll', { code: reg.body.code.toLowerCase(), deviceSecret: s });
+    const poll = await c.request('POST', '/api/pair/poll', {
+      code: reg.body.code.toLowerCase(),
+      deviceSecret: s,
+    });
     expect(poll.body).toMatchObject({ status: 'pending' });
   });
 
@@ -40,7 +56,10 @@ describe('pairing', () => {
       canvas: { width: 1920, height: 1080 },
     });
     expect(claim.status).toBe(201);
-    const thief = await new Client(t.url).request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: secret() });
+    const thief = await new Client(t.url).request('POST', '/api/pair/poll', {
+      code: reg.body.code,
+      deviceSecret: secret(),
+    });
     expect(thief.status).toBe(404);
     const mine = await device.request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: s });
     expect(mine.body).toMatchObject({ status: 'paired', screenName: '一楼东侧大屏' });
@@ -54,7 +73,13 @@ describe('pairing', () => {
   it('refuses unknown and malformed codes with a clear message', async () => {
     const op = await loginAs(t, 'operator');
     const hall = t.hc.services.stores.halls.listHalls()[0]!;
-    const base = { name: 'x', hallId: hall.id, groupId: null, layout: 'landscape', canvas: { width: 1920, height: 1080 } };
+    const base = {
+      name: 'x',
+      hallId: hall.id,
+      groupId: null,
+      layout: 'landscape',
+      canvas: { width: 1920, height: 1080 },
+    };
     const before = t.hc.services.stores.screens.list().length;
     const unknown = await op.request('POST', '/api/screens/claim', { ...base, code: '222222' });
     expect(unknown.status).toBe(404);
@@ -63,7 +88,6 @@ describe('pairing', () => {
     expect(bad.status).toBe(400);
     expect(t.hc.services.stores.screens.list().length).toBe(before);
   });
-
 });
 
 describe('player socket', () => {
@@ -98,7 +122,11 @@ describe('player socket', () => {
     const ack = await p.timeout(2000).emitWithAck('player:rendered', { revision: m.revision });
     expect(ack).toEqual({ ok: true });
     expect(t.hc.services.stores.screens.get(screenId)!.rendered_revision).toBe(m.revision);
-    const hello = await p.timeout(2000).emitWithAck('player:hello', { revision: m.revision, version: 't', canvas: { width: 1920, height: 1080 } });
+    const hello = await p.timeout(2000).emitWithAck('player:hello', {
+      revision: m.revision,
+      version: 't',
+      canvas: { width: 1920, height: 1080 },
+    });
     expect(hello.ok && hello.data.listsValidUntil).toBeGreaterThan(Date.now());
     p.close();
   });

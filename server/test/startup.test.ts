@@ -12,7 +12,10 @@ import { startTestServer } from './harness.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'hallcast-startup-'));
 const silent = pino({ level: 'silent' });
 const start = (overrides: object) =>
-  startHallcast({ config: loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: tmp(), ...overrides }), log: silent });
+  startHallcast({
+    config: loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: tmp(), ...overrides }),
+    log: silent,
+  });
 
 describe('migrations', () => {
   it('migrates an empty database to the latest version', () => {

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Action, can } from '../../../core/protocol/rest.js';
-import { forbidden, unauthenticated, AppError } from '../../errors.js';
+import { AppError, forbidden, unauthenticated } from '../../errors.js';
 import type { AuthedSession, AuthService } from '../../services/authService.js';
 
 export const SESSION_COOKIE = 'hc_session';

@@ -14,7 +14,13 @@ export function requestLog(log: Logger): Middleware {
       await next();
     } finally {
       log.info(
-        { reqId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
+        {
+          reqId,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }
@@ -39,12 +45,14 @@ export function securityHeaders(): Middleware {
 /** Parses JSON bodies of writes, within a size limit; malformed JSON is a 400. */
 export function jsonBody(maxBytes: number): Middleware {
   return async (ctx, next) => {
-    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(ctx.method) || !ctx.is('application/json')) return next();
+    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(ctx.method) || !ctx.is('application/json'))
+      return next();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of ctx.req) {
       size += (chunk as Buffer).length;
-      if (size > maxBytes) throw new AppError(413, 'body_too_large', `请求内容超过 ${Math.round(maxBytes / 1024)} KB 上限`);
+      if (size > maxBytes)
+        throw new AppError(413, 'body_too_large', `请求内容超过 ${Math.round(maxBytes / 1024)} KB 上限`);
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');

@@ -30,7 +30,9 @@ export function errorMiddleware(log: Logger): Middleware {
       } else {
         ctx.status = 500;
         log.error({ err, reqId: ctx.state.reqId }, 'unhandled error');
-        body = { error: { code: 'internal', message: '服务器内部错误，请稍后重试；如果持续出现，请联系系统管理员' } };
+        body = {
+          error: { code: 'internal', message: '服务器内部错误，请稍后重试；如果持续出现，请联系系统管理员' },
+        };
       }
       ctx.body = body;
     }

@@ -1,11 +1,16 @@
 import { GroupInput, HallInput, UserCreate, UserUpdate } from '../../../core/protocol/rest.js';
-import type { ContentStore } from '../../store/contentStore.js';
 import type { HallService } from '../../services/hallService.js';
 import type { UserService } from '../../services/userService.js';
+import type { ContentStore } from '../../store/contentStore.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Users, halls, screen groups and the playlist names the group form offers. */
-export function adminRoutes(r: RouteBuilder, users: UserService, halls: HallService, content: ContentStore): void {
+export function adminRoutes(
+  r: RouteBuilder,
+  users: UserService,
+  halls: HallService,
+  content: ContentStore,
+): void {
   r.add('get', '/api/users', 'manage-system', undefined, () => users.list());
   r.add('post', '/api/users', 'manage-system', UserCreate, async (ctx, { body, session }) => {
     const out = await users.create(body, session.user.id);

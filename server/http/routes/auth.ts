@@ -7,7 +7,12 @@ import type { RouteBuilder } from '../routeBuilder.js';
 export function authRoutes(r: RouteBuilder, auth: AuthService, secureCookies: boolean): void {
   r.add('post', '/api/auth/login', 'public', LoginRequest, async (ctx, { body }) => {
     const { cookie, info } = await auth.login(body.username, body.password, ctx.ip);
-    ctx.cookies.set(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/' });
+    ctx.cookies.set(SESSION_COOKIE, cookie, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookies,
+      path: '/',
+    });
     return info;
   });
   r.add('post', '/api/auth/logout', 'session', undefined, (ctx, { session }) => {

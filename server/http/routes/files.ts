@@ -54,7 +54,12 @@ export function fileRoutes(r: RouteBuilder, content: ContentStore, mediaDir: str
     const name = normalize(ctx.params.file!);
     const file = join(distDir, 'assets', name);
     if (name.includes('/') || name.includes('..') || !existsSync(file)) throw notFound('资源文件');
-    sendFile(ctx, file, TYPES[extname(name)] ?? 'application/octet-stream', 'public, max-age=31536000, immutable');
+    sendFile(
+      ctx,
+      file,
+      TYPES[extname(name)] ?? 'application/octet-stream',
+      'public, max-age=31536000, immutable',
+    );
   });
   const page = (app: 'admin' | 'player') => (ctx: Context) => {
     const file = join(distDir, app, 'index.html');
@@ -63,7 +68,9 @@ export function fileRoutes(r: RouteBuilder, content: ContentStore, mediaDir: str
   };
   for (const app of ['admin', 'player'] as const) {
     // The router ignores a trailing slash: redirect only the bare path.
-    r.add('get', `/${app}`, 'public', undefined, (ctx) => (ctx.path.endsWith('/') ? page(app)(ctx) : ctx.redirect(`/${app}/`)));
+    r.add('get', `/${app}`, 'public', undefined, (ctx) =>
+      ctx.path.endsWith('/') ? page(app)(ctx) : ctx.redirect(`/${app}/`),
+    );
     r.add('get', `/${app}/{*rest}`, 'public', undefined, page(app));
   }
   r.add('get', '/', 'public', undefined, (ctx) => ctx.redirect('/admin/'));

@@ -24,7 +24,9 @@ export function screenRoutes(
     screens.revoke(ctx.params.id!, session.user.id),
   );
 
-  r.add('post', '/api/pair/register', 'public', PairRegister, (ctx, { body }) => screens.register(body, ctx.ip));
+  r.add('post', '/api/pair/register', 'public', PairRegister, (ctx, { body }) =>
+    screens.register(body, ctx.ip),
+  );
   r.add('post', '/api/pair/poll', 'public', PairPoll, (ctx, { body }) => screens.poll(body, ctx.ip));
 
   r.add('get', '/api/player/manifest', 'player', undefined, (ctx) => {

@@ -37,9 +37,13 @@ function dateText(
   date1904: boolean,
   issues: FileIssue[],
 ) {
+  if (typeof value === 'number' || value instanceof Date) {
+    const iso = toIsoDate(value, date1904);
+    if (iso) return iso;
+  }
   const shown = displayText(value, date1904);
-  if (shown === '' || value === null || typeof value === 'boolean') return shown;
-  const iso = toIsoDate(typeof value === 'string' ? shown : value, date1904);
+  if (shown === '') return shown;
+  const iso = typeof value === 'string' ? toIsoDate(shown, date1904) : null;
   if (iso) return iso;
   issues.push(
     fileIssue('date_invalid', `${where}「${shown}」不是有效日期，请按 2020-10-30 的格式填写`, label),

@@ -52,7 +52,16 @@ describe('matchHeader', () => {
 });
 
 describe('findHeader', () => {
-  const header = ['序号', '主体类型', '主体名称', '统一社会信用代码', '失信行为', '文号', '认定部门', '认定日期'];
+  const header = [
+    '序号',
+    '主体类型',
+    '主体名称',
+    '统一社会信用代码',
+    '失信行为',
+    '文号',
+    '认定部门',
+    '认定日期',
+  ];
 
   it('picks the row naming the most columns, below title rows', () => {
     const rows = [

@@ -21,7 +21,8 @@ describe('excelSerialToIso', () => {
   });
 
   it('rejects what is no serial', () => {
-    for (const v of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2958466]) expect(excelSerialToIso(v)).toBeNull();
+    for (const v of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2958466])
+      expect(excelSerialToIso(v)).toBeNull();
   });
 });
 
@@ -101,11 +102,14 @@ describe('host time zone', () => {
     process.env.TZ = saved;
   });
 
-  it.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati'])('gives the same dates under %s', (tz) => {
-    process.env.TZ = tz;
-    expect(excelSerialToIso(44134)).toBe('2020-10-30');
-    expect(excelDateToIso(new Date(Date.UTC(2020, 9, 30)))).toBe('2020-10-30');
-    expect(parseDateText('2020年1月1日')).toBe('2020-01-01');
-    expect(toIsoDate(20201231)).toBe('2020-12-31');
-  });
+  it.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati'])(
+    'gives the same dates under %s',
+    (tz) => {
+      process.env.TZ = tz;
+      expect(excelSerialToIso(44134)).toBe('2020-10-30');
+      expect(excelDateToIso(new Date(Date.UTC(2020, 9, 30)))).toBe('2020-10-30');
+      expect(parseDateText('2020年1月1日')).toBe('2020-01-01');
+      expect(toIsoDate(20201231)).toBe('2020-12-31');
+    },
+  );
 });

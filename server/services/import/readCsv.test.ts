@@ -46,14 +46,27 @@ const EXPECTED = [
 describe('readImportFile (csv)', () => {
   it.each([
     ['UTF-8', Buffer.from(CSV, 'utf8'), 'utf-8'],
-    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]), 'utf-8-bom'],
+    [
+      'UTF-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]),
+      'utf-8-bom',
+    ],
     ['GBK', iconv.encode(CSV, 'gbk'), 'gb18030'],
-    ['UTF-16LE tab-separated', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV.replace(/,/g, '\t'), 'utf16le')]), 'utf-16le'],
+    [
+      'UTF-16LE tab-separated',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV.replace(/,/g, '\t'), 'utf16le')]),
+      'utf-16le',
+    ],
   ])('reads %s with a title row, quotes and an embedded line break', async (_name, buf, encoding) => {
     const result = await readImportFile(buf, LIMITS);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result).toMatchObject({ format: 'csv', encoding, headerRow: 2 });
-    const rows = encoding === 'utf-16le' ? EXPECTED.map((r, i) => (i === 0 ? { ...r, cells: { ...r.cells, reason: '按期申报\t足额缴纳' } } : r)) : EXPECTED;
+    const rows =
+      encoding === 'utf-16le'
+        ? EXPECTED.map((r, i) =>
+            i === 0 ? { ...r, cells: { ...r.cells, reason: '按期申报\t足额缴纳' } } : r,
+          )
+        : EXPECTED;
     expect(result.rows).toEqual(rows);
     expect(result.warnings.map((w) => w.code)).toEqual(['column_dropped']);
     expect(JSON.stringify(result)).not.toContain('13800001234');
@@ -80,11 +93,18 @@ describe('readImportFile (csv)', () => {
     const tooMany = await readImportFile(Buffer.from(csv), { ...LIMITS, maxRows: 3 });
     expect(tooMany).toMatchObject({ ok: false, status: 422, errors: [{ code: 'too_many_rows' }] });
     const long = await readImportFile(Buffer.from(csv), { ...LIMITS, maxCellChars: 2 });
-    expect(long.ok && long.rows[0]?.issues.map((i) => i.column)).toEqual(['主体类型', '主体名称', '认定日期']);
+    expect(long.ok && long.rows[0]?.issues.map((i) => i.column)).toEqual([
+      '主体类型',
+      '主体名称',
+      '认定日期',
+    ]);
   });
 
   it('treats a file of blank lines as empty, and text without a header as unreadable', async () => {
-    expect(await readImportFile(Buffer.from('\r\n , \r\n'), LIMITS)).toMatchObject({ status: 400, errors: [{ code: 'file_empty' }] });
+    expect(await readImportFile(Buffer.from('\r\n , \r\n'), LIMITS)).toMatchObject({
+      status: 400,
+      errors: [{ code: 'file_empty' }],
+    });
     expect(await readImportFile(Buffer.from('hello,world\n'), LIMITS)).toMatchObject({
       status: 422,
       errors: [{ code: 'header_not_found' }],

@@ -15,6 +15,8 @@ describe('readImportFile on a large workbook', () => {
     expect(calls).toHaveLength(n / 1000 + 1);
     expect(calls[0]).toEqual([1000, n]);
     expect(calls.at(-1)).toEqual([n, n]);
-    expect(calls.every(([done, total], i) => done <= total && (i === 0 || done >= (calls[i - 1]?.[0] ?? 0)))).toBe(true);
+    expect(
+      calls.every(([done, total], i) => done <= total && (i === 0 || done >= (calls[i - 1]?.[0] ?? 0))),
+    ).toBe(true);
   }, 60_000);
 });

@@ -47,7 +47,10 @@ describe('readImportFile (xlsx)', () => {
   });
 
   it('reads the same in the part order Excel writes', async () => {
-    const buf = await xlsx({ rows: [HEADER, dataRow(1, new Date(Date.UTC(2020, 9, 30)))], numFmt: { 7: 'yyyy/m/d' } });
+    const buf = await xlsx({
+      rows: [HEADER, dataRow(1, new Date(Date.UTC(2020, 9, 30)))],
+      numFmt: { 7: 'yyyy/m/d' },
+    });
     const reordered = excelOrder(buf);
     expect((await readOk(reordered)).rows).toEqual((await readOk(buf)).rows);
   });
@@ -69,7 +72,22 @@ describe('readImportFile (xlsx)', () => {
       '联系电话',
       '备注',
     ];
-    const row = ['1', '个体工商户', '测试小吃店', '92350100MA2XXXXX1X', '王某', '事实', '依据', '文1', '局', '2020-10-30', '一般', '2023-10-30', '13800001234', '无'];
+    const row = [
+      '1',
+      '个体工商户',
+      '测试小吃店',
+      '92350100MA2XXXXX1X',
+      '王某',
+      '事实',
+      '依据',
+      '文1',
+      '局',
+      '2020-10-30',
+      '一般',
+      '2023-10-30',
+      '13800001234',
+      '无',
+    ];
     const result = await readOk(await xlsx({ rows: [header, row] }));
     expect(result.columns.map((c) => c.field)).toEqual([
       'subjectType',
@@ -93,7 +111,14 @@ describe('readImportFile (xlsx)', () => {
   });
 
   it('warns about a duplicate column and keeps the first', async () => {
-    const result = await readOk(await xlsx({ rows: [[...HEADER, '名称'], [...dataRow(1), '另一个名称']] }));
+    const result = await readOk(
+      await xlsx({
+        rows: [
+          [...HEADER, '名称'],
+          [...dataRow(1), '另一个名称'],
+        ],
+      }),
+    );
     expect(result.rows[0]?.cells.name).toBe('测试企业1');
     expect(result.warnings).toMatchObject([{ code: 'column_duplicate', column: '名称' }]);
   });
@@ -113,8 +138,22 @@ describe('readImportFile (xlsx)', () => {
   });
 
   it('still names missing columns when too few are there to count as a header', async () => {
-    const result = await readImportFile(await xlsx({ rows: [['主体名称', '统一社会信用代码', '备注'], ['a', 'b', 'c']] }), LIMITS);
-    expect(!result.ok && result.errors.map((e) => e.column)).toEqual(['主体类型', '列入事由', '决定书文号', '认定部门', '认定日期']);
+    const result = await readImportFile(
+      await xlsx({
+        rows: [
+          ['主体名称', '统一社会信用代码', '备注'],
+          ['a', 'b', 'c'],
+        ],
+      }),
+      LIMITS,
+    );
+    expect(!result.ok && result.errors.map((e) => e.column)).toEqual([
+      '主体类型',
+      '列入事由',
+      '决定书文号',
+      '认定部门',
+      '认定日期',
+    ]);
   });
 
   it('says when there is no header at all, or no data under it', async () => {
@@ -153,7 +192,10 @@ describe('readImportFile (xlsx)', () => {
   it('flags a cell that is too long in its row and truncates it', async () => {
     const long = dataRow(1);
     long[3] = '很'.repeat(30);
-    const result = await readOk(await xlsx({ rows: [HEADER, long, dataRow(2)] }), { ...LIMITS, maxCellChars: 20 });
+    const result = await readOk(await xlsx({ rows: [HEADER, long, dataRow(2)] }), {
+      ...LIMITS,
+      maxCellChars: 20,
+    });
     expect(result.rows[0]?.issues).toMatchObject([{ code: 'cell_too_long', column: '列入事由' }]);
     expect(result.rows[0]?.cells.reason).toHaveLength(20);
     expect(result.rows[1]?.issues).toEqual([]);
@@ -228,20 +270,30 @@ describe('readImportFile (xlsx cell values)', () => {
     row[5] = { text: '测试局', hyperlink: 'https://example.org' };
     row[3] = '\u3000未按期申报\u200b ';
     const result = await readOk(await xlsx({ rows: [HEADER, row] }));
-    expect(result.rows[0]?.cells).toMatchObject({ name: '测试企业', authority: '测试局', reason: '未按期申报' });
+    expect(result.rows[0]?.cells).toMatchObject({
+      name: '测试企业',
+      authority: '测试局',
+      reason: '未按期申报',
+    });
   });
 
   it('turns numbers into text without exponents and flags an ID number stored as a number', async () => {
     const id = dataRow(1);
-    id[2] = 110105194912310002; // Excel keeps 15 digits: the stored value ends in 000
+    id[2] = Number('110105194912310002'); // a double keeps ~16 digits and Excel 15: stored as ...000
     const legacy = dataRow(2);
     legacy[2] = 110105491231002; // 15 digits: exact
     const numericDoc = dataRow(3);
     numericDoc[4] = 20201234;
     const result = await readOk(await xlsx({ rows: [HEADER, id, legacy, numericDoc] }));
-    expect(result.rows.map((r) => r.cells.code)).toEqual(['110105194912310000', '110105491231002', '91350100M000100Y43']);
+    expect(result.rows.map((r) => r.cells.code)).toEqual([
+      '110105194912310000',
+      '110105491231002',
+      '91350100M000100Y43',
+    ]);
     expect(result.rows[2]?.cells.docNo).toBe('20201234');
-    expect(result.rows[0]?.issues).toMatchObject([{ code: 'code_numeric_precision', column: '统一社会信用代码' }]);
+    expect(result.rows[0]?.issues).toMatchObject([
+      { code: 'code_numeric_precision', column: '统一社会信用代码' },
+    ]);
     expect(result.rows[0]?.issues[0]?.message).toContain('110105********0000');
     expect(result.rows[0]?.issues[0]?.message).not.toContain('110105194912310000');
     expect(result.rows[1]?.issues).toEqual([]);
@@ -260,5 +312,18 @@ describe('readImportFile (xlsx cell values)', () => {
     const header = ['序号', ...HEADER];
     const result = await readOk(await xlsx({ rows: [header, ['1', ...dataRow(1)], ['2'], ['3', '', '  ']] }));
     expect(result.rows.map((r) => r.row)).toEqual([2]);
+  });
+});
+
+describe('readImportFile (xlsx dates that are not dates)', () => {
+  it('reports a serial or a boolean that is no date', async () => {
+    const result = await readOk(
+      await xlsx({ rows: [HEADER, dataRow(1, -5), dataRow(2, true), dataRow(3, 3_000_000)] }),
+    );
+    expect(result.rows.map((r) => [r.cells.decisionDate, r.issues.map((i) => i.code)])).toEqual([
+      ['-5', ['date_invalid']],
+      ['TRUE', ['date_invalid']],
+      ['3000000', ['date_invalid']],
+    ]);
   });
 });

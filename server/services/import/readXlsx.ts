@@ -32,9 +32,12 @@ function richText(v: Flattenable): string {
 function formulaCell(result: unknown): RawCell {
   // exceljs drops an error result (it parses "#N/A" as a number): no result either way.
   if (result === undefined || result === null) return { value: null, formula: true, noResult: true };
-  if (typeof result === 'number' && Number.isNaN(result)) return { value: null, formula: true, noResult: true };
-  if (typeof result === 'object' && 'error' in result) return { value: null, formula: true, error: String(result.error) };
-  if (typeof result === 'object' && !(result instanceof Date)) return { value: richText(result), formula: true };
+  if (typeof result === 'number' && Number.isNaN(result))
+    return { value: null, formula: true, noResult: true };
+  if (typeof result === 'object' && 'error' in result)
+    return { value: null, formula: true, error: String(result.error) };
+  if (typeof result === 'object' && !(result instanceof Date))
+    return { value: richText(result), formula: true };
   return { value: result as RawCell['value'], formula: true };
 }
 

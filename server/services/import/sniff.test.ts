@@ -21,9 +21,22 @@ describe('sniffFile', () => {
     ['PNG bytes', PNG, 'file_type', 'PNG 图片'],
     ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'file_type', 'PDF 文档'],
     ['a ZIP that is not xlsx', zip([{ name: 'readme.txt', data: '你好' }]), 'file_type', 'ZIP 压缩包'],
-    ['a docx', zip([{ name: '[Content_Types].xml', data: '<x/>' }, { name: 'word/document.xml', data: '<x/>' }]), 'file_type', 'Word'],
+    [
+      'a docx',
+      zip([
+        { name: '[Content_Types].xml', data: '<x/>' },
+        { name: 'word/document.xml', data: '<x/>' },
+      ]),
+      'file_type',
+      'Word',
+    ],
     ['legacy .xls', OLE, 'file_xls', '另存为'],
-    ['an HTML table saved as .xls', Buffer.from('<html><table><tr><td>1</td></tr></table></html>'), 'file_type', '网页'],
+    [
+      'an HTML table saved as .xls',
+      Buffer.from('<html><table><tr><td>1</td></tr></table></html>'),
+      'file_type',
+      '网页',
+    ],
     ['binary junk', Buffer.from([1, 2, 0, 3, 4]), 'file_type', '二进制'],
   ])('rejects %s', (_what, buf, code, hint) => {
     const sniffed = sniffFile(buf);
@@ -46,7 +59,11 @@ describe('readImportFile on files it cannot read', () => {
       status: 400,
       errors: [{ code: 'file_empty' }],
     });
-    expect(await readImportFile(PNG, LIMITS)).toMatchObject({ ok: false, status: 400, errors: [{ code: 'file_type' }] });
+    expect(await readImportFile(PNG, LIMITS)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ code: 'file_type' }],
+    });
   });
 
   it('answers 400 for a ZIP that is not a workbook', async () => {
@@ -61,7 +78,10 @@ describe('readImportFile on files it cannot read', () => {
   });
 
   it('answers 413 with the limit in MB before looking at the content', async () => {
-    const result = await readImportFile(Buffer.alloc(3 * 1024 * 1024, 'a'), { ...LIMITS, maxBytes: 2 * 1024 * 1024 });
+    const result = await readImportFile(Buffer.alloc(3 * 1024 * 1024, 'a'), {
+      ...LIMITS,
+      maxBytes: 2 * 1024 * 1024,
+    });
     expect(result).toMatchObject({ ok: false, status: 413, errors: [{ code: 'file_too_large' }] });
     expect(!result.ok && result.errors[0]?.message).toContain('2 MB');
   });

@@ -29,8 +29,16 @@ describe('buildTemplate', () => {
     expect(result).toMatchObject({ format: 'xlsx', sheetName: '名单', headerRow: 1, warnings: [] });
     expect(result.columns.map((c) => c.field)).toEqual(IMPORT_COLUMNS.map((c) => c.field));
     expect(result.rows).toHaveLength(2);
-    expect(result.rows[0]?.cells).toMatchObject({ listType: '红名单', category: 'A级纳税人', code: '91350100M000100Y43' });
-    expect(result.rows[1]?.cells).toMatchObject({ listType: '黑名单', category: '失信被执行人', severity: '一般' });
+    expect(result.rows[0]?.cells).toMatchObject({
+      listType: '红名单',
+      category: 'A级纳税人',
+      code: '91350100M000100Y43',
+    });
+    expect(result.rows[1]?.cells).toMatchObject({
+      listType: '黑名单',
+      category: '失信被执行人',
+      severity: '一般',
+    });
     for (const r of result.rows) {
       expect(r.cells.decisionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(r.issues.map((i) => i.code)).toEqual(['example_row']);
@@ -52,7 +60,8 @@ describe('buildTemplate', () => {
   it('has dropdowns for list type, subject type, category, severity and unit, and date checks', async () => {
     const ws = (await load(await buildTemplate(OPTIONS))).getWorksheet('名单');
     const model = (ws as unknown as { dataValidations: Validations }).dataValidations.model;
-    const byColumn = (letter: string) => Object.entries(model).find(([range]) => range.startsWith(letter))?.[1];
+    const byColumn = (letter: string) =>
+      Object.entries(model).find(([range]) => range.startsWith(letter))?.[1];
     expect(byColumn('A')?.formulae).toEqual(['"红名单,黑名单"']);
     expect(byColumn('B')?.formulae).toEqual(["'选项'!$A$2:$A$4"]);
     expect(byColumn('C')?.formulae).toEqual(['"法人及非法人组织,个体工商户,自然人"']);
@@ -71,7 +80,8 @@ describe('buildTemplate', () => {
     guide?.eachRow((row) => {
       texts.push((row.values as unknown[]).filter(Boolean).join(' '));
     });
-    for (const c of IMPORT_COLUMNS) expect(texts.some((t) => t.startsWith(`${c.label} ${c.required ? '必填' : '选填'}`))).toBe(true);
+    for (const c of IMPORT_COLUMNS)
+      expect(texts.some((t) => t.startsWith(`${c.label} ${c.required ? '必填' : '选填'}`))).toBe(true);
     const all = texts.join('\n');
     expect(all).toContain('110105********002X');
     expect(all).toContain('完整号码不会被保存');

@@ -5,11 +5,27 @@ import ExcelJS from 'exceljs';
 
 export const LIMITS = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000, maxCellChars: 2000 };
 
-export const HEADER = ['主体类型', '主体名称', '统一社会信用代码', '失信行为', '决定书文号', '认定部门', '认定日期'];
+export const HEADER = [
+  '主体类型',
+  '主体名称',
+  '统一社会信用代码',
+  '失信行为',
+  '决定书文号',
+  '认定部门',
+  '认定日期',
+];
 
 /** A valid data row for HEADER; `i` varies the name and document number. */
 export function dataRow(i: number, date: unknown = '2020-10-30'): unknown[] {
-  return ['法人及非法人组织', `测试企业${i}`, '91350100M000100Y43', '未按期申报', `测罚〔2020〕${i}号`, '测试局', date];
+  return [
+    '法人及非法人组织',
+    `测试企业${i}`,
+    '91350100M000100Y43',
+    '未按期申报',
+    `测罚〔2020〕${i}号`,
+    '测试局',
+    date,
+  ];
 }
 
 export type SheetSpec = {

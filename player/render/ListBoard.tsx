@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
-import type { ListBoardItem } from '../../core/manifest/types.js';
+import type { Canvas, ListBoardItem } from '../../core/manifest/types.js';
 import { BoardFooter, BoardHeader, EmptyPanel } from './BoardParts.js';
 import { useItemSignals, useReadyAfterLayout, useTimedRerender } from './hooks.js';
 import { ListMarquee, PagedBoard, ScrollBoard } from './ListModes.js';
@@ -83,7 +83,7 @@ export function ListBoard({ item, ctx, onReady, onError }: ItemViewProps<ListBoa
             lists={live}
             fields={live[0]?.fields ?? item.fields}
             listType={listType}
-            fontPx={Math.round(unitOf(ctx.canvas) * 64)}
+            fontPx={Math.round(unitOf(ctx.canvas) * 72)}
           />
         </div>
         <BoardFooter notice={notice} />
@@ -93,7 +93,7 @@ export function ListBoard({ item, ctx, onReady, onError }: ItemViewProps<ListBoa
 
   return (
     <section
-      className={`hc-board hc-board--${listType}${strip ? ' hc-board--strip' : ''}`}
+      className={boardClass(listType, strip, ctx.canvas)}
       data-kind="list-board"
       data-testid="list-board"
       data-list-type={listType}
@@ -103,4 +103,11 @@ export function ListBoard({ item, ctx, onReady, onError }: ItemViewProps<ListBoa
       {body}
     </section>
   );
+}
+
+function boardClass(listType: string, strip: boolean, canvas: Canvas): string {
+  if (strip) return `hc-board hc-board--${listType} hc-board--strip`;
+  return canvas.width < canvas.height
+    ? `hc-board hc-board--${listType} hc-board--narrow`
+    : `hc-board hc-board--${listType}`;
 }

@@ -55,7 +55,7 @@ export function Poster({ canvas, layout, hallName, onReady }: PosterProps) {
           </linearGradient>
         </defs>
         <rect width="1920" height="1080" fill={`url(#${id}bg)`} />
-        <g transform="translate(960 400)" fill="#ffd98a" opacity="0.07">
+        <g transform="translate(960 400)" fill="#ffd98a" opacity="0.05">
           {RAYS.map((deg) => (
             <polygon key={deg} points="0,0 -38,-1400 38,-1400" transform={`rotate(${deg})`} />
           ))}

@@ -94,7 +94,7 @@ export function flatten(lists: LiveList[]): FlatRow[] {
 /** Relative column widths, so names and reasons get room and dates stay narrow. */
 const COLUMN_WEIGHT: Record<ListField, number> = {
   name: 3,
-  code: 2.5,
+  code: 2.8,
   legalRep: 1.3,
   reason: 3,
   basis: 2.6,

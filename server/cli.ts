@@ -6,7 +6,7 @@ import { Role } from '../core/protocol/rest.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
-import { openDatabase, ROOT, StartupError, startHallcast } from './main.js';
+import { openDatabase, prepareDataDir, ROOT, StartupError, startHallcast } from './main.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
 import { createServices } from './services/index.js';
 
@@ -22,6 +22,7 @@ const USAGE = `用法: hallcast <命令>
 环境变量 HALLCAST_DATA_DIR 指定数据目录（默认 ./data）。`;
 
 function offline(config: Config) {
+  prepareDataDir(config.dataDir);
   const { db } = openDatabase(config.dataDir);
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
   return createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');

@@ -22,7 +22,7 @@ export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'
 /** A start-up failure with one line that says what to do; the CLI exits 1 with it. */
 export class StartupError extends Error {}
 
-function prepareDataDir(dir: string): void {
+export function prepareDataDir(dir: string): void {
   try {
     for (const sub of ['', 'media', 'secrets', 'logs', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
     accessSync(dir, constants.W_OK);

@@ -5,7 +5,7 @@ import {
   type ListField,
   type ListType,
 } from '../../core/credit/dataset.js';
-import { gridColumns, LIST_TYPE_BADGE } from './listRows.js';
+import { gridColumns, LIST_TYPE_BADGE, LONG_VALUE } from './listRows.js';
 
 export function BoardHeader(props: { listType: ListType; title: string; category?: string; count?: number }) {
   return (
@@ -43,14 +43,12 @@ export function HeadRow({ fields }: { fields: ListField[] }) {
 interface EntryRowProps {
   entry: DatasetEntry;
   fields: ListField[];
-  /** Shown before the name when several categories share one stream. */
-  category?: string;
   style?: CSSProperties;
   odd?: boolean;
 }
 
 /** One list row; values are shown exactly as they arrive (already masked by the server). */
-export function EntryRow({ entry, fields, category, style, odd }: EntryRowProps) {
+export function EntryRow({ entry, fields, style, odd }: EntryRowProps) {
   return (
     <div
       className={odd ? 'hc-row hc-row--odd' : 'hc-row'}
@@ -59,9 +57,13 @@ export function EntryRow({ entry, fields, category, style, odd }: EntryRowProps)
       style={{ gridTemplateColumns: gridColumns(fields), ...style }}
     >
       {fields.map((f) => (
-        <div key={f} className={`hc-cell hc-cell--${f}`}>
-          {f === 'name' && category ? <span className="hc-chip">{category}</span> : null}
-          <span className="hc-text">{entry[f]}</span>
+        <div
+          key={f}
+          className={
+            entry[f].length > LONG_VALUE ? `hc-cell hc-cell--${f} hc-cell--long` : `hc-cell hc-cell--${f}`
+          }
+        >
+          {entry[f]}
         </div>
       ))}
     </div>

@@ -3,7 +3,7 @@ import { LIST_FIELD_LABELS, type ListField, type ListType } from '../../core/cre
 import type { Canvas, ListBoardItem } from '../../core/manifest/types.js';
 import { BoardFooter, BoardHeader, EntryRow, HeadRow } from './BoardParts.js';
 import { useElementSize, useRafLoop } from './hooks.js';
-import { boardTitle, flatten, type LiveList, pageAt } from './listRows.js';
+import { boardTitle, entryCount, flatten, type LiveList, pageAt, streamRows } from './listRows.js';
 import { MarqueeTrack } from './MarqueeTrack.js';
 
 /** At most this many row nodes are in the DOM in scroll mode, however long the list. */
@@ -62,7 +62,8 @@ function streamFields(item: ListBoardItem, lists: LiveList[]): ListField[] {
 export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canvas: Canvas }) {
   const listType = item.selector.listType;
   const live = useMemo(() => lists.filter((l) => l.entries.length > 0), [lists]);
-  const rows = useMemo(() => flatten(live), [live]);
+  const rows = useMemo(() => streamRows(live), [live]);
+  const entries = entryCount(live);
   const fields = useMemo(() => streamFields(item, live), [item, live]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
@@ -98,7 +99,6 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
   const visible = scrolls ? Math.min(MAX_ROW_NODES, Math.ceil(item.rowsPerPage) + 2) : rows.length;
   const top = rows[first % cycle] ?? rows[0];
   const list = live[top?.listIndex ?? 0];
-  const several = live.length > 1;
   const slots = Array.from({ length: visible }, (_, k) => first + k);
   return (
     <>
@@ -106,7 +106,7 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
         listType={listType}
         title={boardTitle(listType, list)}
         category={list?.dataset.category.name}
-        count={rows.length}
+        count={entries}
       />
       <div className="hc-board-table">
         <HeadRow fields={fields} />
@@ -129,17 +129,14 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
                   </div>
                 );
               }
-              const category = several ? live[row.listIndex]?.dataset.category.name : undefined;
-              return (
-                <EntryRow
-                  key={v}
-                  entry={row.entry}
-                  fields={fields}
-                  category={category}
-                  style={style}
-                  odd={v % 2 === 1}
-                />
-              );
+              if (row.kind === 'section') {
+                return (
+                  <div key={v} className="hc-row hc-row--section" style={style}>
+                    {live[row.listIndex]?.dataset.category.name}
+                  </div>
+                );
+              }
+              return <EntryRow key={v} entry={row.entry} fields={fields} style={style} odd={v % 2 === 1} />;
             })}
           </div>
         </div>

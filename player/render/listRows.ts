@@ -91,6 +91,21 @@ export function flatten(lists: LiveList[]): FlatRow[] {
   return lists.flatMap((l, listIndex) => l.entries.map((entry) => ({ entry, listIndex })));
 }
 
+/** A row of the scroll stream: an entry, or the heading that opens a category's section. */
+export type StreamRow = ({ kind: 'entry' } & FlatRow) | { kind: 'section'; listIndex: number };
+
+/** The scroll stream: with several categories, each section opens with its category's heading. */
+export function streamRows(lists: LiveList[]): StreamRow[] {
+  const several = lists.length > 1;
+  return lists.flatMap((l, listIndex): StreamRow[] => {
+    const entries = l.entries.map((entry): StreamRow => ({ kind: 'entry', entry, listIndex }));
+    return several ? [{ kind: 'section', listIndex }, ...entries] : entries;
+  });
+}
+
+/** Values longer than this get smaller type and a third line instead of being cut short. */
+export const LONG_VALUE = 16;
+
 /** Relative column widths, so names and reasons get room and dates stay narrow. */
 const COLUMN_WEIGHT: Record<ListField, number> = {
   name: 3,

@@ -81,6 +81,12 @@ function sheetResult(
   };
 }
 
+function skippedSheets(names: string[], used: string): FileIssue[] {
+  return names.map((name) =>
+    fileIssue('sheet_skipped', `工作表「${name}」中没有找到表头，已跳过，读取的是工作表「${used}」`),
+  );
+}
+
 /**
  * Reads an uploaded list file (xlsx or CSV, decided by content) into trimmed text rows keyed by
  * field. Identifier checks are not done here (core/credit does them). `onProgress` gets data rows
@@ -116,7 +122,9 @@ export async function readImportFile(
     const outcome = await readXlsx(buf, sniffed.entries, limits, onProgress);
     if (!outcome)
       return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
-    return sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
+    const result = sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
+    if (result.ok) result.warnings.unshift(...skippedSheets(outcome.skipped, outcome.sheetName));
+    return result;
   } catch {
     const msg = '文件已损坏或不是有效的 Excel 工作簿（.xlsx），请用 Excel 打开后另存为 .xlsx 或 CSV 再上传';
     return fail(422, fileIssue('file_corrupt', msg));

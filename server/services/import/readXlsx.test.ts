@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type ReadResult, readImportFile } from './read.js';
-import { dataRow, HEADER, LIMITS, xlsx, zip } from './testFixtures.js';
-import { inflateEntry, readZipEntries } from './zip.js';
+import { dataRow, HEADER, LIMITS, unzip, xlsx, zip } from './testFixtures.js';
 
 type Ok = Extract<ReadResult, { ok: true }>;
 
@@ -14,15 +13,9 @@ async function readOk(buf: Buffer, limits = LIMITS): Promise<Ok> {
 
 /** Re-zips a workbook in the order Excel writes it: workbook first, shared strings after the sheets. */
 function excelOrder(buf: Buffer): Buffer {
-  const entries = readZipEntries(buf) ?? [];
-  const rank = (n: string) =>
-    ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].includes(n)
-      ? 0
-      : n.startsWith('xl/worksheets/')
-        ? 1
-        : 2;
-  const files = entries.filter((e) => !e.name.endsWith('/')).sort((a, b) => rank(a.name) - rank(b.name));
-  return zip(files.map((e) => ({ name: e.name, data: inflateEntry(buf, e) ?? Buffer.alloc(0) })));
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
+  const rank = (n: string) => (first.includes(n) ? 0 : n.startsWith('xl/worksheets/') ? 1 : 2);
+  return zip(unzip(buf).sort((a, b) => rank(a.name) - rank(b.name)));
 }
 
 describe('readImportFile (xlsx)', () => {
@@ -172,6 +165,9 @@ describe('readImportFile (xlsx)', () => {
     const result = await readOk(await xlsx(hidden, cover, list));
     expect(result.sheetName).toBe('名单');
     expect(result.rows.map((r) => r.cells.name)).toEqual(['测试企业1']);
+    expect(result.warnings).toMatchObject([
+      { code: 'sheet_skipped', message: expect.stringContaining('封面') },
+    ]);
   });
 
   it('rejects too many rows with the limit in the message', async () => {
@@ -187,6 +183,17 @@ describe('readImportFile (xlsx)', () => {
     const result = await readImportFile(buf, { ...LIMITS, maxBytes: 1024 });
     expect(result).toMatchObject({ ok: false, status: 413, errors: [{ code: 'file_too_large' }] });
     expect(!result.ok && result.errors[0]?.message).toContain('MB');
+  });
+
+  it('rejects a workbook that would inflate far past the size limit', async () => {
+    const files = unzip(await xlsx({ rows: [HEADER, dataRow(1)] }));
+    const bomb = zip([
+      ...files,
+      { name: 'xl/media/image1.png', data: Buffer.alloc(8 * 1024 * 1024), deflate: true },
+    ]);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const result = await readImportFile(bomb, { ...LIMITS, maxBytes: 100 * 1024 });
+    expect(result).toMatchObject({ ok: false, status: 413, errors: [{ code: 'file_too_large' }] });
   });
 
   it('flags a cell that is too long in its row and truncates it', async () => {
@@ -325,5 +332,20 @@ describe('readImportFile (xlsx dates that are not dates)', () => {
       ['TRUE', ['date_invalid']],
       ['3000000', ['date_invalid']],
     ]);
+  });
+});
+
+describe('readImportFile (1904 date system)', () => {
+  it('reads dates and serials of a workbook saved with the 1904 date system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(HEADER);
+    ws.addRow(dataRow(1, new Date(Date.UTC(2020, 9, 30))));
+    ws.addRow(dataRow(2, 42672));
+    ws.getColumn(7).numFmt = 'yyyy-mm-dd';
+    ws.getCell('G3').numFmt = 'General';
+    const result = await readOk(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(result.rows.map((r) => r.cells.decisionDate)).toEqual(['2020-10-30', '2020-10-30']);
   });
 });

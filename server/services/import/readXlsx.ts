@@ -10,6 +10,8 @@ import { type ZipEntry, zipRecordStream } from './zip.js';
 export interface XlsxOutcome {
   sheet: SheetRows;
   sheetName: string;
+  /** Sheets read before it that had no header. */
+  skipped: string[];
 }
 
 /** Parts exceljs needs before any sheet, so sheets stream straight through instead of via temp files. */
@@ -67,19 +69,10 @@ function readOrder(entries: ZipEntry[], sheets: SheetMeta[]): ZipEntry[] {
   return names.map((n) => byName.get(n)).filter((e): e is ZipEntry => e !== undefined);
 }
 
-/**
- * Streams the workbook with exceljs's WorkbookReader and returns the first visible sheet with a
- * recognisable header. Throws what exceljs throws on a damaged file.
- */
-export async function readXlsx(
-  buf: Buffer,
-  entries: ZipEntry[] | null,
-  limits: ReadLimits,
-  onProgress?: ProgressFn,
-): Promise<XlsxOutcome | null> {
-  const meta = entries ? readWorkbookMeta(buf, entries) : { sheets: [], date1904: false };
-  const ordered = entries !== null && meta.sheets.length > 0;
-  const input = ordered ? zipRecordStream(buf, readOrder(entries, meta.sheets)) : Readable.from([buf]);
+/** exceljs's streaming reader over the parts we want, and the number of the sheet it is on. */
+function openReader(buf: Buffer, entries: ZipEntry[] | null, sheets: SheetMeta[]) {
+  const ordered = entries !== null && sheets.length > 0;
+  const input = ordered ? zipRecordStream(buf, readOrder(entries, sheets)) : Readable.from([buf]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -90,21 +83,39 @@ export async function readXlsx(
   // Parts now come before sheets; a workbook without shared strings would still send every
   // sheet through a temp file unless the reader believes it has them.
   if (ordered) Object.assign(reader, { sharedStrings: [] });
-  let sheetNo = '';
+  const at = { sheetNo: '' };
   (reader as unknown as EventEmitter).on('entry', (e: { type: string; id?: string }) => {
-    if (e.type === 'worksheet') sheetNo = e.id ?? '';
+    if (e.type === 'worksheet') at.sheetNo = e.id ?? '';
   });
+  return { reader, at };
+}
+
+/**
+ * Streams the workbook with exceljs's WorkbookReader and returns the first visible sheet with a
+ * recognisable header, or the first sheet when none has one. Throws what exceljs throws on a
+ * damaged file.
+ */
+export async function readXlsx(
+  buf: Buffer,
+  entries: ZipEntry[] | null,
+  limits: ReadLimits,
+  onProgress?: ProgressFn,
+): Promise<XlsxOutcome | null> {
+  const meta = entries ? readWorkbookMeta(buf, entries) : { sheets: [], date1904: false };
+  const { reader, at } = openReader(buf, entries, meta.sheets);
+  const skipped: string[] = [];
   let first: XlsxOutcome | null = null;
   for await (const ws of reader) {
-    const sheetMeta = meta.sheets.find((s) => s.path === `xl/worksheets/sheet${sheetNo}.xml`);
+    const sheetMeta = meta.sheets.find((s) => s.path === `xl/worksheets/sheet${at.sheetNo}.xml`);
     const lastRow = sheetMeta?.lastRow ?? 0;
     const sheet = new SheetRows(limits, { date1904: meta.date1904, lastRow, onProgress });
     const name = sheetMeta?.name ?? (ws as unknown as { name?: string }).name ?? '';
     for await (const row of ws) {
       if (!sheet.push(row.number, rawRow(row))) break;
     }
-    if (sheet.end() || sheet.tooMany) return { sheet, sheetName: name };
-    first ??= { sheet, sheetName: name };
+    if (sheet.end() || sheet.tooMany) return { sheet, sheetName: name, skipped };
+    first ??= { sheet, sheetName: name, skipped: [] };
+    skipped.push(name);
   }
   return first;
 }

@@ -11,7 +11,10 @@ export interface ReadLimits {
 
 export type ProgressFn = (done: number, total: number) => void;
 
-/** One data row: trimmed text by field, dates as YYYY-MM-DD. */
+/**
+ * One data row: trimmed text by field, dates as YYYY-MM-DD. `cells.code` is the number as
+ * written, a person's full ID included: hash and mask it before it is stored, logged or sent.
+ */
 export interface ImportRow {
   /** The row number Excel shows, 1-based. */
   row: number;

@@ -42,7 +42,7 @@ function sniffZip(buf: Buffer): Sniffed {
 }
 
 function looksBinary(buf: Buffer): boolean {
-  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) return false;
+  if (startsWith(buf, [0xff, 0xfe])) return false;
   const head = buf.subarray(0, 8192);
   return head.includes(0);
 }

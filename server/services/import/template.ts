@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { SUBJECT_TYPE_LABELS } from '../../../core/credit/dataset.js';
+import { type ListType, SUBJECT_TYPE_LABELS } from '../../../core/credit/dataset.js';
 import { IMPORT_COLUMNS, type ImportField } from './columns.js';
 import { writeGuide } from './templateGuide.js';
 import { columnLetter } from './text.js';
@@ -7,7 +7,7 @@ import { columnLetter } from './text.js';
 export const TEMPLATE_FILE_NAME = '名单导入模板.xlsx';
 
 export interface TemplateOptions {
-  categories: { name: string; listType: 'red' | 'black' }[];
+  categories: { name: string; listType: ListType }[];
   /** Member units, offered (not enforced) as 认定部门. */
   units: string[];
 }
@@ -15,7 +15,7 @@ export interface TemplateOptions {
 /** Rows below the header that get dropdowns and formats. */
 const FILL_ROWS = 5000;
 const LIST_SHEET = '选项';
-const LIST_TYPE_LABELS = { red: '红名单', black: '黑名单' } as const;
+const LIST_TYPE_LABELS: Record<ListType, string> = { red: '红名单', black: '黑名单' };
 const SEVERITIES = ['轻微', '一般', '严重'];
 /** A template header may say more than the canonical label; it must still match it. */
 const HEADER_TEXT: Partial<Record<ImportField, string>> = { code: '统一社会信用代码/证件号码' };

@@ -1,5 +1,6 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { inflateEntry, readZipEntries } from './zip.js';
 
 /** Test helpers: workbooks and archives built in memory, all data fictitious. */
 
@@ -48,31 +49,43 @@ export async function xlsx(...sheets: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A ZIP of stored (uncompressed) files, in the given order. */
-export function zip(files: { name: string; data: string | Buffer }[]): Buffer {
+/** The files of a ZIP, directories left out, in the order they are stored. */
+export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
+  const entries = (readZipEntries(buf) ?? []).sort((a, b) => a.localOffset - b.localOffset);
+  return entries
+    .filter((e) => !e.name.endsWith('/'))
+    .map((e) => ({ name: e.name, data: inflateEntry(buf, e) ?? Buffer.alloc(0) }));
+}
+
+/** A ZIP of the given files in the given order, stored or (with `deflate`) compressed. */
+export function zip(files: { name: string; data: string | Buffer; deflate?: boolean }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const data = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
-    const crc = crc32(data);
+    const raw = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
+    const crc = crc32(raw);
+    const data = f.deflate ? deflateRawSync(raw) : raw;
+    const method = f.deflate ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);

@@ -8,9 +8,14 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'hallcast.js');
 
-async function hallcast(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function hallcast(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
   try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, HALLCAST_DATA_DIR: dataDir } });
+    const r = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, HALLCAST_DATA_DIR: dataDir },
+    });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };

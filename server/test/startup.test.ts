@@ -79,3 +79,21 @@ describe('start-up errors', () => {
     await t.hc.stop().catch(() => undefined);
   });
 });
+
+describe('graceful shutdown', () => {
+  it('tells connected players, closes their sockets and the database', async () => {
+    const { connectPlayer, once, pairScreen } = await import('./harness.js');
+    const t = await startTestServer();
+    const { token } = await pairScreen(t);
+    const p = connectPlayer(t, token);
+    await once(p, 'manifest:updated');
+    const bye = once<{ code: string }>(p, 'server:bye');
+    const gone = once(p, 'disconnect');
+    await t.hc.stop();
+    expect((await bye).code).toBe('shutdown');
+    await gone;
+    expect(t.hc.services.db.open).toBe(false);
+    await expect(fetch(`${t.url}/api/health`)).rejects.toThrow();
+    p.close();
+  });
+});

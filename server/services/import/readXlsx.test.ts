@@ -349,3 +349,31 @@ describe('readImportFile (1904 date system)', () => {
     expect(result.rows.map((r) => r.cells.decisionDate)).toEqual(['2020-10-30', '2020-10-30']);
   });
 });
+
+describe('readImportFile (a minimal workbook from another generator)', () => {
+  it('reads inline strings with no shared strings or styles part', async () => {
+    const cell = (ref: string, v: string | number) =>
+      typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const row = (r: number, values: (string | number)[]) =>
+      `<row r="${r}">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v)).join('')}</row>`;
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `${row(1, HEADER)}${row(2, ['自然人', '李某', '110105491231002', '事由', '文1', '局', 44134])}` +
+      '</sheetData></worksheet>';
+    const buf = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      {
+        name: 'xl/workbook.xml',
+        data: '<workbook xmlns:r="r"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, deflate: true },
+    ]);
+    const result = await readOk(buf);
+    expect(result.sheetName).toBe('数据');
+    expect(result.rows[0]?.cells).toMatchObject({ name: '李某', code: '110105491231002', decisionDate: '2020-10-30' });
+  });
+});

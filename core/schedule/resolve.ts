@@ -1,129 +1,72 @@
-import { dateIn, dayjs } from '../time.js';
-import type { Playlist, ResolvedSlot, Schedule, ScheduledCampaign, ScheduleScreen } from './types.js';
+// The schedule engine: which item plays on a screen at an instant. Pure (no I/O, no host
+// timezone), identical on the server, in the admin preview and in the player.
+//
+// Rules, in order of precedence:
+// 1. An active emergency (startsAt <= t < expiresAt) wins; of several, the newest createdAt
+//    (then the smaller id). Its slot lasts as long as it wins and has playlistId ''.
+// 2. Time is cut into cycles of cycleMs aligned to the hour on the screen's wall clock (and cut
+//    at DST transitions, which at whole hours cut nothing). Each cycle gives the lists playlist
+//    ceil(listShare * cycle) ms: first, or alternating entry by entry with an 'interleave'
+//    campaign (see pieces.ts for the layout and the proof of the guarantee).
+// 3. The rest goes to the winning campaign: active by date, weekday, excluded dates and dayparts
+//    (see campaigns.ts, wrap-around included), with something valid to play that day; high beats
+//    normal, then the newest approvedAt, then the smaller id.
+// 4. Otherwise the default playlist; if it has nothing to play, the lists fill the time; if they
+//    have nothing either, resolve() is null and the player shows its built-in poster. Lists with
+//    nothing to play give their share to the campaign or the default.
+// 5. Within a stream the entry playing is a pure function of the instant: the stream's position
+//    is its own airtime since its anchor (the local day start for the lists, the start of the run
+//    for a campaign or the default, a run being a maximal stretch with one winner on one local
+//    day), looping over its entries valid that day (validFrom..validUntil inclusive). An entry cut
+//    by the lists' share resumes where it stopped at the stream's next airtime.
+import { type CompiledSchedule, compile } from './compile.js';
+import type { ResolvedSlot, Schedule, ScheduleScreen } from './types.js';
+import { buildWeekView, type WeekView } from './weekView.js';
 
-const HOUR = 3_600_000;
+const cache = new WeakMap<Schedule, Map<string, CompiledSchedule>>();
 
-/** The cycle length actually used: the given one when it divides an hour, else the largest divisor below it. */
-export function effectiveCycle(cycleMs: number): number {
-  let c = Math.min(Math.max(1000, Math.floor(cycleMs)), HOUR);
-  while (HOUR % c !== 0) c--;
+/** The compiled form of (schedule, screen), reused while the same schedule object is passed in. */
+function compiled(schedule: Schedule, screen: ScheduleScreen): CompiledSchedule {
+  let byScreen = cache.get(schedule);
+  if (!byScreen) {
+    byScreen = new Map();
+    cache.set(schedule, byScreen);
+  }
+  const key = `${screen.id}\u0000${screen.timezone}`;
+  let c = byScreen.get(key);
+  if (!c) {
+    c = compile(schedule, screen);
+    byScreen.set(key, c);
+  }
   return c;
 }
 
-function minutesOfDay(instant: number, tz: string): number {
-  const d = dayjs(instant).tz(tz);
-  return d.hour() * 60 + d.minute();
-}
-const toMinutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
-
-/** Whether a campaign runs at an instant: dates, weekdays and exclusions are those of the daypart's start day. */
-export function campaignActive(c: ScheduledCampaign, instant: number, tz: string): boolean {
-  const minute = minutesOfDay(instant, tz);
-  const windows = c.dayparts.length ? c.dayparts : [{ start: '00:00', end: '24:00' }];
-  for (const w of windows) {
-    const start = toMinutes(w.start);
-    const end = w.end === '24:00' ? 1440 : toMinutes(w.end);
-    let day: string | null = null;
-    if (start < end) day = minute >= start && minute < end ? dateIn(instant, tz) : null;
-    else if (minute >= start) day = dateIn(instant, tz);
-    else if (minute < end) day = dateIn(instant - 86_400_000, tz); // after midnight: the evening's day
-    if (day && dayAllowed(c, day)) return true;
-  }
-  return false;
-}
-
-function dayAllowed(c: ScheduledCampaign, day: string): boolean {
-  if (day < c.startDate || day > c.endDate || c.excludedDates.includes(day)) return false;
-  const iso = ((dayjs.utc(day).day() + 6) % 7) + 1;
-  return c.weekdays.length === 0 || c.weekdays.includes(iso);
-}
-
-/** The winning campaign at an instant: high beats normal, then the newest approval, then id. */
-export function winningCampaign(s: Schedule, instant: number, tz: string): ScheduledCampaign | undefined {
-  let best: ScheduledCampaign | undefined;
-  for (const c of s.campaigns) {
-    if (!campaignActive(c, instant, tz)) continue;
-    if (!best || rank(c) > rank(best) || (rank(c) === rank(best) && c.id < best.id)) best = c;
-  }
-  return best;
-}
-const rank = (c: ScheduledCampaign) => (c.priority === 'high' ? 1e15 : 0) + c.approvedAt;
-
-/** Picks the entry playing at `instant` in a playlist looped from `segmentStart`, skipping invalid entries. */
-function entryAt(p: Playlist | undefined, instant: number, segmentStart: number, tz: string) {
-  if (!p) return undefined;
-  const today = dateIn(instant, tz);
-  const valid = p.entries.filter(
-    (e) => (!e.validFrom || e.validFrom <= today) && (!e.validUntil || e.validUntil >= today),
-  );
-  const total = valid.reduce((n, e) => n + e.durationMs, 0);
-  if (total === 0) return undefined;
-  const loops = Math.floor((instant - segmentStart) / total);
-  let at = segmentStart + loops * total;
-  for (const e of valid) {
-    if (instant < at + e.durationMs) return { entry: e, startsAt: at, endsAt: at + e.durationMs };
-    at += e.durationMs;
-  }
-  return undefined;
+/**
+ * What plays on `screen` at `instant` (UTC ms), with when that play started and ends; null when
+ * nothing can play. The first call for a schedule object compiles it (O(campaigns + entries)),
+ * the first call on a local day plans that day (O(campaigns·dayparts + entries), one sort);
+ * later calls are O(log) in runs and entries.
+ */
+export function resolve(schedule: Schedule, screen: ScheduleScreen, instant: number): ResolvedSlot | null {
+  return compiled(schedule, screen).resolve(instant);
 }
 
 /**
- * What plays on a screen at an instant. An active emergency wins (the newest); otherwise each
- * cycle (aligned to the hour in the screen's timezone) opens with the lists' guaranteed share,
- * then the winning campaign's playlist, else the default playlist. Null when nothing can play.
+ * The plays covering [from, to), in order, jumping from one to the next. Each slot is one play
+ * of one item, never several merged; the first may have started before `from` and the last may
+ * end after `to`: their startsAt/endsAt are clipped to [from, to] (only those two). Slots are
+ * contiguous except where nothing can play (resolve() is null): that time is left out.
  */
-export function resolve(s: Schedule, screen: ScheduleScreen, instant: number): ResolvedSlot | null {
-  const emergency = s.emergencies
-    .filter((e) => e.startsAt <= instant && instant < e.expiresAt)
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
-  if (emergency) {
-    return {
-      itemId: emergency.itemId,
-      playlistId: '',
-      emergencyId: emergency.id,
-      reason: 'emergency',
-      startsAt: emergency.startsAt,
-      endsAt: emergency.expiresAt,
-    };
-  }
-  const playlists = new Map(s.playlists.map((p) => [p.id, p]));
-  const cycle = effectiveCycle(s.cycleMs);
-  const hourStart = dayjs(instant).tz(screen.timezone).startOf('hour').valueOf();
-  const cycleStart = hourStart + Math.floor((instant - hourStart) / cycle) * cycle;
-  const listsEnd = cycleStart + Math.ceil(s.listShare * cycle);
-  if (instant < listsEnd) {
-    const hit = entryAt(playlists.get(s.listsPlaylistId), instant, cycleStart, screen.timezone);
-    if (hit)
-      return {
-        itemId: hit.entry.itemId,
-        playlistId: s.listsPlaylistId,
-        reason: 'lists-share',
-        startsAt: hit.startsAt,
-        endsAt: Math.min(hit.endsAt, listsEnd),
-      };
-  }
-  const segmentStart = instant < listsEnd ? cycleStart : listsEnd;
-  const campaign = winningCampaign(s, instant, screen.timezone);
-  if (campaign) {
-    const pid = campaign.playlistIds[0]!;
-    const hit = entryAt(playlists.get(pid), instant, segmentStart, screen.timezone);
-    if (hit)
-      return {
-        itemId: hit.entry.itemId,
-        playlistId: pid,
-        campaignId: campaign.id,
-        reason: 'campaign',
-        startsAt: hit.startsAt,
-        endsAt: Math.min(hit.endsAt, cycleStart + cycle),
-      };
-  }
-  const hit = entryAt(playlists.get(s.defaultPlaylistId), instant, segmentStart, screen.timezone);
-  if (!hit) return null;
-  return {
-    itemId: hit.entry.itemId,
-    playlistId: s.defaultPlaylistId,
-    reason: 'default',
-    startsAt: hit.startsAt,
-    endsAt: Math.min(hit.endsAt, cycleStart + cycle),
-  };
+export function timeline(
+  schedule: Schedule,
+  screen: ScheduleScreen,
+  from: number,
+  to: number,
+): ResolvedSlot[] {
+  return compiled(schedule, screen).timeline(from, to);
+}
+
+/** Per local hour of the 7 days from weekStart ('YYYY-MM-DD', screen's zone): see WeekView. */
+export function weekView(schedule: Schedule, screen: ScheduleScreen, weekStart: string): WeekView {
+  return buildWeekView(compiled(schedule, screen), weekStart);
 }

@@ -47,6 +47,14 @@ interface EntryRowProps {
   odd?: boolean;
 }
 
+/** Long free text gets smaller type and a third line rather than being cut; codes and dates never. */
+function cellClass(field: ListField, value: string): string {
+  const long = value.length > LONG_VALUE && !SHORT_FIELDS.has(field);
+  return long ? `hc-cell hc-cell--${field} hc-cell--long` : `hc-cell hc-cell--${field}`;
+}
+
+const SHORT_FIELDS = new Set<ListField>(['code', 'decisionDate', 'publishUntil']);
+
 /** One list row; values are shown exactly as they arrive (already masked by the server). */
 export function EntryRow({ entry, fields, style, odd }: EntryRowProps) {
   return (
@@ -57,12 +65,7 @@ export function EntryRow({ entry, fields, style, odd }: EntryRowProps) {
       style={{ gridTemplateColumns: gridColumns(fields), ...style }}
     >
       {fields.map((f) => (
-        <div
-          key={f}
-          className={
-            entry[f].length > LONG_VALUE ? `hc-cell hc-cell--${f} hc-cell--long` : `hc-cell hc-cell--${f}`
-          }
-        >
+        <div key={f} className={cellClass(f, entry[f])}>
           {entry[f]}
         </div>
       ))}

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Crossfade, type CrossfadeSlot } from './Crossfade.js';
 
@@ -42,8 +42,27 @@ describe('Crossfade', () => {
     expect(slotOf('a')).toBe('leaving');
     expect(onShown).not.toHaveBeenCalledWith('b');
     act(() => vi.advanceTimersByTime(300));
+    expect(slotOf('a')).toBe('leaving');
+    const layerB = screen.getByTestId('item-b').parentElement as HTMLElement;
+    fireEvent(
+      layerB,
+      Object.assign(new Event('transitionend', { bubbles: true }), { propertyName: 'opacity' }),
+    );
     expect(slotOf('a')).toBeUndefined();
     expect(onShown).toHaveBeenLastCalledWith('b');
+  });
+
+  it('removes the outgoing item after a fallback delay when no transition ends', () => {
+    vi.useFakeTimers();
+    const readies = new Map<string, () => void>();
+    const { rerender } = render(<Crossfade current={slot('a', readies)} fadeMs={300} />);
+    act(() => readies.get('a')?.());
+    rerender(<Crossfade current={slot('b', readies)} fadeMs={300} />);
+    act(() => readies.get('b')?.());
+    act(() => vi.advanceTimersByTime(600));
+    expect(slotOf('a')).toBe('leaving');
+    act(() => vi.advanceTimersByTime(300));
+    expect(slotOf('a')).toBeUndefined();
   });
 
   it('does not remount the incoming item when it becomes current', () => {

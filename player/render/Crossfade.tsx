@@ -25,7 +25,7 @@ const noop = () => {};
 /**
  * Holds the item on screen and the incoming one. The incoming item mounts at opacity 0 (laid
  * out, decoding) above the current one; once it calls `ready` it fades in, and the outgoing
- * item is removed after `fadeMs`, so there is never a blank frame between items. If `current`
+ * item is removed when the fade has ended, so there is never a blank frame between items. If `current`
  * changes again before `ready`, the pending item is dropped and the screen keeps what it shows;
  * the playback loop decides on timeouts (it gets `onError` from the view and moves on).
  *
@@ -40,10 +40,13 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
   const onShownRef = useLatest(onShown);
   const shownRef = useRef(shown);
   shownRef.current = shown;
+  /** The very first item has nothing under it to fade over: it appears at once. */
+  const instantKey = useRef<string | null>(null);
 
   const ready = (key: string) => {
     const slot = currentRef.current;
     if (slot.key !== key || shownRef.current?.key === key) return;
+    instantKey.current = shownRef.current ? null : key;
     setLeaving(shownRef.current);
     setShown(slot);
   };
@@ -54,7 +57,8 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
       onShownRef.current?.(shown.key);
       return;
     }
-    const timer = setTimeout(() => setLeaving(null), fadeMs);
+    // Normally the fade's transitionend removes it; this is the fallback (no transitions, hidden page).
+    const timer = setTimeout(() => setLeaving(null), fadeMs > 0 ? fadeMs * 2 + 250 : 0);
     return () => clearTimeout(timer);
   }, [shown, leaving, fadeMs, onShownRef]);
 
@@ -72,9 +76,13 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
       {layers.map(({ slot, role }) => (
         <div
           key={slot.key}
-          className={`hc-layer hc-layer--${role}`}
+          className={`hc-layer hc-layer--${role}${slot.key === instantKey.current ? ' hc-layer--instant' : ''}`}
           data-slot={role}
           aria-hidden={role !== 'current'}
+          onTransitionEnd={(e) => {
+            if (role === 'current' && e.target === e.currentTarget && e.propertyName === 'opacity')
+              setLeaving(null);
+          }}
         >
           {slot.render(role === 'incoming' ? () => ready(slot.key) : noop)}
         </div>

@@ -75,26 +75,6 @@ export function Poster({ canvas, layout, hallName, onReady }: PosterProps) {
           stroke={`url(#${id}gold)`}
           strokeWidth="5"
         />
-        <rect
-          x="44"
-          y="44"
-          width="1832"
-          height="992"
-          fill="none"
-          stroke="#e8c36a"
-          strokeOpacity="0.55"
-          strokeWidth="3"
-        />
-        <rect
-          x="60"
-          y="60"
-          width="1800"
-          height="960"
-          fill="none"
-          stroke="#e8c36a"
-          strokeOpacity="0.3"
-          strokeWidth="1.5"
-        />
       </svg>
       <div className="hc-poster-text">
         <div className="hc-poster-kicker">社会信用体系建设</div>

@@ -2,7 +2,7 @@
  * Visual check of the renderers in real Chromium, not part of the player: build this page with
  * Vite and open `index.html?s=<scene>` at the scene's canvas size (see README.md here).
  */
-import { type ReactNode, StrictMode } from 'react';
+import { type ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Canvas, Item, Layout } from '../../../core/manifest/types.js';
 import { Crossfade } from '../Crossfade.js';
@@ -128,7 +128,19 @@ const scenes: Record<string, Scene> = {
   poster: { layout: 'landscape', canvas: { width: 1920, height: 1080 }, poster: true, demo: true },
 };
 
+/** With `&cycle=1` the main zone alternates between the scene's item and the poster every 4 s. */
+function useCycle(): boolean {
+  const [flip, setFlip] = useState(false);
+  useEffect(() => {
+    if (!new URLSearchParams(location.search).has('cycle')) return;
+    const timer = setInterval(() => setFlip((f) => !f), 4000);
+    return () => clearInterval(timer);
+  }, []);
+  return flip;
+}
+
 function App({ scene }: { scene: Scene }) {
+  const flip = useCycle();
   const ctx: RenderContext = {
     lists: scene.lists ?? [],
     mediaUrl: () => '',
@@ -142,7 +154,7 @@ function App({ scene }: { scene: Scene }) {
   const main: ReactNode = (
     <Crossfade
       current={
-        item && !scene.poster
+        item && !scene.poster && !flip
           ? { key: item.id, render: (ready) => <ItemView item={item} ctx={ctx} onReady={ready} /> }
           : {
               key: 'poster',

@@ -353,7 +353,9 @@ describe('readImportFile (1904 date system)', () => {
 describe('readImportFile (a minimal workbook from another generator)', () => {
   it('reads inline strings with no shared strings or styles part', async () => {
     const cell = (ref: string, v: string | number) =>
-      typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+      typeof v === 'number'
+        ? `<c r="${ref}"><v>${v}</v></c>`
+        : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
     const row = (r: number, values: (string | number)[]) =>
       `<row r="${r}">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v)).join('')}</row>`;
     const sheet =
@@ -374,6 +376,10 @@ describe('readImportFile (a minimal workbook from another generator)', () => {
     ]);
     const result = await readOk(buf);
     expect(result.sheetName).toBe('数据');
-    expect(result.rows[0]?.cells).toMatchObject({ name: '李某', code: '110105491231002', decisionDate: '2020-10-30' });
+    expect(result.rows[0]?.cells).toMatchObject({
+      name: '李某',
+      code: '110105491231002',
+      decisionDate: '2020-10-30',
+    });
   });
 });

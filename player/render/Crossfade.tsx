@@ -25,9 +25,9 @@ const noop = () => {};
 /**
  * Holds the item on screen and the incoming one. The incoming item mounts at opacity 0 (laid
  * out, decoding) above the current one; once it calls `ready` it fades in, and the outgoing
- * item is removed when the fade has ended, so there is never a blank frame between items. If `current`
- * changes again before `ready`, the pending item is dropped and the screen keeps what it shows;
- * the playback loop decides on timeouts (it gets `onError` from the view and moves on).
+ * item is removed when the fade has ended, so there is never a blank frame between items. If
+ * `current` changes again before `ready`, the pending item is dropped and the screen keeps what
+ * it shows; the playback loop decides on timeouts (it gets `onError` from the view, moves on).
  *
  * Usage: `<Crossfade current={{ key, render: (ready) => <ItemView … onReady={ready} /> }} />`.
  * Layers carry `data-slot="current" | "incoming" | "leaving"`; only "current" is what the screen

@@ -85,7 +85,31 @@ export const CONFIG_SPEC = {
     schema: int(10 * SECOND),
     doc: '在线状态写入数据库的间隔',
   },
+  maxImportBytes: {
+    env: 'HALLCAST_MAX_IMPORT_BYTES',
+    schema: int(20 * 1024 * 1024),
+    doc: '名单导入文件大小上限（字节）',
+  },
+  maxImportRows: { env: 'HALLCAST_MAX_IMPORT_ROWS', schema: int(200_000), doc: '名单导入行数上限' },
+  maxCellChars: { env: 'HALLCAST_MAX_CELL_CHARS', schema: int(2000), doc: '单元格文字长度上限' },
+  importTtlMs: { env: 'HALLCAST_IMPORT_TTL_MS', schema: int(30 * MINUTE), doc: '导入预览保留时间（确认前）' },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
+  maxMediaBytes: {
+    env: 'HALLCAST_MAX_MEDIA_BYTES',
+    schema: int(500 * 1024 * 1024),
+    doc: '单个媒体文件（图片、视频）上限（字节）',
+  },
+  maxMediaTotalBytes: {
+    env: 'HALLCAST_MAX_MEDIA_TOTAL_BYTES',
+    schema: int(20 * 1024 * 1024 * 1024),
+    doc: '媒体库总容量上限（字节，不含自带海报）',
+  },
+  emergencyDefaultMs: {
+    env: 'HALLCAST_EMERGENCY_DEFAULT_MS',
+    schema: int(2 * HOUR),
+    doc: '紧急通知默认显示时长，到期自动撤下',
+  },
+  emergencyMaxMs: { env: 'HALLCAST_EMERGENCY_MAX_MS', schema: int(24 * HOUR), doc: '紧急通知最长显示时长' },
   shutdownGraceMs: {
     env: 'HALLCAST_SHUTDOWN_GRACE_MS',
     schema: int(5 * SECOND),

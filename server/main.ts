@@ -109,6 +109,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     distDir: opts.distDir ?? join(ROOT, 'dist'),
     secureCookies: tls,
     maxJsonBytes: config.maxJsonBytes,
+    maxImportBytes: config.maxImportBytes,
   });
   const server: Server = tls
     ? createHttpsServer(

@@ -43,3 +43,4 @@ export {
   type WindowResult,
 } from './window.js';
 export * from './windowRules.js';
+export { type CheckedEntry, checkEntry, type EntryCategory, type EntryCells, type EntryCheck, type EntryField, type FieldIssue } from './entry.js';

@@ -8,7 +8,9 @@ import { errorMiddleware } from './middleware/errors.js';
 import { RouteBuilder } from './routeBuilder.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { creditRoutes } from './routes/credit.js';
 import { fileRoutes } from './routes/files.js';
+import { platformRoutes } from './routes/platform.js';
 import { screenRoutes } from './routes/screens.js';
 
 export interface HttpDeps {
@@ -20,6 +22,7 @@ export interface HttpDeps {
   distDir: string;
   secureCookies: boolean;
   maxJsonBytes: number;
+  maxImportBytes: number;
 }
 
 /** The Koa app: middleware and every route, with the route table for the permission test. */
@@ -55,6 +58,8 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   authRoutes(routes, s.auth, d.secureCookies);
   adminRoutes(routes, s.users, s.halls, s.stores.content);
   screenRoutes(routes, s.screens, s.manifests, s.datasets);
+  platformRoutes(routes, s);
+  creditRoutes(routes, s, d.maxImportBytes);
   fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));

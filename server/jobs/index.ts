@@ -10,14 +10,10 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     if (dirty.length > 0) s.stores.screens.flushPresence(dirty);
   };
   const expireEntries = () => {
-    const changed = s.datasets.rebuild();
-    if (changed.length === 0) return;
-    const screenIds = s.stores.screens.list().map((r) => r.id);
-    const change = s.db.transaction(() =>
-      s.changes.record('expiry', `公示到期：${changed.length} 个类别的名单已更新`, null, screenIds),
-    )();
+    const change = s.credit.batches.expire();
+    if (!change) return;
     s.changes.publish(change);
-    log.info({ categories: changed }, 'datasets rebuilt on expiry');
+    log.info({ changeId: change.changeId }, 'datasets rebuilt on expiry');
   };
   const guard = (name: string, fn: () => void) => () => {
     try {

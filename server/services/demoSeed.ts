@@ -1,21 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DEFAULT_MASK_POLICY,
-  makeResidentId,
-  makeUscc,
-  maskIdNumber,
-  maskPersonName,
-  publicationWindow,
-  rulesFor,
-} from '../../core/credit/index.js';
+import { DEFAULT_MASK_POLICY, makeResidentId, makeUscc } from '../../core/credit/index.js';
 import type { Item } from '../../core/manifest/types.js';
 import type { Role } from '../../core/protocol/rest.js';
 import { addDays, dateIn } from '../../core/time.js';
 import { hashPassword, randomPassword } from './authService.js';
 import { DEMO_CAMPAIGNS, DEMO_CATEGORIES, DEMO_ENTRIES, DEMO_UNITS } from './demoData.js';
-import { identifierHash } from './identifiers.js';
 import type { Services } from './index.js';
 
 export interface DemoLogin {
@@ -71,7 +62,7 @@ function importPosters(s: Services, dataDir: string): Map<string, string> {
   return out;
 }
 
-function seedLists(s: Services, today: string, now: number): void {
+function seedListConfig(s: Services, now: number): void {
   const credit = s.stores.credit;
   for (const unit of DEMO_UNITS) credit.insertUnit(randomUUID(), unit, now);
   DEMO_CATEGORIES.forEach((c, i) => {
@@ -88,63 +79,64 @@ function seedLists(s: Services, today: string, now: number): void {
       created_at: now,
     });
   });
-  const categories = new Map(credit.listCategories().map((c) => [c.name, c]));
-  const batches = new Map<string, string>();
-  DEMO_ENTRIES.forEach((e, i) => {
-    const category = categories.get(e.category)!;
-    let batchId = batches.get(e.category);
-    if (!batchId) {
-      batchId = randomUUID();
-      batches.set(e.category, batchId);
-      credit.insertBatch({
-        id: batchId,
-        title: `演示数据 — ${e.category}`,
-        unit_id: credit.unitByName(e.unit)!.id,
-        category_id: category.id,
-        status: 'draft',
-        source_name: 'demo',
-        created_by: null,
-        created_at: now,
-      });
-    }
-    const decisionDate = addDays(today, -e.decidedDaysAgo);
-    const win = publicationWindow({
-      decisionDate,
-      severity: e.severity,
-      rules: rulesFor(decisionDate, category.windowRules as never),
+}
+
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const SUBJECT_LABELS = { org: '法人及非法人组织', 'sole-trader': '个体工商户', person: '自然人' } as const;
+
+/**
+ * The demo lists go through the real pipeline: a csv per category is imported by the list
+ * editor, submitted, then approved and published by the reviewer (four eyes).
+ */
+async function seedLists(s: Services, today: string, users: Map<string, string>): Promise<void> {
+  const editor = users.get('list-editor')!;
+  const reviewer = users.get('reviewer')!;
+  const categories = new Map(s.stores.credit.listCategories().map((c) => [c.name, c]));
+  const groups = new Map<string, typeof DEMO_ENTRIES>();
+  for (const e of DEMO_ENTRIES) groups.set(e.category, [...(groups.get(e.category) ?? []), e]);
+  let seq = 0;
+  for (const [name, entries] of groups) {
+    const header =
+      '主体类型,主体名称,统一社会信用代码/证件号码,法定代表人,事由,认定依据,决定书文号,认定部门,认定日期,严重程度';
+    const lines = entries.map((e) => {
+      seq++;
+      // The full ID number exists only in this csv in memory: the import keeps its mask and keyed hash.
+      const code =
+        e.subjectType === 'person'
+          ? makeResidentId('231102', e.idBirth!, `0${String(seq).padStart(2, '0')}`)
+          : makeUscc({ region: '231100', orgCode: e.orgCode! });
+      const docNo = `黑${e.unit.replace(/^市/, '').slice(0, 2)}决字〔${today.slice(0, 4)}〕${100 + seq}号`;
+      return [
+        SUBJECT_LABELS[e.subjectType],
+        e.name,
+        code,
+        e.legalRep,
+        e.reason,
+        e.basis,
+        docNo,
+        e.authority,
+        addDays(today, -e.decidedDaysAgo),
+        e.severity ?? '',
+      ]
+        .map(csvCell)
+        .join(',');
     });
-    if (!win.ok) throw new Error(`demo window: ${JSON.stringify(win.errors)}`);
-    const isPerson = e.subjectType === 'person';
-    // The full ID exists only in this function's memory: the store gets its mask and keyed hash.
-    const code = isPerson
-      ? makeResidentId('231102', e.idBirth!, `0${String(i).padStart(2, '0')}`)
-      : makeUscc({ region: '231100', orgCode: e.orgCode! });
-    credit.insertEntry({
-      id: randomUUID(),
-      batch_id: batchId,
-      category_id: category.id,
-      row_number: i + 2,
-      subject_type: e.subjectType,
-      name: e.name,
-      name_display: isPerson && !category.publishPersonName ? maskPersonName(e.name, 'surname') : e.name,
-      code_display: isPerson ? maskIdNumber(code) : code,
-      code_hash: identifierHash(s.secrets.identifierKey, code),
-      legal_rep: e.subjectType === 'sole-trader' ? maskPersonName(e.legalRep, 'surname') : e.legalRep,
-      reason: e.reason,
-      basis: e.basis,
-      doc_no: `黑${e.unit.replace(/^市/, '').slice(0, 2)}决字〔${today.slice(0, 4)}〕${100 + i}号`,
-      authority: e.authority,
-      decision_date: decisionDate,
-      severity: e.severity ?? null,
-      publish_from: win.publishFrom,
-      publish_until: win.publishUntil,
-      rule_set_version: win.ruleSetVersion,
-      consent: 1,
-      code_anomaly: 0,
-      created_at: now,
+    const unitId = s.stores.credit.unitByName(entries[0]!.unit)!.id;
+    const preview = await s.credit.imports.preview(Buffer.from([header, ...lines].join('\r\n'), 'utf8'), {
+      fileName: `演示-${name}.csv`,
+      unitId,
+      categoryId: categories.get(name)!.id,
+      actor: editor,
     });
-  });
-  for (const id of batches.values()) credit.publishBatch(id, now);
+    if (preview.importable !== entries.length)
+      throw new Error(`demo import of ${name}: ${JSON.stringify(preview.sample)}`);
+    const batch = s.credit.imports.confirm(preview.id, `演示数据 — ${name}`, editor, (id) =>
+      s.credit.batches.get(id),
+    );
+    s.credit.batches.submit(batch.id, editor);
+    s.credit.batches.approve(batch.id, reviewer, '演示数据，核对无误');
+    s.credit.batches.publish(batch.id, reviewer);
+  }
 }
 
 function seedContent(s: Services, posters: Map<string, string>, now: number): { defaultId: string } {
@@ -229,9 +221,11 @@ export async function seedDemo(s: Services, dataDir: string, fresh: boolean): Pr
     hashes.set(u.username, await hashPassword(password));
   }
   const posters = importPosters(s, dataDir);
+  const userIds = new Map<string, string>();
   s.db.transaction(() => {
     for (const u of DEMO_USERS) {
       const id = randomUUID();
+      userIds.set(u.role, id);
       s.stores.users.insert({ id, ...u, passwordHash: hashes.get(u.username)!, createdAt: now });
       // Demo accounts keep their printed passwords; real accounts must change theirs at first login.
       s.stores.users.setPassword(id, hashes.get(u.username)!, false);
@@ -250,10 +244,9 @@ export async function seedDemo(s: Services, dataDir: string, fresh: boolean): Pr
       },
       now,
     );
-    seedLists(s, today, now);
+    seedListConfig(s, now);
     const { defaultId } = seedContent(s, posters, now);
     s.stores.halls.insertGroup(randomUUID(), { name: '一楼大厅', hallId, defaultPlaylistId: defaultId }, now);
-    s.stores.settings.set('demo', '1');
     s.audit.record({
       actor: null,
       action: 'demo.seed',
@@ -261,6 +254,8 @@ export async function seedDemo(s: Services, dataDir: string, fresh: boolean): Pr
       summary: { users: DEMO_USERS.length, entries: DEMO_ENTRIES.length },
     });
   })();
+  await seedLists(s, today, userIds);
+  s.stores.settings.set('demo', '1');
   const text = [
     '# HallCast 演示账号（仅演示用，请勿用于生产）',
     '# 用户名 角色 密码',

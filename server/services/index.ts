@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Secrets } from '../secrets.js';
 import { createAuditStore } from '../store/auditStore.js';
+import { createBatchStore } from '../store/batchStore.js';
 import { createChangeStore } from '../store/changeStore.js';
 import { createContentStore } from '../store/contentStore.js';
 import { createCreditStore } from '../store/creditStore.js';
@@ -12,17 +13,22 @@ import { createPlayStore } from '../store/playStore.js';
 import { createScreenStore } from '../store/screenStore.js';
 import { createSessionStore } from '../store/sessionStore.js';
 import { createSettingsStore } from '../store/settingsStore.js';
+import { createApiKeyStore, createTakedownStore } from '../store/takedownStore.js';
 import { createUserStore } from '../store/userStore.js';
 import { createAuditService } from './auditService.js';
 import { createAuthService } from './authService.js';
+import { createBatchService } from './batchService.js';
 import { createChangeService } from './changeService.js';
+import { createCreditImportService } from './creditImportService.js';
 import { createDatasetService } from './datasetService.js';
 import { EventBus } from './events.js';
 import { createHallService } from './hallService.js';
 import { createManifestService } from './manifestService.js';
+import { createPlatformService } from './platformService.js';
 import { MemoryPresence, type Presence } from './presence.js';
 import { createScreenService } from './screenService.js';
 import { createUserService } from './userService.js';
+import { createWithdrawService } from './withdrawService.js';
 
 /** Wires stores and services for one server instance. */
 export function createServices(
@@ -44,6 +50,9 @@ export function createServices(
     audit: createAuditStore(db),
     settings: createSettingsStore(db),
     plays: createPlayStore(db),
+    batches: createBatchStore(db),
+    takedowns: createTakedownStore(db),
+    apiKeys: createApiKeyStore(db),
   };
   const bus = new EventBus();
   const presence: Presence = new MemoryPresence(clock);
@@ -81,6 +90,53 @@ export function createServices(
     clock,
     config,
   });
+  const credit = createCreditServices();
+  function createCreditServices() {
+    const batches = createBatchService({
+      db,
+      batches: stores.batches,
+      credit: stores.credit,
+      screens: stores.screens,
+      datasets,
+      changes,
+      audit,
+      clock,
+    });
+    const common = { db, audit, clock, identifierKey: secrets.identifierKey };
+    return {
+      batches,
+      imports: createCreditImportService({
+        ...common,
+        credit: stores.credit,
+        batches: stores.batches,
+        config,
+      }),
+      withdrawals: createWithdrawService({
+        ...common,
+        batches: stores.batches,
+        batchService: batches,
+        credit: stores.credit,
+        takedowns: stores.takedowns,
+        changeStore: stores.changes,
+        screens: stores.screens,
+        presence,
+        changes,
+      }),
+      platform: createPlatformService({
+        db,
+        credit: stores.credit,
+        datasets: stores.datasets,
+        takedowns: stores.takedowns,
+        apiKeys: stores.apiKeys,
+        auditStore: stores.audit,
+        users: stores.users,
+        audit,
+        batchService: batches,
+        changes,
+        clock,
+      }),
+    };
+  }
   const dbHealthy = () => {
     try {
       db.prepare('SELECT 1').get();
@@ -102,6 +158,7 @@ export function createServices(
     screens,
     datasets,
     manifests,
+    credit,
     clock,
     secrets,
     dbHealthy,

@@ -63,6 +63,21 @@ export function createContentStore(db: Db) {
     `INSERT OR IGNORE INTO media (hash, type, mime, bytes, width, height, duration_ms, original_name, builtin, created_at)
      VALUES (@hash, @type, @mime, @bytes, @width, @height, @duration_ms, @original_name, @builtin, @created_at)`,
   );
+  const updateItem = db.prepare('UPDATE items SET name = ?, kind = ?, spec = ?, updated_at = ? WHERE id = ?');
+  const deleteItem = db.prepare('DELETE FROM items WHERE id = ?');
+  const itemTimes = db.prepare<[], { id: string; updated_at: number }>('SELECT id, updated_at FROM items');
+  const itemsUsingMedia = db.prepare<[string], { id: string; name: string }>(
+    "SELECT id, name FROM items WHERE json_extract(spec, '$.media') = ? ORDER BY name",
+  );
+  const updatePlaylist = db.prepare(
+    'UPDATE playlists SET name = ?, entries = ?, updated_at = ? WHERE id = ?',
+  );
+  const deletePlaylist = db.prepare('DELETE FROM playlists WHERE id = ?');
+  const mediaList = db.prepare<[], MediaRow>('SELECT * FROM media ORDER BY builtin, created_at DESC');
+  const mediaTotal = db.prepare<[], { n: number | null }>(
+    'SELECT sum(bytes) AS n FROM media WHERE builtin = 0',
+  );
+  const deleteMedia = db.prepare('DELETE FROM media WHERE hash = ?');
   const parseItem = (r: ItemRow): Item =>
     ({ ...(JSON.parse(r.spec) as object), id: r.id, name: r.name }) as Item;
   return {
@@ -90,6 +105,20 @@ export function createContentStore(db: Db) {
     ) => insertPlaylist.run(p.id, p.name, p.role, JSON.stringify(p.entries), at, at),
     getMedia: (hash: string) => media.get(hash),
     insertMedia: (m: MediaRow) => insertMedia.run(m),
+    updateItem: (i: Item, at: number) => {
+      const { id, name, ...spec } = i;
+      updateItem.run(name, i.kind, JSON.stringify(spec), at, id);
+    },
+    deleteItem: (id: string) => deleteItem.run(id),
+    itemUpdatedAt: () => new Map(itemTimes.all().map((r) => [r.id, r.updated_at])),
+    itemsUsingMedia: (hash: string) => itemsUsingMedia.all(hash),
+    updatePlaylist: (p: { id: string; name: string; entries: PlaylistEntry[] }, at: number) =>
+      updatePlaylist.run(p.name, JSON.stringify(p.entries), at, p.id),
+    deletePlaylist: (id: string) => deletePlaylist.run(id),
+    listMedia: () => mediaList.all(),
+    /** Bytes of uploaded (not built-in) media. */
+    mediaTotalBytes: () => mediaTotal.get()?.n ?? 0,
+    deleteMedia: (hash: string) => deleteMedia.run(hash),
   };
 }
 export type ContentStore = ReturnType<typeof createContentStore>;

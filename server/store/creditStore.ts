@@ -46,6 +46,7 @@ export interface EntryRow {
   status: string;
   consent: number;
   code_anomaly: number;
+  flags: string;
   created_at: number;
 }
 export type NewEntry = Omit<EntryRow, 'status'>;
@@ -75,6 +76,10 @@ export function createCreditStore(db: Db) {
     `INSERT INTO categories (id, name, list_type, window_rules, mask_policy, objection_policy, publish_person_name, fields, sort, created_at)
      VALUES (@id, @name, @list_type, @window_rules, @mask_policy, @objection_policy, @publish_person_name, @fields, @sort, @created_at)`,
   );
+  const updateCategory = db.prepare(
+    `UPDATE categories SET name = @name, list_type = @list_type, window_rules = @window_rules, mask_policy = @mask_policy,
+       objection_policy = @objection_policy, publish_person_name = @publish_person_name, fields = @fields WHERE id = @id`,
+  );
   const categories = db.prepare<[], CategoryRow>(
     'SELECT * FROM categories ORDER BY list_type DESC, sort, name',
   );
@@ -87,10 +92,10 @@ export function createCreditStore(db: Db) {
   const insertEntry = db.prepare(
     `INSERT INTO entries (id, batch_id, category_id, row_number, subject_type, name, name_display, code_display, code_hash,
        legal_rep, reason, basis, doc_no, authority, decision_date, severity, publish_from, publish_until, rule_set_version,
-       consent, code_anomaly, created_at)
+       consent, code_anomaly, flags, created_at)
      VALUES (@id, @batch_id, @category_id, @row_number, @subject_type, @name, @name_display, @code_display, @code_hash,
        @legal_rep, @reason, @basis, @doc_no, @authority, @decision_date, @severity, @publish_from, @publish_until,
-       @rule_set_version, @consent, @code_anomaly, @created_at)`,
+       @rule_set_version, @consent, @code_anomaly, @flags, @created_at)`,
   );
   // What screens show (DOMAIN "What screens show"): published, inside the window, not withdrawn or suspended.
   const onDisplay = db.prepare<{ categoryId: string; today: string }, EntryRow>(
@@ -106,6 +111,7 @@ export function createCreditStore(db: Db) {
     unitByName: (name: string) => unitByName.get(name),
     listUnits: () => units.all(),
     insertCategory: (r: CategoryRow & { created_at: number }) => insertCategory.run(r),
+    updateCategory: (r: Omit<CategoryRow, 'sort'>) => updateCategory.run(r),
     listCategories: () => categories.all().map(toCategory),
     getCategory: (id: string) => {
       const r = category.get(id);

@@ -1,0 +1,202 @@
+import type { Db } from './db.js';
+
+export interface BatchRow {
+  id: string;
+  title: string;
+  unit_id: string;
+  unit_name: string;
+  category_id: string;
+  category_name: string;
+  list_type: 'red' | 'black';
+  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'archived';
+  source_name: string;
+  entries: number;
+  anomalies: number;
+  created_by: string | null;
+  created_at: number;
+  submitted_by: string | null;
+  submitted_at: number | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+  review_comment: string | null;
+  published_at: number | null;
+}
+
+export interface FullEntryRow {
+  id: string;
+  batch_id: string;
+  batch_status: BatchRow['status'];
+  category_id: string;
+  category_name: string;
+  list_type: 'red' | 'black';
+  objection_policy: 'keep' | 'suspend';
+  row_number: number | null;
+  subject_type: 'org' | 'sole-trader' | 'person';
+  name: string;
+  name_display: string;
+  code_display: string;
+  code_hash: string;
+  legal_rep: string;
+  reason: string;
+  basis: string;
+  doc_no: string;
+  authority: string;
+  decision_date: string;
+  severity: string | null;
+  publish_from: string;
+  publish_until: string;
+  rule_set_version: string;
+  status: 'active' | 'repaired' | 'withdrawn' | 'expired' | 'objection-pending';
+  status_reason: string | null;
+  status_at: number | null;
+  code_anomaly: number;
+  anomaly_accepted_by: string | null;
+  flags: string;
+}
+
+const BATCH_SELECT = `SELECT b.*, u.name AS unit_name, c.name AS category_name, c.list_type,
+  (SELECT count(*) FROM entries e WHERE e.batch_id = b.id) AS entries,
+  (SELECT count(*) FROM entries e WHERE e.batch_id = b.id AND e.code_anomaly = 1 AND e.anomaly_accepted_by IS NULL) AS anomalies
+  FROM batches b JOIN units u ON u.id = b.unit_id JOIN categories c ON c.id = b.category_id`;
+const ENTRY_SELECT = `SELECT e.*, b.status AS batch_status, c.name AS category_name, c.list_type, c.objection_policy
+  FROM entries e JOIN batches b ON b.id = e.batch_id JOIN categories c ON c.id = e.category_id`;
+
+/** Batch lifecycle and entry queries for review, search and withdrawal. */
+export function createBatchStore(db: Db) {
+  const get = db.prepare<[string], BatchRow>(`${BATCH_SELECT} WHERE b.id = ?`);
+  const list = db.prepare<[string, string], BatchRow>(
+    `${BATCH_SELECT} WHERE (? = '' OR b.status = ?) ORDER BY b.created_at DESC LIMIT 500`,
+  );
+  const setStatus = db.prepare(
+    `UPDATE batches SET status = @status,
+       submitted_by = CASE WHEN @status = 'submitted' THEN @actor ELSE submitted_by END,
+       submitted_at = CASE WHEN @status = 'submitted' THEN @at ELSE submitted_at END,
+       reviewed_by = CASE WHEN @status IN ('approved', 'rejected') THEN @actor WHEN @status = 'draft' THEN NULL ELSE reviewed_by END,
+       reviewed_at = CASE WHEN @status IN ('approved', 'rejected') THEN @at WHEN @status = 'draft' THEN NULL ELSE reviewed_at END,
+       review_comment = CASE WHEN @status IN ('approved', 'rejected') THEN @comment ELSE review_comment END,
+       published_at = CASE WHEN @status = 'published' THEN @at ELSE published_at END,
+       archived_at = CASE WHEN @status = 'archived' THEN @at ELSE archived_at END
+     WHERE id = @id`,
+  );
+  const remove = db.prepare('DELETE FROM batches WHERE id = ?');
+  const entry = db.prepare<[string], FullEntryRow>(`${ENTRY_SELECT} WHERE e.id = ?`);
+  const entriesOf = db.prepare<[string, number, number], FullEntryRow>(
+    `${ENTRY_SELECT} WHERE e.batch_id = ? ORDER BY e.row_number, e.id LIMIT ? OFFSET ?`,
+  );
+  const countOf = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entries WHERE batch_id = ?');
+  const byHash = db.prepare<[string], FullEntryRow>(
+    `${ENTRY_SELECT} WHERE e.code_hash = ? AND b.status IN ('published', 'archived')`,
+  );
+  const search = db.prepare<
+    { q: string; hash: string; status: string; listType: string; limit: number; offset: number },
+    FullEntryRow
+  >(
+    `${ENTRY_SELECT} WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash = @hash OR e.doc_no = @q)
+       AND (@status = '' OR e.status = @status) AND (@listType = '' OR c.list_type = @listType)
+     ORDER BY e.decision_date DESC, e.id LIMIT @limit OFFSET @offset`,
+  );
+  const searchCount = db.prepare<
+    { q: string; hash: string; status: string; listType: string },
+    { n: number }
+  >(
+    `SELECT count(*) AS n FROM entries e JOIN categories c ON c.id = e.category_id
+     WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash = @hash OR e.doc_no = @q)
+       AND (@status = '' OR e.status = @status) AND (@listType = '' OR c.list_type = @listType)`,
+  );
+  const duplicate = db.prepare<[string, string, string], { id: string }>(
+    `SELECT e.id FROM entries e JOIN batches b ON b.id = e.batch_id
+     WHERE e.code_hash = ? AND e.category_id = ? AND e.doc_no = ? AND e.status IN ('active', 'objection-pending')
+       AND b.status NOT IN ('rejected') LIMIT 1`,
+  );
+  const setEntryStatus = db.prepare(
+    'UPDATE entries SET status = @status, status_by = @actor, status_at = @at, status_reason = @reason, status_doc_no = @docNo WHERE id = @id',
+  );
+  const acceptAnomaly = db.prepare(
+    'UPDATE entries SET anomaly_accepted_by = ?, anomaly_reason = ? WHERE id = ?',
+  );
+  const updateEntry = db.prepare(
+    `UPDATE entries SET name = @name, name_display = @name_display, legal_rep = @legal_rep, reason = @reason, basis = @basis,
+       doc_no = @doc_no, authority = @authority, decision_date = @decision_date, severity = @severity,
+       publish_from = @publish_from, publish_until = @publish_until, rule_set_version = @rule_set_version WHERE id = @id`,
+  );
+  const unaccepted = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM entries WHERE batch_id = ? AND code_anomaly = 1 AND anomaly_accepted_by IS NULL',
+  );
+  const publishedBatches = db.prepare<[], { id: string }>(
+    "SELECT id FROM batches WHERE status = 'published'",
+  );
+  const onDisplayCount = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM entries e JOIN categories c ON c.id = e.category_id WHERE e.batch_id = ?
+       AND (e.status = 'active' OR (e.status = 'objection-pending' AND c.objection_policy = 'keep'))
+       AND e.publish_until >= ? AND (e.code_anomaly = 0 OR e.anomaly_accepted_by IS NOT NULL)`,
+  );
+  const future = db.prepare<[string, string], { n: number }>(
+    "SELECT count(*) AS n FROM entries WHERE batch_id = ? AND publish_from > ? AND status IN ('active', 'objection-pending')",
+  );
+  const expire = db.prepare(
+    "UPDATE entries SET status = 'expired', status_at = ? WHERE status = 'active' AND publish_until < ?",
+  );
+  return {
+    get: (id: string) => get.get(id),
+    list: (status = '') => list.all(status, status),
+    setStatus: (p: {
+      id: string;
+      status: BatchRow['status'];
+      actor: string | null;
+      at: number;
+      comment?: string | null;
+    }) => setStatus.run({ comment: null, ...p }),
+    remove: (id: string) => remove.run(id),
+    entry: (id: string) => entry.get(id),
+    entries: (batchId: string, limit: number, offset: number) => entriesOf.all(batchId, limit, offset),
+    entryCount: (batchId: string) => countOf.get(batchId)?.n ?? 0,
+    publishedByHash: (hash: string) => byHash.all(hash),
+    search: (p: {
+      q: string;
+      hash: string;
+      status: string;
+      listType: string;
+      limit: number;
+      offset: number;
+    }) => ({
+      total: searchCount.get(p)?.n ?? 0,
+      rows: search.all(p),
+    }),
+    isDuplicate: (codeHash: string, categoryId: string, docNo: string) =>
+      duplicate.get(codeHash, categoryId, docNo) !== undefined,
+    setEntryStatus: (p: {
+      id: string;
+      status: FullEntryRow['status'];
+      actor: string | null;
+      at: number;
+      reason: string | null;
+      docNo: string | null;
+    }) => setEntryStatus.run(p),
+    acceptAnomaly: (id: string, actor: string, reason: string) => acceptAnomaly.run(actor, reason, id),
+    updateEntry: (
+      r: Pick<
+        FullEntryRow,
+        | 'id'
+        | 'name'
+        | 'name_display'
+        | 'legal_rep'
+        | 'reason'
+        | 'basis'
+        | 'doc_no'
+        | 'authority'
+        | 'decision_date'
+        | 'severity'
+        | 'publish_from'
+        | 'publish_until'
+        | 'rule_set_version'
+      >,
+    ) => updateEntry.run(r),
+    unacceptedAnomalies: (batchId: string) => unaccepted.get(batchId)?.n ?? 0,
+    publishedBatchIds: () => publishedBatches.all().map((r) => r.id),
+    onDisplayCount: (batchId: string, today: string) => onDisplayCount.get(batchId, today)?.n ?? 0,
+    hasFutureEntries: (batchId: string, today: string) => (future.get(batchId, today)?.n ?? 0) > 0,
+    /** Marks entries past their window expired; returns how many. */
+    expireBefore: (today: string, at: number) => expire.run(at, today).changes,
+  };
+}
+export type BatchStore = ReturnType<typeof createBatchStore>;

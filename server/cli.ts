@@ -16,6 +16,8 @@ const USAGE = `用法: hallcast <命令>
   user add NAME --role ROLE [--name 显示名]   新建用户（打印一次性临时密码）
   user passwd NAME [--password-stdin] 重置用户密码（默认生成临时密码并打印）
   user list                           列出用户
+  import FILE --unit 单位 --list red|black --category 类别 [--dry-run] [--json]
+                                      导入名单文件（与管理后台相同的校验；--json 每行输出一个 JSON）
   audit verify                        校验审计日志哈希链
   config                              列出所有配置项（环境变量、默认值、说明）
 角色: ${Role.options.join(', ')}
@@ -97,6 +99,85 @@ async function user(args: string[], values: Record<string, string | boolean | un
   s.db.close();
 }
 
+/** `hallcast import`: the same checks as the admin; --json prints one JSON object per data row. */
+async function importFile(
+  file: string | undefined,
+  v: Record<string, string | boolean | undefined>,
+): Promise<void> {
+  if (!file || !v.unit || !v.category || (v.list !== 'red' && v.list !== 'black')) {
+    throw new StartupError(
+      '用法: hallcast import FILE --unit 单位 --list red|black --category 类别 [--dry-run] [--json]',
+    );
+  }
+  const s = offline(loadConfig());
+  const unit = s.stores.credit.unitByName(String(v.unit));
+  const category = s.stores.credit.listCategories().find((c) => c.name === v.category);
+  if (!unit)
+    throw new StartupError(
+      `成员单位「${v.unit}」不存在；已有：${s.stores.credit
+        .listUnits()
+        .map((u) => u.name)
+        .join('、')}`,
+    );
+  if (!category || category.listType !== v.list) {
+    throw new StartupError(
+      `类别「${v.category}」不存在或不属于${v.list === 'red' ? '红' : '黑'}名单；已有：${s.stores.credit
+        .listCategories()
+        .filter((c) => c.listType === v.list)
+        .map((c) => c.name)
+        .join('、')}`,
+    );
+  }
+  const actor = s.stores.users.list().find((u) => u.role === 'admin')?.id ?? 'cli';
+  const showProgress = !v.json && process.stderr.isTTY;
+  const preview = await s.credit.imports.preview(
+    readFileSync(file),
+    { fileName: file.split('/').at(-1) ?? file, unitId: unit.id, categoryId: category.id, actor },
+    (done, total) => {
+      if (showProgress) process.stderr.write(`\r读取中 ${done}/${total}`);
+    },
+  );
+  if (showProgress) process.stderr.write('\n');
+  const all = s.credit.imports.rows(preview.id, '', 0, Number.MAX_SAFE_INTEGER).rows;
+  if (v.json) {
+    for (const r of all) {
+      const strip = (x: { column: string; field: string; code: string; message: string }) => ({
+        column: x.column,
+        field: x.field,
+        code: x.code,
+        message: x.message,
+      });
+      console.log(
+        JSON.stringify({
+          row: r.row,
+          status: r.status,
+          errors: r.errors.map(strip),
+          warnings: r.warnings.map(strip),
+        }),
+      );
+    }
+  } else {
+    console.log(
+      `共 ${preview.total} 行：正常 ${preview.ok}，警告 ${preview.warning}，错误 ${preview.error}；可导入 ${preview.importable} 行`,
+    );
+    for (const r of all.filter((x) => x.status !== 'ok').slice(0, 50)) {
+      for (const e of [...r.errors, ...r.warnings])
+        console.log(`  第 ${r.row} 行 列「${e.column}」：${e.message}`);
+    }
+  }
+  if (!v['dry-run']) {
+    if (preview.importable === 0) throw new StartupError('没有可导入的行，未写入任何内容');
+    const batch = s.credit.imports.confirm(
+      preview.id,
+      String(v.title ?? `${category.name} — ${file.split('/').at(-1)}`),
+      actor,
+      (id) => s.credit.batches.get(id),
+    );
+    if (!v.json) console.log(`已写入草稿批次「${batch.title}」（${batch.entries} 条），请在管理后台提交审核`);
+  }
+  s.db.close();
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -106,6 +187,12 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      unit: { type: 'string' },
+      list: { type: 'string' },
+      category: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      title: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -120,6 +207,7 @@ async function main(): Promise<void> {
     return;
   }
   if (cmd === 'user') return user(rest, values);
+  if (cmd === 'import') return importFile(rest[0], values);
   if (cmd === 'audit' && rest[0] === 'verify') {
     const s = offline(loadConfig());
     const r = s.audit.verify();

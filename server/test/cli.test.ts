@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { makeResidentId } from '../../core/credit/index.js';
+import { csv, orgRow, personRow } from './creditFixtures.js';
+import { startTestServer } from './harness.js';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'hallcast.js');
@@ -47,4 +50,64 @@ describe('hallcast CLI', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('不存在');
   }, 60_000);
+});
+
+describe('hallcast import', () => {
+  it('prints one JSON line per data row with the sheet row number, never a full ID, and writes a draft batch', async () => {
+    const t = await startTestServer();
+    await t.hc.stop();
+    const id = makeResidentId('231102', '1966-06-06', '661');
+    const good = orgRow()[2]!;
+    const file = join(t.dataDir, 'q4.csv');
+    writeFileSync(
+      file,
+      csv([
+        orgRow(),
+        personRow(id),
+        orgRow({ '统一社会信用代码/证件号码': good.slice(0, 17) + (good[17] === '0' ? '1' : '0') }),
+        orgRow({ 决定书文号: '' }),
+      ]),
+    );
+    const args = [
+      'import',
+      file,
+      '--unit',
+      '市市场监管局',
+      '--list',
+      'black',
+      '--category',
+      '失信被执行人',
+      '--json',
+    ];
+    const dry = await hallcast(t.dataDir, ...args, '--dry-run');
+    expect(dry.code).toBe(0);
+    const lines = dry.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.row)).toEqual([2, 3, 4, 5]);
+    expect(lines.map((l) => l.status)).toEqual(['ok', 'ok', 'error', 'error']);
+    expect(lines[2].errors[0]).toMatchObject({
+      column: '统一社会信用代码/证件号码',
+      field: 'code',
+      code: 'code_anomaly',
+    });
+    expect(lines[3].errors[0]).toMatchObject({ field: 'docNo', code: 'required' });
+    expect(dry.out + dry.err).not.toContain(id);
+    const real = await hallcast(t.dataDir, ...args);
+    expect(real.code).toBe(0);
+    const list = await hallcast(
+      t.dataDir,
+      'import',
+      file,
+      '--unit',
+      '不存在的单位',
+      '--list',
+      'black',
+      '--category',
+      '失信被执行人',
+    );
+    expect(list.code).toBe(1);
+    expect(list.err).toContain('成员单位「不存在的单位」不存在');
+  }, 90_000);
 });

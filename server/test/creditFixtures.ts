@@ -1,9 +1,19 @@
 import ExcelJS from 'exceljs';
 import { makeResidentId, makeUscc } from '../../core/credit/index.js';
-import type { TestServer } from './harness.js';
-import { Client } from './harness.js';
+import type { Client, TestServer } from './harness.js';
 
-export const HEADER = ['主体类型', '主体名称', '统一社会信用代码/证件号码', '法定代表人', '事由', '认定依据', '决定书文号', '认定部门', '认定日期', '严重程度'];
+export const HEADER = [
+  '主体类型',
+  '主体名称',
+  '统一社会信用代码/证件号码',
+  '法定代表人',
+  '事由',
+  '认定依据',
+  '决定书文号',
+  '认定部门',
+  '认定日期',
+  '严重程度',
+];
 
 let seq = 0;
 /** A valid organisation row; override cells by header name. */
@@ -25,8 +35,17 @@ export function orgRow(over: Partial<Record<string, string>> = {}): string[] {
 }
 
 /** A natural-person row with a generated, valid resident ID. */
-export function personRow(id = makeResidentId('231102', '1980-05-17', String(100 + (seq % 800)).padStart(3, '0')), over: Partial<Record<string, string>> = {}): string[] {
-  return orgRow({ 主体类型: '自然人', 主体名称: '赵测试', '统一社会信用代码/证件号码': id, 法定代表人: '', ...over });
+export function personRow(
+  id = makeResidentId('231102', '1980-05-17', String(100 + (seq % 800)).padStart(3, '0')),
+  over: Partial<Record<string, string>> = {},
+): string[] {
+  return orgRow({
+    主体类型: '自然人',
+    主体名称: '赵测试',
+    '统一社会信用代码/证件号码': id,
+    法定代表人: '',
+    ...over,
+  });
 }
 
 export function csv(rows: string[][], header = HEADER): Buffer {
@@ -34,7 +53,11 @@ export function csv(rows: string[][], header = HEADER): Buffer {
   return Buffer.from([header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n'), 'utf8');
 }
 
-export async function xlsx(rows: (string | number | { formula: string; result: string })[][], header = HEADER, title?: string): Promise<Buffer> {
+export async function xlsx(
+  rows: (string | number | { formula: string; result: string })[][],
+  header = HEADER,
+  title?: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('名单');
   if (title) ws.addRow([title]);
@@ -44,12 +67,23 @@ export async function xlsx(rows: (string | number | { formula: string; result: s
 }
 
 /** Uploads a file for preview as the list editor. */
-export async function upload(t: TestServer, c: Client, body: Buffer, category = '严重违法失信企业', name = 'list.csv') {
+export async function upload(
+  t: TestServer,
+  c: Client,
+  body: Buffer,
+  category = '严重违法失信企业',
+  name = 'list.csv',
+) {
   const cat = t.hc.services.stores.credit.listCategories().find((x) => x.name === category)!;
   const unit = t.hc.services.stores.credit.listUnits()[0]!;
   const res = await fetch(`${t.url}/api/imports?unitId=${unit.id}&categoryId=${cat.id}`, {
     method: 'POST',
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+    },
     body: new Uint8Array(body),
   });
   return { status: res.status, body: (await res.json()) as any };

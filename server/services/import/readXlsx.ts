@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { RawCell, RawRow } from './cells.js';
 import { type ProgressFn, type ReadLimits, SheetRows } from './rows.js';
@@ -69,6 +70,36 @@ function readOrder(entries: ZipEntry[], sheets: SheetMeta[]): ZipEntry[] {
   return names.map((n) => byName.get(n)).filter((e): e is ZipEntry => e !== undefined);
 }
 
+/** Turns byte chunks into strings without cutting a multi-byte character in two. */
+async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs's streaming reader decodes each inflated chunk on its own, so a CJK character that
+ * straddles two chunks turns into U+FFFD (exceljs issues #2063, #2084, still open). Its sheet
+ * and shared-string parsers are fed whole characters instead.
+ */
+function decodeWholeCharacters(reader: unknown): void {
+  const r = reader as {
+    _parseWorksheet: (it: AsyncIterable<Buffer | string>, sheetNo: string) => unknown;
+    _parseSharedStrings: (entry: { setEncoding(e: string): void }) => unknown;
+  };
+  const sheet = r._parseWorksheet.bind(r);
+  const strings = r._parseSharedStrings.bind(r);
+  r._parseWorksheet = (it, sheetNo) => sheet(wholeCharacters(it), sheetNo);
+  r._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return strings(entry);
+  };
+}
+
 /** exceljs's streaming reader over the parts we want, and the number of the sheet it is on. */
 function openReader(buf: Buffer, entries: ZipEntry[] | null, sheets: SheetMeta[]) {
   const ordered = entries !== null && sheets.length > 0;
@@ -80,6 +111,7 @@ function openReader(buf: Buffer, entries: ZipEntry[] | null, sheets: SheetMeta[]
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  decodeWholeCharacters(reader);
   // Parts now come before sheets; a workbook without shared strings would still send every
   // sheet through a temp file unless the reader believes it has them.
   if (ordered) Object.assign(reader, { sharedStrings: [] });

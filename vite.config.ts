@@ -18,6 +18,11 @@ export default defineConfig({
       input: {
         admin: resolve(root, 'admin/index.html'),
         player: resolve(root, 'player/index.html'),
+        // The player's service worker: a fixed name, served at /player/sw.js (scope /player/).
+        sw: resolve(root, 'player/sw.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'player/sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

@@ -1,102 +1,93 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import type { Manifest } from '../core/manifest/types.js';
+import { IdentifyOverlay, InfoPanel, useInfoKey } from './overlay/Overlays.js';
 import { PairingScreen } from './pairing/PairingScreen.js';
-import { choose } from './playback/choose.js';
-import { Crossfade, type CrossfadeSlot, ItemView, Poster, Stage } from './render/index.js';
-import type { PlayerSync } from './sync/playerSync.js';
+import { type Choice, choose } from './playback/choose.js';
+import { PlaybackController } from './playback/controller.js';
+import { useSoftReload } from './playback/softReload.js';
+import { Crossfade, Poster, Stage } from './render/index.js';
+import type { PlayerSync, SyncSnapshot } from './sync/playerSync.js';
+
+/** The schedule is looked at this often; items change on their own boundaries within it. */
+const TICK_MS = 250;
 
 /** Re-renders on a timer so the schedule moves on without any event. */
-function useTick(ms: number): number {
-  const [t, setT] = useState(0);
+function useTick(ms: number): void {
+  const [, bump] = useReducer((x: number) => x + 1, 0);
   useEffect(() => {
-    const id = setInterval(() => setT((x) => x + 1), ms);
+    const id = setInterval(bump, ms);
     return () => clearInterval(id);
   }, [ms]);
-  return t;
 }
 
-/** The kiosk screen: pairing until paired, then the schedule, never a blank frame. */
+/** The kiosk screen: nothing until the offline store answered, pairing until paired, then playback. */
 export function PlayerApp({ sync }: { sync: PlayerSync }) {
   const snap = useSyncExternalStore(
     (fn) => sync.subscribe(fn),
     () => sync.snapshot,
   );
-  useTick(500);
-  const confirmed = useRef(0);
-  const lastKey = useRef('');
-  const { manifest } = snap;
-  const now = sync.clock.now();
-  const choice = useMemo(() => {
-    if (!manifest) return null;
-    try {
-      const listsAllowed = sync.clock.trusted && now <= Math.max(snap.listsValidUntil, 0);
-      return choose({ manifest, datasets: snap.datasets, failed: snap.failedDatasets, now, listsAllowed });
-    } catch (err) {
-      sync.reportError('schedule_failed', (err as Error).message);
-      return null;
-    }
-  }, [manifest, snap, now, sync]);
-
-  if (snap.phase === 'pairing' || snap.phase === 'starting') {
-    return <PairingScreen pairing={snap.pairing} error={snap.pairingError} />;
-  }
-  if (!manifest || !choice) {
+  useInfoKey(() => sync.set({ infoOpen: !sync.snapshot.infoOpen }));
+  // Nothing is painted while the cached manifest loads: after a reload the old frame stays up.
+  if (snap.phase === 'starting') return null;
+  if (snap.phase === 'pairing') return <PairingScreen pairing={snap.pairing} error={snap.pairingError} />;
+  if (!snap.manifest) {
     return (
       <div className="hc-stage-viewport">
         <Poster canvas={{ width: window.innerWidth, height: window.innerHeight }} />
       </div>
     );
   }
-  const ctx = {
-    lists: choice.lists,
-    mediaUrl: (hash: string) => `/media/${hash}`,
-    now: () => sync.clock.now(),
-    timezone: manifest.timezone,
-    hall: manifest.hall,
-    canvas: manifest.canvas,
-    layout: manifest.layout,
-  };
-  const slot: CrossfadeSlot = {
-    key: choice.key,
-    render: (ready) =>
-      choice.item ? (
-        <ItemView
-          item={choice.item}
-          ctx={ctx}
-          onReady={ready}
-          onError={(code, message) => sync.reportError(code, message, choice.item?.id)}
-        />
-      ) : (
-        <Poster
-          canvas={manifest.canvas}
-          layout={manifest.layout}
-          hallName={manifest.hall.name}
-          onReady={ready}
-        />
-      ),
-  };
+  return <Playback sync={sync} snap={snap} manifest={snap.manifest} />;
+}
+
+function safeChoose(sync: PlayerSync, snap: SyncSnapshot, manifest: Manifest, now: number, listsAllowed: boolean): Choice {
+  try {
+    return choose({ manifest, datasets: snap.datasets, failed: snap.failedDatasets, now, listsAllowed });
+  } catch (err) {
+    sync.reportError('schedule_failed', (err as Error).message);
+    return { item: null, lists: [], slot: null, key: `poster:${manifest.revision}:schedule-failed` };
+  }
+}
+
+/** A paired screen with a manifest: the schedule on the trusted clock, through the watchdog, into the Crossfade. */
+function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapshot; manifest: Manifest }) {
+  useTick(TICK_MS);
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const [ctl] = useState(() => new PlaybackController(sync, rerender));
+  const flush = useCallback(() => ctl.flush(), [ctl]);
+  const trustedNow = useCallback(() => sync.clock.now(), [sync]);
+  useSoftReload(sync, manifest.timezone, flush);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
+
+  const now = sync.clock.now();
+  // Lists fail closed: an untrusted clock, an older fallback manifest or a passed stale window hides them.
+  const listsAllowed = sync.clock.trusted && !snap.degraded && now <= snap.listsValidUntil;
+  const choice = safeChoose(sync, snap, manifest, now, listsAllowed);
+  const slot = ctl.slotFor(choice, { manifest, listsAllowed });
+  const identify = now < snap.identifyUntil;
+  const overlay =
+    identify || snap.infoOpen ? (
+      <>
+        {identify ? <IdentifyOverlay name={manifest.screenName} /> : null}
+        {snap.infoOpen ? (
+          <InfoPanel snap={snap} now={now} trusted={sync.clock.trusted} listsAllowed={listsAllowed} />
+        ) : null}
+      </>
+    ) : undefined;
+
   return (
     <Stage
       layout={manifest.layout}
       canvas={manifest.canvas}
       hall={manifest.hall}
       timezone={manifest.timezone}
-      now={() => sync.clock.now()}
+      now={trustedNow}
       demo={manifest.demo}
-      main={
-        <Crossfade
-          current={slot}
-          onShown={(key) => {
-            if (key !== lastKey.current) {
-              lastKey.current = key;
-              sync.reportState(choice.item?.id ?? null, choice.item?.kind ?? null);
-            }
-            if (confirmed.current !== manifest.revision && key.includes(`:${manifest.revision}`)) {
-              confirmed.current = manifest.revision;
-              sync.confirmRendered(manifest.revision);
-            }
-          }}
-        />
-      }
+      main={<Crossfade current={slot} onShown={(key) => ctl.onShown(key, manifest)} />}
+      overlay={overlay}
     />
   );
 }

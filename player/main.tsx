@@ -4,7 +4,7 @@ import { PlayerApp } from './PlayerApp.js';
 import { PlayerSync } from './sync/playerSync.js';
 
 const sync = new PlayerSync();
-sync.start();
+void sync.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlayerApp sync={sync} />

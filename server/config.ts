@@ -62,8 +62,8 @@ export const CONFIG_SPEC = {
   heartbeatMs: { env: 'HALLCAST_HEARTBEAT_MS', schema: int(30 * SECOND), doc: '播放端心跳间隔' },
   offlineAfterMs: {
     env: 'HALLCAST_OFFLINE_AFTER_MS',
-    schema: int(65 * SECOND),
-    doc: '超过多久无心跳视为离线',
+    schema: int(70 * SECOND),
+    doc: '超过多久无心跳视为离线（默认：心跳间隔含 ±10% 抖动时连续错过两次）',
   },
   staleAfterMs: {
     env: 'HALLCAST_STALE_AFTER_MS',
@@ -114,6 +114,65 @@ export const CONFIG_SPEC = {
     env: 'HALLCAST_SHUTDOWN_GRACE_MS',
     schema: int(5 * SECOND),
     doc: '关闭时等待连接结束的时间',
+  },
+  manifestInlineMaxBytes: {
+    env: 'HALLCAST_MANIFEST_INLINE_MAX_BYTES',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(32 * 1024),
+    doc: '清单不超过此大小（字节）时随 manifest:updated 推送，否则播放端按 HTTP 获取',
+  },
+  manifestCacheMs: {
+    env: 'HALLCAST_MANIFEST_CACHE_MS',
+    schema: int(30 * SECOND),
+    doc: '相同输入（大厅、分组、版式、尺寸）的屏幕共用清单构建结果的最长时间',
+  },
+  convergenceTimeoutMs: {
+    env: 'HALLCAST_CONVERGENCE_TIMEOUT_MS',
+    schema: int(2 * MINUTE),
+    doc: '变更发出后在线屏幕多久未确认显示即记为超时',
+  },
+  commandTimeoutMs: {
+    env: 'HALLCAST_COMMAND_TIMEOUT_MS',
+    schema: int(20 * SECOND),
+    doc: '远程指令等待屏幕应答的时间（截屏含代理截图与上传）',
+  },
+  adminPushMs: {
+    env: 'HALLCAST_ADMIN_PUSH_MS',
+    schema: int(200),
+    doc: '向管理端合并推送屏幕状态与变更进度的间隔',
+  },
+  socketRateScale: {
+    env: 'HALLCAST_SOCKET_RATE_SCALE',
+    schema: z.coerce.number().positive().default(1),
+    doc: '播放端事件限速的倍数（心跳、上报、状态、错误；1 = 默认限额）',
+  },
+  alertWebhooks: {
+    env: 'HALLCAST_ALERT_WEBHOOKS',
+    schema: z.string().default(''),
+    doc: '离线告警 Webhook，逗号或空格分隔；前缀 wecom= 或 dingtalk= 使用企业微信/钉钉机器人格式，否则为通用 JSON',
+  },
+  alertDingtalkSecret: {
+    env: 'HALLCAST_ALERT_DINGTALK_SECRET',
+    schema: z.string().optional(),
+    doc: '钉钉机器人“加签”密钥（可选）',
+  },
+  alertWebhookTimeoutMs: {
+    env: 'HALLCAST_ALERT_WEBHOOK_TIMEOUT_MS',
+    schema: int(5 * SECOND),
+    doc: '告警 Webhook 单次请求超时（失败后重试 3 次）',
+  },
+  uptimeSampleMs: {
+    env: 'HALLCAST_UPTIME_SAMPLE_MS',
+    schema: int(MINUTE),
+    doc: '开放时间内统计屏幕在线率的采样间隔',
+  },
+  operationsRetentionDays: {
+    env: 'HALLCAST_OPERATIONS_RETENTION_DAYS',
+    schema: int(400),
+    doc: '在线率采样、远程指令记录与已恢复告警的保留天数',
   },
 } as const;
 

@@ -14,7 +14,8 @@ export function AppLayout() {
   const { session, logout } = useSession();
   const route = useRoute();
   const pages = pagesFor(session.user.role);
-  const page = pages.find((p) => p.path === route);
+  // A page owns its sub-routes too (#/batches/:id).
+  const page = pages.find((p) => p.path === route || route.startsWith(`${p.path}/`));
   const fallback = pages[0]?.path ?? '/screens';
 
   useEffect(() => {

@@ -1,10 +1,35 @@
-import { ApartmentOutlined, BankOutlined, DesktopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DesktopOutlined,
+  EyeOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  OrderedListOutlined,
+  PictureOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  StopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Action, Role } from '../../core/protocol/rest.js';
 import { can } from '../../core/protocol/rest.js';
+import { AuditPage } from '../audit/AuditPage.js';
+import { BatchesPage } from '../batches/BatchesPage.js';
+import { CampaignsPage } from '../campaigns/CampaignsPage.js';
+import { EmergencyPage } from '../emergency/EmergencyPage.js';
+import { EntriesPage } from '../entries/EntriesPage.js';
+import { TakedownsPage } from '../entries/TakedownsPage.js';
 import { GroupsPage } from '../groups/GroupsPage.js';
 import { HallsPage } from '../halls/HallsPage.js';
+import { MediaPage } from '../media/MediaPage.js';
+import { PlaylistsPage } from '../playlists/PlaylistsPage.js';
+import { PreviewPage } from '../preview/PreviewPage.js';
 import { ScreensPage } from '../screens/ScreensPage.js';
+import { SettingsPage } from '../settings/SettingsPage.js';
 import { UsersPage } from '../users/UsersPage.js';
 
 export interface PageDef {
@@ -21,7 +46,35 @@ export const PAGES: PageDef[] = [
   { path: '/screens', label: '屏幕', icon: <DesktopOutlined />, action: 'view', component: ScreensPage },
   { path: '/halls', label: '大厅', icon: <BankOutlined />, action: 'view', component: HallsPage },
   { path: '/groups', label: '屏幕分组', icon: <ApartmentOutlined />, action: 'view', component: GroupsPage },
+  { path: '/media', label: '媒体库', icon: <PictureOutlined />, action: 'view', component: MediaPage },
+  {
+    path: '/playlists',
+    label: '节目单',
+    icon: <OrderedListOutlined />,
+    action: 'view',
+    component: PlaylistsPage,
+  },
+  { path: '/campaigns', label: '宣传活动', icon: <FlagOutlined />, action: 'view', component: CampaignsPage },
+  {
+    path: '/emergency',
+    label: '紧急通知',
+    icon: <AlertOutlined />,
+    action: 'view',
+    component: EmergencyPage,
+  },
+  { path: '/preview', label: '预览', icon: <EyeOutlined />, action: 'view', component: PreviewPage },
+  { path: '/batches', label: '名单批次', icon: <FileTextOutlined />, action: 'view', component: BatchesPage },
+  { path: '/entries', label: '名单查询', icon: <SearchOutlined />, action: 'view', component: EntriesPage },
+  { path: '/takedowns', label: '撤下记录', icon: <StopOutlined />, action: 'view', component: TakedownsPage },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, action: 'view', component: AuditPage },
   { path: '/users', label: '用户', icon: <TeamOutlined />, action: 'manage-system', component: UsersPage },
+  {
+    path: '/settings',
+    label: '设置',
+    icon: <SettingOutlined />,
+    action: 'manage-system',
+    component: SettingsPage,
+  },
 ];
 
 export function pagesFor(role: Role): PageDef[] {

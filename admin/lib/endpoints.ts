@@ -75,3 +75,8 @@ export const screensApi = {
     api.patch<ScreenStatus>(`/api/screens/${id(screenId)}`, body),
   revoke: (screenId: string) => api.post<ScreenStatus>(`/api/screens/${id(screenId)}/revoke`),
 };
+
+// Programs and campaigns (docs/API.md "Programs and campaigns (issue 4)").
+export * from '../campaigns/programsApi.js';
+// Credit lists (docs/API.md "Credit lists (issue 3)").
+export * from '../lists/creditApi.js';

@@ -72,6 +72,12 @@ export interface Command {
   kind: CommandKind;
   args?: Record<string, unknown>;
 }
+/** What an operator sends to a screen (POST /api/screens/:id/commands). */
+export const CommandRequest = z.object({
+  kind: CommandKind,
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+export type CommandRequest = z.infer<typeof CommandRequest>;
 
 export interface ManifestUpdated {
   revision: number;
@@ -99,48 +105,135 @@ export interface PlayerToServer {
   'player:error': (payload: PlayerError) => void;
 }
 
-/** A screen as the admin sees it in lists and live updates. */
-export interface ScreenStatus {
-  id: string;
-  name: string;
-  hallId: string;
-  hallName: string;
-  groupId: string | null;
-  groupName: string | null;
-  layout: string;
-  canvas: { width: number; height: number };
-  online: boolean;
-  lastSeenAt: number | null;
-  revision: number;
-  ackedRevision: number;
-  renderedRevision: number;
-  currentItem: string | null;
-  currentKind: string | null;
-  version: string | null;
-  uptimeS: number | null;
-  errors: number;
-  pairedAt: number;
-  revoked: boolean;
-}
+const Size = z.object({ width: z.number(), height: z.number() });
 
-export interface ChangeProgress {
-  changeId: string;
-  kind: string;
-  summary: string;
-  createdAt: number;
-  total: number;
-  received: number;
-  rendered: number;
-  offline: number;
-  timedOut: number;
-}
+/** A screen as the admin sees it in lists and live updates (parsed by the admin on receipt). */
+export const ScreenStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  hallId: z.string(),
+  hallName: z.string(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  layout: z.string(),
+  canvas: Size,
+  online: z.boolean(),
+  lastSeenAt: z.number().nullable(),
+  revision: z.number(),
+  ackedRevision: z.number(),
+  renderedRevision: z.number(),
+  currentItem: z.string().nullable(),
+  currentKind: z.string().nullable(),
+  version: z.string().nullable(),
+  uptimeS: z.number().nullable(),
+  errors: z.number(),
+  pairedAt: z.number(),
+  revoked: z.boolean(),
+  // What the operations dashboard adds (absent where only the base status is built).
+  /** The current item's name, when the server knows the item. */
+  currentItemName: z.string().nullable().optional(),
+  /** The list page shown, from `player:state`. */
+  page: z.number().nullable().optional(),
+  /** When the player last reported an item change. */
+  stateAt: z.number().nullable().optional(),
+  /** The canvas the player reports (its real window), next to the configured one. */
+  reportedCanvas: Size.nullable().optional(),
+  cache: z.object({ bytes: z.number(), items: z.number() }).nullable().optional(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
+  connectedAt: z.number().nullable().optional(),
+  /** The open offline alert, if any. */
+  alert: z.object({ id: z.string(), raisedAt: z.number() }).nullable().optional(),
+});
+export type ScreenStatus = z.infer<typeof ScreenStatus>;
+
+/** Live convergence of one change: "37/40 已生效 · 2 离线 · 1 超时". */
+export const ChangeProgress = z.object({
+  changeId: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  createdAt: z.number(),
+  total: z.number(),
+  received: z.number(),
+  rendered: z.number(),
+  /** Not rendered and the screen is offline: it confirms on reconnect. */
+  offline: z.number(),
+  /** Not rendered, online, and past the convergence timeout. */
+  timedOut: z.number(),
+  /** Time to rendered (from the change), over the screens that rendered. */
+  p50Ms: z.number().nullable().optional(),
+  p99Ms: z.number().nullable().optional(),
+  slowest: z.object({ screenId: z.string(), screenName: z.string(), ms: z.number() }).nullable().optional(),
+  timeoutAt: z.number().optional(),
+});
+export type ChangeProgress = z.infer<typeof ChangeProgress>;
+
+export const AlertKind = z.enum(['offline']);
+export type AlertKind = z.infer<typeof AlertKind>;
+
+/** An operations alert (a dark screen); raised once per outage, cleared on recovery. */
+export const Alert = z.object({
+  id: z.string(),
+  kind: AlertKind,
+  screenId: z.string(),
+  screenName: z.string(),
+  hallId: z.string(),
+  hallName: z.string(),
+  message: z.string(),
+  /** Raised at. */
+  at: z.number(),
+  /** The screen's last sign of life before it went dark. */
+  lastSeenAt: z.number().nullable(),
+  clearedAt: z.number().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.number().nullable(),
+});
+export type Alert = z.infer<typeof Alert>;
+export const AlertCleared = z.object({ id: z.string(), screenId: z.string(), at: z.number(), alert: Alert });
+export type AlertCleared = z.infer<typeof AlertCleared>;
+
+/** The outcome of a remote command: the player's ack, or why there was none. */
+export const CommandStatus = z.enum(['ok', 'error', 'timeout', 'offline']);
+export type CommandStatus = z.infer<typeof CommandStatus>;
+export const CommandResult = z.object({
+  id: z.string(),
+  screenId: z.string(),
+  kind: CommandKind,
+  status: CommandStatus,
+  data: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  actor: z.string().nullable(),
+  sentAt: z.number(),
+  answeredAt: z.number().nullable(),
+});
+export type CommandResult = z.infer<typeof CommandResult>;
+
+/**
+ * What a `snapshot` command's ack carries when the screen's kiosk agent took a screenshot (the
+ * player uploads it to POST /api/player/snapshot): where the admin loads it and when it was
+ * taken. Without an agent the ack is `{ ok: false, error: { code: 'no_agent' } }`.
+ */
+export const SnapshotData = z.object({ url: z.string(), at: z.number() });
+export type SnapshotData = z.infer<typeof SnapshotData>;
+
+export const ScreenRemoved = z.object({ id: z.string() });
+
+/** Every /admin event's payload schema: the admin parses what it receives with these. */
+export const AdminEventSchemas = {
+  'screen:updated': ScreenStatus,
+  'screen:removed': ScreenRemoved,
+  'change:progress': ChangeProgress,
+  'alert:raised': Alert,
+  'alert:cleared': AlertCleared,
+  'command:result': CommandResult,
+} as const;
 
 export interface ServerToAdmin {
   'screen:updated': (payload: ScreenStatus) => void;
   'screen:removed': (payload: { id: string }) => void;
   'change:progress': (payload: ChangeProgress) => void;
-  'alert:raised': (payload: { id: string; screenId: string; message: string; at: number }) => void;
-  'alert:cleared': (payload: { id: string; screenId: string; at: number }) => void;
+  'alert:raised': (payload: Alert) => void;
+  'alert:cleared': (payload: AlertCleared) => void;
+  'command:result': (payload: CommandResult) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the admin namespace is push-only.

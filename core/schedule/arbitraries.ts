@@ -166,3 +166,51 @@ export function wallOf(
   const w = dayjs.utc(t + offsets(t) * 60_000);
   return { date: w.format('YYYY-MM-DD'), minute: w.hour() * 60 + w.minute() };
 }
+
+/** Instant of an ISO string with an explicit offset, e.g. '2026-03-29T03:00+02:00'. */
+export const at = (iso: string): number => {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new Error(`bad instant ${iso}`);
+  return t;
+};
+
+/** A playlist of items of the given durations in seconds, named `${id}-0`, `${id}-1`, … */
+export function pl(id: string, seconds: number[], extra: Partial<PlaylistEntry>[] = []): Playlist {
+  return {
+    id,
+    name: id,
+    entries: seconds.map((s, i) => ({ itemId: `${id}-${i}`, durationMs: s * 1000, ...extra[i] })),
+  };
+}
+
+export function campaignOf(over: Partial<ScheduledCampaign> & { id: string }): ScheduledCampaign {
+  return {
+    name: `活动${over.id}`,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    dayparts: [],
+    weekdays: [],
+    excludedDates: [],
+    priority: 'normal',
+    playlistIds: ['camp'],
+    sharing: 'fill',
+    approvedAt: 0,
+    ...over,
+  };
+}
+
+/** Lists of 60 s boards, a default of 30 s items, a campaign playlist of 40 s items; 30% of 10 min. */
+export function makeSchedule(over: Partial<Schedule> = {}): Schedule {
+  return {
+    defaultPlaylistId: 'def',
+    listsPlaylistId: 'lists',
+    listShare: 0.3,
+    cycleMs: 600_000,
+    playlists: [pl('lists', [60, 60, 60, 60]), pl('def', [30, 30]), pl('camp', [40, 40, 40])],
+    campaigns: [],
+    emergencies: [],
+    from: 0,
+    until: 0,
+    ...over,
+  };
+}

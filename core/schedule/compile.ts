@@ -16,7 +16,7 @@ export interface CompiledSchedule {
   readonly emergencies: readonly EmergencySpan[];
   /** What plays at `instant`; null when nothing can (the player shows its built-in poster). */
   resolve(instant: number): ResolvedSlot | null;
-  /** The plays covering [from, to) in order; see timeline() in index.ts. */
+  /** The plays covering [from, to) in order; see timeline() in resolve.ts. */
   timeline(from: number, to: number): ResolvedSlot[];
   /** The plan of the local day containing `instant`. */
   dayPlanAt(instant: number): DayPlan;
@@ -124,13 +124,20 @@ class Compiled implements CompiledSchedule {
     }
     const freeStart = i > 0 ? (spans[i - 1] as EmergencySpan).end : Number.NEGATIVE_INFINITY;
     const freeEnd = span ? span.start : Number.POSITIVE_INFINITY;
-    const found = this.pieceAt(t);
-    if (found.stream === null) return Math.min(found.end, freeEnd);
-    const piece = this.extend(found, freeStart, freeEnd);
+    const plan = this.dayPlanAt(t);
+    const base = plan.day.start;
+    const piece = pieceAt(plan, t - base);
+    if (piece.stream === null) return Math.min(piece.end + base, freeEnd);
     const entry = piece.stream.entries[piece.hit.index];
     if (!entry) throw new Error('schedule: entry index out of range');
-    const startsAt = Math.max(piece.start, freeStart);
-    const endsAt = Math.min(piece.end, freeEnd);
+    let startsAt = piece.start + base;
+    let endsAt = piece.end + base;
+    if (piece.vEnd < piece.hit.vEnd - EPS && endsAt < freeEnd)
+      endsAt = this.extendForward(piece, endsAt, freeEnd);
+    if (piece.vStart > piece.hit.vStart + EPS && startsAt > freeStart)
+      startsAt = this.extendBack(piece, startsAt, freeStart);
+    if (startsAt < freeStart) startsAt = freeStart;
+    if (endsAt > freeEnd) endsAt = freeEnd;
     const owner = piece.owner;
     if (owner === null) {
       return { itemId: entry.itemId, playlistId: entry.playlistId, reason: 'lists-share', startsAt, endsAt };
@@ -149,29 +156,33 @@ class Compiled implements CompiledSchedule {
     return { itemId: entry.itemId, playlistId: entry.playlistId, reason: 'default', startsAt, endsAt };
   }
 
-  private pieceAt(t: number): Piece | Gap {
-    return pieceAt(this.dayPlanAt(t), t);
-  }
+  // One slot is one play: the pieces of one entry occurrence that meet across a cycle or run
+  // boundary (the same stream and clock, going on where it stopped) are joined.
 
-  /**
-   * Joins the pieces of one entry occurrence that meet across a cycle or run boundary (the same
-   * stream, same clock, continuing where it stopped): one slot is one play.
-   */
-  private extend(piece: Piece, freeStart: number, freeEnd: number): Piece {
-    let { start, end, vStart, vEnd } = piece;
+  /** Where the play of `piece`, cut at `end` (absolute), really ends. */
+  private extendForward(piece: Piece, end: number, freeEnd: number): number {
+    let vEnd = piece.vEnd;
     while (vEnd < piece.hit.vEnd - EPS && end < freeEnd) {
-      const next = this.pieceAt(end);
+      const plan = this.dayPlanAt(end);
+      const next = pieceAt(plan, end - plan.day.start);
       if (!continues(piece, next, vEnd, true)) break;
-      end = next.end;
+      end = next.end + plan.day.start;
       vEnd = next.vEnd;
     }
+    return end;
+  }
+
+  /** Where the play of `piece`, seen from `start` (absolute), really started. */
+  private extendBack(piece: Piece, start: number, freeStart: number): number {
+    let vStart = piece.vStart;
     while (vStart > piece.hit.vStart + EPS && start > freeStart) {
-      const prev = this.pieceAt(start - 0.5);
+      const plan = this.dayPlanAt(start - 0.5);
+      const prev = pieceAt(plan, start - 0.5 - plan.day.start);
       if (!continues(piece, prev, vStart, false)) break;
-      start = prev.start;
+      start = prev.start + plan.day.start;
       vStart = prev.vStart;
     }
-    return { ...piece, start, end, vStart, vEnd };
+    return start;
   }
 }
 

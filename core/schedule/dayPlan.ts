@@ -1,5 +1,7 @@
 // Everything about one local day of one screen that does not depend on the instant: the streams,
 // the cycles, and the runs (maximal stretches with one winner outside the lists' share).
+// All times in a plan are ms since the day's start (day.start): small integers, which V8 keeps
+// unboxed, where epoch milliseconds would allocate a heap number per field on the hot path.
 import { activityOn, type CompiledCampaign } from './campaigns.js';
 import { listsMs } from './cycle.js';
 import { buildStream, type Stream } from './streams.js';
@@ -33,6 +35,8 @@ export interface CycleSegment extends OffsetSegment {
 
 export interface DayPlan {
   day: ZoneDay;
+  /** day.end - day.start. */
+  length: number;
   cycleMs: number;
   /** The lists' share, 0 on a day when the lists have nothing to play. */
   share: number;
@@ -40,7 +44,7 @@ export interface DayPlan {
   lFull: number;
   segments: CycleSegment[];
   runs: Run[];
-  /** Calendar activity of every campaign active this day (for collisions). */
+  /** Calendar activity of every campaign active this day, relative too (for collisions). */
   activity: Array<{ campaign: CompiledCampaign; intervals: Array<[number, number]> }>;
 }
 
@@ -87,13 +91,19 @@ export function segmentAt(plan: DayPlan, t: number): CycleSegment {
   return segs[0] as CycleSegment;
 }
 
-/** G(t): the fill layout's list time from the day start to t. */
+/** G(t): the fill layout's list time from the day start to t (no allocation: hot path). */
 export function gAt(plan: DayPlan, t: number): number {
   const seg = segmentAt(plan, t);
   if (t >= seg.end) return seg.gEnd;
   if (t <= seg.start) return seg.g0;
-  const c = cycleAt(plan, seg, t);
-  return seg.g0 + listsBeforeCycle(plan, seg, c.start) + Math.min(t - c.start, c.lists);
+  const C = plan.cycleMs;
+  const k = Math.floor((t - seg.a0) / C);
+  const aligned = seg.a0 + k * C;
+  const start = Math.max(aligned, seg.start);
+  const end = Math.min(aligned + C, seg.end);
+  const lists = cycleLists(plan, end - start);
+  const inCycle = Math.min(t - start, lists);
+  return seg.g0 + listsBeforeCycle(plan, seg, start) + inCycle;
 }
 
 /** The lists' virtual clock at x in run (x within the run or at its end). */
@@ -104,7 +114,7 @@ export function listsV(plan: DayPlan, run: Run, x: number): number {
 
 /** The run owner's virtual clock at x: its non-list airtime since the run started. */
 export function ownerV(plan: DayPlan, run: Run, x: number): number {
-  return x - plan.day.start - gAt(plan, x) - run.h0;
+  return x - gAt(plan, x) - run.h0;
 }
 
 export function runAt(plan: DayPlan, t: number): Run {
@@ -123,8 +133,10 @@ export function buildDayPlan(input: PlanInput, day: ZoneDay, prev: ZoneDay): Day
   const lists = buildStream(input.playlists, [input.listsPlaylistId], day.date);
   const share = lists ? input.share : 0;
   const C = input.cycleMs;
+  const base = day.start;
   const plan: DayPlan = {
     day,
+    length: day.end - base,
     cycleMs: C,
     share,
     lists,
@@ -134,24 +146,20 @@ export function buildDayPlan(input: PlanInput, day: ZoneDay, prev: ZoneDay): Day
     activity: [],
   };
   let g = 0;
-  for (const s of day.segments) {
-    const a0 = s.start - mod(s.start + s.offset, C);
-    const firstEnd = Math.min(a0 + C, s.end);
-    const seg: CycleSegment = {
-      ...s,
-      a0,
-      firstEnd,
-      lFirst: cycleLists(plan, firstEnd - s.start),
-      g0: g,
-      gEnd: g,
-    };
-    const last = cycleAt(plan, seg, s.end - 1);
+  for (const z of day.segments) {
+    const start = z.start - base;
+    const end = z.end - base;
+    const a0 = start - mod(z.start + z.offset, C);
+    const firstEnd = Math.min(a0 + C, end);
+    const lFirst = cycleLists(plan, firstEnd - start);
+    const seg: CycleSegment = { start, end, offset: z.offset, a0, firstEnd, lFirst, g0: g, gEnd: g };
+    const last = cycleAt(plan, seg, end - 1);
     seg.gEnd = g + listsBeforeCycle(plan, seg, last.start) + last.lists;
     g = seg.gEnd;
     plan.segments.push(seg);
   }
   for (const campaign of input.campaigns) {
-    const intervals = activityOn(campaign, day, prev);
+    const intervals = activityOn(campaign, day, prev).map(([a, b]): [number, number] => [a - base, b - base]);
     if (intervals.length > 0) plan.activity.push({ campaign, intervals });
   }
   const def = buildStream(input.playlists, [input.defaultPlaylistId], day.date);
@@ -161,7 +169,7 @@ export function buildDayPlan(input: PlanInput, day: ZoneDay, prev: ZoneDay): Day
 
 /** Gives each stretch of the day to the best campaign with something to play, the rest to the default. */
 function paintRuns(plan: DayPlan, input: PlanInput, def: Stream | null): Run[] {
-  let free: Array<[number, number]> = [[plan.day.start, plan.day.end]];
+  let free: Array<[number, number]> = [[0, plan.length]];
   const pieces: Array<{ start: number; end: number; owner: Owner }> = [];
   for (const { campaign, intervals } of plan.activity) {
     if (free.length === 0) break;
@@ -195,7 +203,7 @@ function paintRuns(plan: DayPlan, input: PlanInput, def: Stream | null): Run[] {
   for (const run of runs) {
     run.listsBefore = listsTime;
     run.g0 = gAt(plan, run.start);
-    run.h0 = run.start - plan.day.start - run.g0;
+    run.h0 = run.start - run.g0;
     if (run.owner.kind !== 'none') listsTime += gAt(plan, run.end) - run.g0;
     else if (plan.lists) listsTime += run.end - run.start;
   }

@@ -1,4 +1,5 @@
 // The atomic unit of playback: a stretch with one stream, one entry occurrence and one reason.
+// Times are relative to the plan's day start (see dayPlan.ts).
 //
 // Layout of a cycle [cs, ce) whose lists' part is L = ceil(share * (ce - cs)):
 // - fill: [cs, cs + L) plays the lists, the rest belongs to whoever owns each instant (the
@@ -34,7 +35,7 @@ export interface Piece {
   stream: Stream;
   /** The run's owner, or null for the lists. */
   owner: Owner | null;
-  /** Identity of the stream's clock: the day start (lists) or the run start. */
+  /** Identity of the stream's clock (with the stream, which is per day): 0 for the lists, else the run start. */
   anchor: number;
   /** Virtual clock at start and end, and the entry occurrence being played. */
   vStart: number;
@@ -49,13 +50,13 @@ export interface Gap {
   stream: null;
 }
 
-/** The piece playing at t, t within plan.day. */
+/** The piece playing at t (ms since the day start, within the day). */
 export function pieceAt(plan: DayPlan, t: number): Piece | Gap {
   const run = runAt(plan, t);
   const lists = plan.lists;
   if (run.owner.kind === 'none') {
     if (!lists) return { start: run.start, end: run.end, stream: null };
-    return entryPiece(lists, null, plan.day.start, listsV(plan, run, t), t, run.start, run.end);
+    return entryPiece(lists, null, 0, listsV(plan, run, t), t, run.start, run.end);
   }
   const owned = run.owner;
   const cycle = cycleAt(plan, segmentAt(plan, t), t);
@@ -76,15 +77,7 @@ export function pieceAt(plan: DayPlan, t: number): Piece | Gap {
   const listsEnd = cycle.start + cycle.lists;
   if (lists && t < listsEnd) {
     const start = Math.max(cycle.start, run.start);
-    return entryPiece(
-      lists,
-      null,
-      plan.day.start,
-      listsV(plan, run, t),
-      t,
-      start,
-      Math.min(listsEnd, run.end),
-    );
+    return entryPiece(lists, null, 0, listsV(plan, run, t), t, start, Math.min(listsEnd, run.end));
   }
   const start = Math.max(listsEnd, run.start);
   const end = Math.min(cycle.end, run.end);
@@ -106,10 +99,11 @@ function entryPiece(
   return { start, end, stream, owner, anchor, vStart: v - (t - start), vEnd: v + (end - t), hit };
 }
 
-/** Clamped distance to the k-th boundary after the position v0 within `hit`. */
+/** Clamped distance from v0 to the k-th boundary after the occurrence `hit` started. */
 function clamped(stream: Stream, hit: EntryHit, v0: number, k: number, budget: number): number {
   if (k === 0) return 0;
-  return Math.min(boundaryAfter(stream, hit, k) - v0, budget);
+  const d = boundaryAfter(stream, hit, k) - v0;
+  return Math.min(d, budget);
 }
 
 /** The occurrence that starts at the k-th boundary after hit0 (hit0 itself for k = 0). */
@@ -122,37 +116,65 @@ function nthHit(stream: Stream, hit0: EntryHit, k: number): EntryHit {
   };
 }
 
+/** Where both streams stand at the start of an interleave cycle (shared by its pieces). */
+interface CycleStart {
+  plan: DayPlan;
+  start: number;
+  vA: number;
+  vB: number;
+  hitA: EntryHit;
+  hitB: EntryHit;
+}
+let lastCycle: CycleStart | null = null;
+
+function cycleStartOf(plan: DayPlan, run: Run, b: Stream, start: number): CycleStart {
+  if (lastCycle && lastCycle.plan === plan && lastCycle.start === start) return lastCycle;
+  const vA = listsV(plan, run, start);
+  const vB = ownerV(plan, run, start);
+  lastCycle = { plan, start, vA, vB, hitA: entryAt(plan.lists as Stream, vA), hitB: entryAt(b, vB) };
+  return lastCycle;
+}
+
+// Written without closures: this is the hot path of a timeline in interleave cycles.
 function interleavePiece(plan: DayPlan, run: Run, b: Stream, owner: Owner, cycle: Cycle, t: number): Piece {
   const a = plan.lists as Stream;
   const budgetA = cycle.lists;
   const budgetB = cycle.end - cycle.start - budgetA;
-  const vA = listsV(plan, run, cycle.start);
-  const vB = ownerV(plan, run, cycle.start);
-  const hitA = entryAt(a, vA);
-  const hitB = entryAt(b, vB);
-  const fA = (k: number) => clamped(a, hitA, vA, k, budgetA);
-  const fB = (k: number) => clamped(b, hitB, vB, k, budgetB);
-  const sumAt = (k: number) => fA(k) + fB(k);
+  const { vA, vB, hitA, hitB } = cycleStartOf(plan, run, b, cycle.start);
   const tau = t - cycle.start;
   let hi = 1;
-  while (sumAt(hi) <= tau) hi *= 2;
+  while (clamped(a, hitA, vA, hi, budgetA) + clamped(b, hitB, vB, hi, budgetB) <= tau) hi *= 2;
   let k = 0;
   while (hi - k > 1) {
     const mid = (k + hi) >> 1;
-    if (sumAt(mid) <= tau) k = mid;
+    if (clamped(a, hitA, vA, mid, budgetA) + clamped(b, hitB, vB, mid, budgetB) <= tau) k = mid;
     else hi = mid;
   }
-  const aEnd = fA(k + 1) + fB(k);
+  const fAk = clamped(a, hitA, vA, k, budgetA);
+  const fAk1 = clamped(a, hitA, vA, k + 1, budgetA);
+  const fBk = clamped(b, hitB, vB, k, budgetB);
+  const aEnd = fAk1 + fBk;
   if (tau < aEnd) {
-    const piece = { start: cycle.start + sumAt(k), end: cycle.start + aEnd, stream: a, owner: null };
     return {
-      ...piece,
-      anchor: plan.day.start,
-      vStart: vA + fA(k),
-      vEnd: vA + fA(k + 1),
+      start: cycle.start + fAk + fBk,
+      end: cycle.start + aEnd,
+      stream: a,
+      owner: null,
+      anchor: 0,
+      vStart: vA + fAk,
+      vEnd: vA + fAk1,
       hit: nthHit(a, hitA, k),
     };
   }
-  const piece = { start: cycle.start + aEnd, end: cycle.start + sumAt(k + 1), stream: b, owner };
-  return { ...piece, anchor: run.start, vStart: vB + fB(k), vEnd: vB + fB(k + 1), hit: nthHit(b, hitB, k) };
+  const fBk1 = clamped(b, hitB, vB, k + 1, budgetB);
+  return {
+    start: cycle.start + aEnd,
+    end: cycle.start + fAk1 + fBk1,
+    stream: b,
+    owner,
+    anchor: run.start,
+    vStart: vB + fBk,
+    vEnd: vB + fBk1,
+    hit: nthHit(b, hitB, k),
+  };
 }

@@ -80,7 +80,7 @@ export function buildWeekView(compiled: CompiledSchedule, weekStart: string): We
 function localHours(plan: DayPlan): WeekHour[] {
   const out: WeekHour[] = [];
   const wall0 = plan.day.days * DAY_MS;
-  for (const seg of plan.segments) {
+  for (const seg of plan.day.segments) {
     let t = seg.start;
     while (t < seg.end) {
       const wall = t + seg.offset;
@@ -105,18 +105,21 @@ function localHours(plan: DayPlan): WeekHour[] {
 /** Who owns the non-list airtime when, with emergencies laid over it. */
 function winnerSpans(compiled: CompiledSchedule, plan: DayPlan): WinnerSpan[] {
   const out: WinnerSpan[] = [];
-  const ems = compiled.emergencies.filter((e) => e.end > plan.day.start && e.start < plan.day.end);
+  const base = plan.day.start;
+  const ems = compiled.emergencies.filter((e) => e.end > base && e.start < plan.day.end);
   for (const run of plan.runs) {
     const o = run.owner;
-    const base: WinnerSpan =
+    const runStart = run.start + base;
+    const runEnd = run.end + base;
+    const span: WinnerSpan =
       o.kind === 'campaign'
-        ? { startsAt: run.start, endsAt: run.end, reason: 'campaign', campaignId: o.campaign.source.id }
-        : { startsAt: run.start, endsAt: run.end, reason: o.kind };
-    let t = run.start;
+        ? { startsAt: runStart, endsAt: runEnd, reason: 'campaign', campaignId: o.campaign.source.id }
+        : { startsAt: runStart, endsAt: runEnd, reason: o.kind };
+    let t = runStart;
     for (const e of ems) {
-      if (e.end <= t || e.start >= run.end) continue;
-      if (e.start > t) out.push({ ...base, startsAt: t, endsAt: e.start });
-      const end = Math.min(e.end, run.end);
+      if (e.end <= t || e.start >= runEnd) continue;
+      if (e.start > t) out.push({ ...span, startsAt: t, endsAt: e.start });
+      const end = Math.min(e.end, runEnd);
       out.push({
         startsAt: Math.max(t, e.start),
         endsAt: end,
@@ -125,21 +128,24 @@ function winnerSpans(compiled: CompiledSchedule, plan: DayPlan): WinnerSpan[] {
       });
       t = end;
     }
-    if (t < run.end) out.push({ ...base, startsAt: t });
+    if (t < runEnd) out.push({ ...span, startsAt: t });
   }
   return out;
 }
 
+/** Pairs of same-priority campaigns active at once (plan intervals are relative to the day). */
 function collisionsOf(plan: DayPlan): Collision[] {
   const out: Collision[] = [];
   const act = plan.activity;
+  const base = plan.day.start;
   for (let i = 0; i < act.length; i++) {
     for (let j = i + 1; j < act.length; j++) {
       const a = act[i] as (typeof act)[number];
       const b = act[j] as (typeof act)[number];
       if (a.campaign.source.priority !== b.campaign.source.priority) continue;
-      for (const [s, e] of intersect(a.intervals, b.intervals))
-        out.push(collision(a.campaign, b.campaign, s, e));
+      for (const [s, e] of intersect(a.intervals, b.intervals)) {
+        out.push(collision(a.campaign, b.campaign, s + base, e + base));
+      }
     }
   }
   return out;

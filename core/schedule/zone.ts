@@ -41,14 +41,21 @@ export function offsetAt(tz: string, t: number): number {
   return dayjs(t).tz(tz).utcOffset() * MINUTE_MS;
 }
 
-/** The zone itself when Intl knows it, else FALLBACK_TIMEZONE. */
+const known = new Map<string, string>();
+
+/** The zone itself when Intl knows it, else FALLBACK_TIMEZONE (memoised). */
 export function validTimezone(tz: string): string {
-  try {
-    offsetAt(tz, 0);
-    return tz;
-  } catch {
-    return FALLBACK_TIMEZONE;
+  let valid = known.get(tz);
+  if (valid === undefined) {
+    try {
+      offsetAt(tz, 0);
+      valid = tz;
+    } catch {
+      valid = FALLBACK_TIMEZONE;
+    }
+    if (known.size < 1000) known.set(tz, valid);
   }
+  return valid;
 }
 
 /** Days since the epoch of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -30,8 +30,8 @@ const noop = () => {};
  * it shows; the playback loop decides on timeouts (it gets `onError` from the view, moves on).
  *
  * Usage: `<Crossfade current={{ key, render: (ready) => <ItemView … onReady={ready} /> }} />`.
- * Layers carry `data-slot="current" | "incoming" | "leaving"`; only "current" is what the screen
- * shows. Callbacks of a layer that is leaving may still fire: the loop ignores stale keys.
+ * Layers carry `data-slot="current" | "incoming" | "leaving"` and `data-key` (the slot's key);
+ * only "current" is what the screen shows. Callbacks of a layer that is leaving may still fire: the loop ignores stale keys.
  */
 export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
   const [shown, setShown] = useState<CrossfadeSlot | null>(null);
@@ -78,6 +78,7 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
           key={slot.key}
           className={`hc-layer hc-layer--${role}${slot.key === instantKey.current ? ' hc-layer--instant' : ''}`}
           data-slot={role}
+          data-key={slot.key}
           aria-hidden={role !== 'current'}
           onTransitionEnd={(e) => {
             if (role === 'current' && e.target === e.currentTarget && e.propertyName === 'opacity')

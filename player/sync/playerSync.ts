@@ -1,13 +1,18 @@
-import { io, type Socket } from 'socket.io-client';
 import { Dataset } from '../../core/credit/dataset.js';
-import type { Manifest } from '../../core/manifest/types.js';
-import type { PlayerToServer, ServerToPlayer, TimeSync } from '../../core/protocol/events.js';
-import type { PairPollResult, PairRegistered } from '../../core/protocol/rest.js';
+import { Manifest } from '../../core/manifest/types.js';
+import type { PlayRecord } from '../../core/protocol/events.js';
+import type { PairRegistered } from '../../core/protocol/rest.js';
+import { Connection } from './connection.js';
 import { type DeviceState, loadDevice, resetDevice, saveDevice } from './device.js';
+import { MediaCache } from './mediaCache.js';
+import { OfflineStore } from './offlineStore.js';
+import { Pairing } from './pairing.js';
+import { PlaysBuffer } from './playsBuffer.js';
+import { evictSwContent, registerServiceWorker, type SwState } from './serviceWorker.js';
 import { TrustedClock } from './trustedClock.js';
 
-export const PLAYER_VERSION = '0.1.0';
-const MANIFEST_KEY = 'hallcast.manifest';
+const PERSIST_CLOCK_MS = 5000;
+const META_VALID_UNTIL = 'listsValidUntil';
 
 export type SyncPhase = 'starting' | 'pairing' | 'connecting' | 'ready';
 
@@ -21,20 +26,31 @@ export interface SyncSnapshot {
   failedDatasets: Set<string>;
   connected: boolean;
   listsValidUntil: number;
+  /** The manifest is an older cached copy (the newest was unreadable): lists hidden until the server answers. */
+  degraded: boolean;
+  /** Where the manifest came from this session. */
+  source: 'none' | 'cache' | 'server';
+  sw: SwState;
+  /** Trusted-clock instant until which the screen's name is shown large (identify). */
+  identifyUntil: number;
+  infoOpen: boolean;
 }
 
-const canvasOf = () => ({ width: Math.max(16, window.innerWidth), height: Math.max(8, window.innerHeight) });
-
-/** Pairing, the socket, the manifest and its datasets: everything the playback loop reads. */
+/**
+ * Pairing, the connection, the manifest and its datasets and media, the offline store and the
+ * proof-of-play buffer: everything the playback loop reads, and the commands it obeys.
+ */
 export class PlayerSync {
   readonly clock = new TrustedClock();
   private device: DeviceState = loadDevice();
-  private socket: Socket<ServerToPlayer, PlayerToServer> | null = null;
+  store: OfflineStore | null = null;
+  readonly media: MediaCache;
+  plays: PlaysBuffer = new PlaysBuffer(null);
+  private conn: Connection | null = null;
+  private pairing: Pairing;
   private listeners = new Set<() => void>();
-  private timers: ReturnType<typeof setTimeout>[] = [];
-  private startedAt = performance.now();
-  private errors = 0;
-  private current: { itemId: string | null } = { itemId: null };
+  private applying: Promise<void> = Promise.resolve();
+  private timers: ReturnType<typeof setInterval>[] = [];
   snapshot: SyncSnapshot = {
     phase: 'starting',
     pairing: null,
@@ -44,235 +60,245 @@ export class PlayerSync {
     failedDatasets: new Set(),
     connected: false,
     listsValidUntil: 0,
+    degraded: false,
+    source: 'none',
+    sw: 'pending',
+    identifyUntil: 0,
+    infoOpen: false,
   };
 
-  constructor(private base = '') {}
+  constructor(readonly base = '') {
+    this.media = new MediaCache(null, base);
+    this.pairing = new Pairing(base, () => this.device, {
+      onCode: (pairing, error) => this.set({ pairing, pairingError: error }),
+      onPaired: (token, screenId) => void this.paired(token, screenId),
+      now: () => this.clock.now(),
+    });
+  }
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
-  private set(patch: Partial<SyncSnapshot>): void {
+
+  set(patch: Partial<SyncSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
     for (const fn of this.listeners) fn();
   }
 
-  start(): void {
-    const cached = this.readCachedManifest();
-    if (cached && this.device.token) this.set({ manifest: cached, listsValidUntil: cached.listsValidUntil });
-    if (this.device.token) this.connect();
-    else void this.pair();
+  get token(): string | null {
+    return this.device.token;
   }
 
-  private readCachedManifest(): Manifest | null {
-    try {
-      const raw = localStorage.getItem(MANIFEST_KEY);
-      return raw ? (JSON.parse(raw) as Manifest) : null;
-    } catch {
-      return null;
-    }
+  get screenId(): string | null {
+    return this.device.screenId;
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  /** Opens the offline store, plays the cached manifest if any, then connects (or pairs). */
+  async start(): Promise<void> {
+    this.timers.push(setInterval(() => this.clock.persist(), PERSIST_CLOCK_MS));
+    void registerServiceWorker().then((r) => {
+      this.set({ sw: r.state });
+      if (r.error) this.reportError('sw_failed', r.error);
     });
-    const json = await res.json();
-    if (!res.ok)
-      throw Object.assign(new Error(json?.error?.message ?? res.statusText), { status: res.status });
-    return json as T;
+    this.store = await OfflineStore.open();
+    if (!this.store) this.reportError('offline_store_unavailable', 'IndexedDB could not be opened');
+    this.media.attach(this.store);
+    this.plays = new PlaysBuffer(this.store?.db ?? null);
+    if (!this.device.token) return this.startPairing();
+    await this.restore().catch((err) => this.reportError('cache_failed', (err as Error).message));
+    this.connect();
   }
 
-  /** Registers a pairing code and polls until an operator claims it. */
-  private async pair(): Promise<void> {
-    this.set({ phase: 'pairing', manifest: null, datasets: new Map() });
-    localStorage.removeItem(MANIFEST_KEY);
-    try {
-      const reg = await this.post<PairRegistered>('/api/pair/register', {
-        deviceSecret: this.device.secret,
-        canvas: canvasOf(),
-        version: PLAYER_VERSION,
-      });
-      this.set({ pairing: reg, pairingError: null });
-      this.poll(reg);
-    } catch (err) {
-      this.set({ pairingError: `无法连接服务器：${(err as Error).message}，稍后自动重试` });
-      this.later(() => void this.pair(), 5000);
+  /** Plays what the offline store holds: no clock sync (a cached time is not the server's answer). */
+  private async restore(): Promise<void> {
+    const loaded = await this.store?.loadManifest(this.device.screenId);
+    for (const p of loaded?.problems ?? []) this.reportError('cache_corrupt', p);
+    const m = loaded?.manifest;
+    if (!m) {
+      this.set({ phase: 'connecting' });
+      return;
     }
+    const { datasets, failed } = await this.loadDatasets(m, false);
+    await this.media.restore(m.media.map((x) => x.hash));
+    const validUntil = (await this.store?.getMeta<number>(META_VALID_UNTIL)) ?? m.listsValidUntil;
+    this.set({
+      manifest: m,
+      datasets,
+      failedDatasets: failed,
+      listsValidUntil: loaded.fallback ? 0 : validUntil,
+      degraded: loaded.fallback,
+      source: 'cache',
+      phase: 'ready',
+    });
   }
 
-  private poll(reg: PairRegistered): void {
-    this.later(async () => {
-      if (this.clock.now() > reg.expiresAt) return void this.pair();
-      try {
-        const r = await this.post<PairPollResult>('/api/pair/poll', {
-          code: reg.code,
-          deviceSecret: this.device.secret,
-        });
-        if (r.status === 'paired') {
-          this.device = { ...this.device, token: r.token, screenId: r.screenId };
-          saveDevice(this.device);
-          this.set({ pairing: null });
-          this.connect();
-          return;
-        }
-        this.poll(reg);
-      } catch (err) {
-        if ((err as { status?: number }).status === 410 || (err as { status?: number }).status === 404)
-          return void this.pair();
-        this.poll(reg);
-      }
-    }, 1500);
+  private startPairing(): void {
+    this.set({ phase: 'pairing', manifest: null, datasets: new Map(), source: 'none' });
+    void this.store?.clearAll().catch(() => undefined);
+    this.pairing.start();
   }
 
-  private later(fn: () => void, ms: number): void {
-    this.timers.push(setTimeout(fn, ms));
+  private async paired(token: string, screenId: string): Promise<void> {
+    this.device = { ...this.device, token, screenId };
+    saveDevice(this.device);
+    this.set({ pairing: null, phase: 'connecting' });
+    this.connect();
   }
 
   private connect(): void {
-    this.set({ phase: this.snapshot.manifest ? 'ready' : 'connecting' });
-    const maxDelay = this.snapshot.manifest?.player.reconnectMaxMs ?? 60_000;
-    const socket: Socket<ServerToPlayer, PlayerToServer> = io(`${this.base}/player`, {
-      auth: { token: this.device.token },
-      transports: ['websocket'],
-      reconnectionDelay: 1000,
-      reconnectionDelayMax: maxDelay,
-      randomizationFactor: 0.5,
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.set({ connected: true });
-      socket.emit(
-        'player:hello',
-        { revision: this.snapshot.manifest?.revision ?? 0, version: PLAYER_VERSION, canvas: canvasOf() },
-        (r) => {
-          if (r.ok) this.onTime(r.data);
-        },
-      );
-    });
-    socket.on('disconnect', () => this.set({ connected: false }));
-    socket.on('connect_error', (err) => {
-      const data = (err as Error & { data?: { code?: string } }).data;
-      if (data?.code === 'unauthorized') this.unpair();
-    });
-    socket.on('server:bye', (p) => {
-      if (p.code === 'revoked') this.unpair();
-    });
-    socket.on('manifest:updated', (p, ack) => {
-      ack({ ok: true, data: undefined });
-      if (p.manifest) void this.apply(p.manifest);
-      else void this.fetchManifest();
-    });
-    socket.on('command', (cmd, ack) => {
-      if (cmd.kind === 'reload') {
-        ack({ ok: true, data: 'reloading' });
-        location.reload();
-      } else if (cmd.kind === 'resync') {
-        ack({ ok: true, data: 'resyncing' });
-        void this.fetchManifest();
-      } else
-        ack({ ok: false, error: { code: 'unsupported', message: `command ${cmd.kind} not supported yet` } });
-    });
+    this.conn?.close();
+    this.conn = new Connection(this);
   }
 
-  private unpair(): void {
-    this.socket?.disconnect();
-    this.socket = null;
-    for (const t of this.timers) clearTimeout(t);
+  /** The token was refused or revoked: forget it and show a pairing code again. */
+  unpair(): void {
+    this.conn?.close();
+    this.conn = null;
     this.device = resetDevice();
-    void this.pair();
+    this.media.reset();
+    this.startPairing();
   }
 
-  private onTime(t: TimeSync): void {
-    this.clock.sync(t.serverTime);
-    this.set({ listsValidUntil: t.listsValidUntil });
+  /** A stale-window renewal from a handshake or heartbeat reply. */
+  renewLists(serverTime: number, listsValidUntil: number): void {
+    this.clock.sync(serverTime);
+    void this.store?.setMeta(META_VALID_UNTIL, listsValidUntil).catch(() => undefined);
+    this.set({ listsValidUntil });
   }
 
-  private async fetchManifest(): Promise<void> {
-    const res = await fetch(`${this.base}/api/player/manifest`, {
-      headers: { authorization: `Bearer ${this.device.token}` },
+  /** Applies a manifest from the server, one at a time, in order of arrival. */
+  apply(raw: unknown, force = false): Promise<void> {
+    this.applying = this.applying.then(() => this.applyNow(raw, force)).catch((err) => {
+      this.reportError('manifest_apply_failed', (err as Error).message);
     });
-    if (res.ok) await this.apply((await res.json()) as Manifest);
+    return this.applying;
   }
 
-  /** Loads what a new manifest needs; a list whose dataset cannot load is hidden, never shown stale. */
-  private async apply(manifest: Manifest): Promise<void> {
-    this.clock.sync(manifest.serverTime);
+  private async applyNow(raw: unknown, force: boolean): Promise<void> {
+    const parsed = Manifest.safeParse(raw);
+    if (!parsed.success) {
+      this.reportError('manifest_invalid', parsed.error.issues[0]?.message ?? 'invalid manifest');
+      return;
+    }
+    const m = parsed.data;
+    const s = this.snapshot;
+    this.clock.sync(m.serverTime);
+    const same =
+      !force && s.manifest?.revision === m.revision && !s.degraded && s.failedDatasets.size === 0;
+    if (same) {
+      this.set({ listsValidUntil: Math.max(s.listsValidUntil, m.listsValidUntil), source: 'server' });
+      return;
+    }
+    const { datasets, failed } = await this.loadDatasets(m, true);
+    await this.store?.saveManifest(m, this.clock.now()).catch((err) => {
+      this.reportError('cache_write_failed', (err as Error).message);
+    });
+    void this.store?.setMeta(META_VALID_UNTIL, m.listsValidUntil).catch(() => undefined);
+    this.set({
+      manifest: m,
+      datasets,
+      failedDatasets: failed,
+      listsValidUntil: m.listsValidUntil,
+      degraded: false,
+      source: 'server',
+      phase: 'ready',
+    });
+    this.conn?.settingsChanged(m);
+    void this.fetchMediaAndEvict(m);
+  }
+
+  /** Media the manifest names, then eviction of what it no longer names (IndexedDB and service worker). */
+  private async fetchMediaAndEvict(m: Manifest): Promise<void> {
+    const failed = await this.media.fetchAll(m.media);
+    for (const hash of failed) this.reportError('media_fetch_failed', `media ${hash.slice(0, 12)} could not be fetched`);
+    if (this.snapshot.manifest !== m) return;
+    const datasets = new Set(m.datasets.map((d) => d.hash));
+    const media = new Set(m.media.map((x) => x.hash));
+    await this.store?.evict(datasets, media).catch(() => undefined);
+    await evictSwContent(new Set([...datasets, ...media]));
+    this.media.release(media);
+  }
+
+  /**
+   * Each dataset the manifest names: from memory, the offline store or (when `network`) the
+   * server. One that cannot be loaded or parsed is marked failed: its lists are hidden.
+   */
+  private async loadDatasets(
+    m: Manifest,
+    network: boolean,
+  ): Promise<{ datasets: Map<string, Dataset>; failed: Set<string> }> {
     const datasets = new Map<string, Dataset>();
     const failed = new Set<string>();
     await Promise.all(
-      manifest.datasets.map(async (d) => {
-        const have = this.snapshot.datasets.get(d.hash);
-        if (have) return void datasets.set(d.hash, have);
+      m.datasets.map(async ({ hash }) => {
+        const have = this.snapshot.datasets.get(hash);
+        if (have) return void datasets.set(hash, have);
         try {
-          const res = await fetch(`${this.base}/datasets/${d.hash}`, {
-            headers: { authorization: `Bearer ${this.device.token}` },
-          });
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          datasets.set(d.hash, Dataset.parse(await res.json()));
+          let text = await this.store?.loadDataset(hash).catch(() => undefined);
+          let fromNetwork = false;
+          if (text === undefined && network) {
+            const res = await fetch(`${this.base}/datasets/${hash}`, {
+              headers: { authorization: `Bearer ${this.device.token}` },
+            });
+            if (!res.ok) throw new Error(`HTTP ${res.status}`);
+            text = await res.text();
+            fromNetwork = true;
+          }
+          if (text === undefined) throw new Error('not in the offline store');
+          datasets.set(hash, Dataset.parse(JSON.parse(text)));
+          if (fromNetwork) await this.store?.saveDataset(hash, text).catch(() => undefined);
         } catch (err) {
-          failed.add(d.hash);
-          this.reportError('dataset_failed', `${d.hash.slice(0, 12)}: ${(err as Error).message}`);
+          failed.add(hash);
+          this.reportError('dataset_failed', `${hash.slice(0, 12)}: ${(err as Error).message.slice(0, 200)}`);
         }
       }),
     );
-    localStorage.setItem(MANIFEST_KEY, JSON.stringify(manifest));
-    this.set({
-      manifest,
-      datasets,
-      failedDatasets: failed,
-      listsValidUntil: manifest.listsValidUntil,
-      phase: 'ready',
+    return { datasets, failed };
+  }
+
+  /** Fetches the manifest over HTTP (resync). */
+  async fetchManifest(force = false): Promise<number> {
+    const res = await fetch(`${this.base}/api/player/manifest`, {
+      headers: { authorization: `Bearer ${this.device.token}` },
+      cache: 'no-store',
     });
-    this.startHeartbeat(manifest.player.heartbeatMs);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    await this.apply(await res.json(), force);
+    return this.snapshot.manifest?.revision ?? 0;
+  }
+
+  /** clear-cache: forget datasets and media (store, service worker, memory), then load them again. */
+  async clearCache(): Promise<number> {
+    await this.store?.clearContent();
+    await evictSwContent();
+    this.media.reset();
+    this.set({ datasets: new Map() });
+    return this.fetchManifest(true);
   }
 
   /** Called by the screen once the manifest's revision is what it shows. */
   confirmRendered(revision: number): void {
-    this.socket?.emit('player:rendered', { revision }, () => undefined);
+    this.conn?.rendered(revision);
   }
 
-  reportState(itemId: string | null, kind: Manifest['items'][number]['kind'] | null, page?: number): void {
-    this.current = { itemId };
-    const revision = this.snapshot.manifest?.revision ?? 0;
-    this.socket?.emit('player:state', { itemId, kind, revision, ...(page !== undefined ? { page } : {}) });
+  reportState(itemId: string | null, kind: Manifest['items'][number]['kind'] | null): void {
+    this.conn?.state(itemId, kind, this.snapshot.manifest?.revision ?? 0);
   }
 
+  /** Reported to the server now, or when it is back (the last few are kept). */
   reportError(code: string, message: string, itemId?: string): void {
-    this.errors++;
-    this.socket?.emit('player:error', {
-      code,
-      message: message.slice(0, 500),
-      ...(itemId ? { itemId } : {}),
-    });
+    if (this.conn) this.conn.error({ code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
+    else this.earlyErrors.push({ code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
+  }
+  /** Errors before the connection exists (start-up, cache problems); handed to it when it starts. */
+  earlyErrors: { code: string; message: string; itemId?: string }[] = [];
+
+  recordPlay(record: PlayRecord): void {
+    void this.plays.add(record).catch(() => undefined);
   }
 
-  private heartbeat?: ReturnType<typeof setInterval>;
-  private startHeartbeat(ms: number): void {
-    if (this.heartbeat) clearInterval(this.heartbeat);
-    // Jitter spreads a hall's screens so they do not beat in step.
-    this.heartbeat = setInterval(
-      () => {
-        this.clock.persist();
-        this.socket?.emit(
-          'player:heartbeat',
-          {
-            revision: this.snapshot.manifest?.revision ?? 0,
-            item: this.current.itemId,
-            uptimeS: Math.round((performance.now() - this.startedAt) / 1000),
-            version: PLAYER_VERSION,
-            canvas: canvasOf(),
-            cache: { bytes: 0, items: this.snapshot.datasets.size },
-            errors: this.errors,
-          },
-          (r) => {
-            if (r.ok) this.onTime(r.data);
-          },
-        );
-      },
-      ms * (0.9 + Math.random() * 0.2),
-    );
+  get connection(): Connection | null {
+    return this.conn;
   }
 }

@@ -8,10 +8,15 @@ import { errorMiddleware } from './middleware/errors.js';
 import { RouteBuilder } from './routeBuilder.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { creditRoutes } from './routes/credit.js';
 import { fileRoutes } from './routes/files.js';
+import { mediaRoutes } from './routes/media.js';
+import { operationsRoutes } from './routes/operations.js';
 import { platformRoutes } from './routes/platform.js';
+import { programRoutes } from './routes/programs.js';
 import { screenRoutes } from './routes/screens.js';
+import { snapshotRoutes } from './routes/snapshots.js';
 
 export interface HttpDeps {
   services: Services;
@@ -56,10 +61,16 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     return body;
   });
   authRoutes(routes, s.auth, d.secureCookies);
+  // Before adminRoutes: GET /api/playlists here answers the full list (a superset of its short one).
+  programRoutes(routes, s.programs.library);
+  mediaRoutes(routes, s.programs.media);
+  campaignRoutes(routes, s.programs);
   adminRoutes(routes, s.users, s.halls, s.stores.content);
   screenRoutes(routes, s.screens, s.manifests, s.datasets);
+  operationsRoutes(routes, s);
   platformRoutes(routes, s);
   creditRoutes(routes, s, d.maxImportBytes);
+  snapshotRoutes(routes, `${d.mediaDir}/../snapshots`, s.clock);
   fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));

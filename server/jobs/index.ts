@@ -1,10 +1,17 @@
 import type { Logger } from 'pino';
+import { addDays, dateIn } from '../../core/time.js';
 import type { Config } from '../config.js';
 import type { Realtime } from '../realtime/index.js';
 import type { Services } from '../services/index.js';
 
-/** Timers: presence flush, offline detection, expiry of entries, purge of sessions and codes. */
+const DAY = 86_400_000;
+
+/**
+ * Timers: presence flush, offline detection and alerts, convergence timeouts, uptime samples,
+ * expiry of entries, purge of sessions and codes, retention of operations records.
+ */
 export function startJobs(s: Services, realtime: Realtime, config: Config, log: Logger) {
+  s.webhooks.attachLog(log);
   const flush = () => {
     const dirty = s.presence.drainDirty();
     if (dirty.length > 0) s.stores.screens.flushPresence(dirty);
@@ -15,6 +22,13 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     s.changes.publish(change);
     log.info({ changeId: change.changeId }, 'datasets rebuilt on expiry');
   };
+  const retention = () => {
+    const before = s.clock.now() - config.operationsRetentionDays * DAY;
+    const samples = s.reports.purge(addDays(dateIn(s.clock.now()), -config.operationsRetentionDays));
+    const alerts = s.alerts.purge(before);
+    const commands = s.commands.purge(before);
+    if (samples + alerts + commands > 0) log.info({ samples, alerts, commands }, 'operations records purged');
+  };
   const guard = (name: string, fn: () => void) => () => {
     try {
       fn();
@@ -22,22 +36,23 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
       log.error({ err, job: name }, 'job failed');
     }
   };
+  const every = (ms: number, name: string, fn: () => void) => setInterval(guard(name, fn), ms);
   const timers = [
-    setInterval(guard('presence-flush', flush), config.presenceFlushMs),
-    setInterval(
-      guard('offline', () => realtime.expirePresence()),
-      Math.max(250, Math.floor(config.offlineAfterMs / 4)),
+    every(config.presenceFlushMs, 'presence-flush', flush),
+    every(Math.max(250, Math.floor(config.offlineAfterMs / 4)), 'offline', () => realtime.expirePresence()),
+    every(Math.max(250, Math.min(5_000, Math.floor(config.convergenceTimeoutMs / 10))), 'convergence', () =>
+      realtime.convergenceTick(),
     ),
-    setInterval(guard('expiry', expireEntries), config.expiryCheckMs),
-    setInterval(
-      guard('purge', () => s.auth.purge()),
-      10 * 60_000,
-    ),
+    every(config.uptimeSampleMs, 'uptime-sample', () => s.reports.sample()),
+    every(config.expiryCheckMs, 'expiry', expireEntries),
+    every(10 * 60_000, 'purge', () => s.auth.purge()),
+    every(6 * 3_600_000, 'retention', retention),
   ];
   for (const t of timers) t.unref();
   return {
     stop: () => {
       for (const t of timers) clearInterval(t);
+      s.webhooks.close();
     },
     flush: guard('presence-flush', flush),
     expireEntries,

@@ -4,9 +4,15 @@ import { AppError } from '../errors.js';
 
 /** Counts what players send that the server refuses. */
 export interface RealtimeStats {
+  /** Payloads that failed their schema, and events no handler knows. */
   malformed: number;
+  /** Events dropped by a per-socket rate limit. */
   rateLimited: number;
+  /** Of `malformed`: events with a name outside the protocol. */
+  unknownEvents: number;
 }
+
+export const newStats = (): RealtimeStats => ({ malformed: 0, rateLimited: 0, unknownEvents: 0 });
 
 /** A per-socket token bucket for one event kind. */
 export class Bucket {
@@ -22,7 +28,9 @@ export class Bucket {
   }
   take(): boolean {
     const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    // A clock moved backwards (a test's manual clock) must not mint tokens or poison the bucket.
+    const elapsed = Math.max(0, t - this.last);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed / 1000) * this.perSecond);
     this.last = t;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -30,7 +38,13 @@ export class Bucket {
   }
 }
 
-const fail = (code: string, message: string): Ack<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: string, message: string): Ack<never> => ({ ok: false, error: { code, message } });
+
+/** The ack callback, if the event came with one (it is always the last argument). */
+export function ackOf(args: unknown[]): AckFn<unknown> | undefined {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as AckFn<unknown>) : undefined;
+}
 
 /**
  * Wraps a socket handler: checks the rate, parses the payload with its schema and answers the
@@ -41,9 +55,10 @@ export function guarded<S extends z.ZodType, R>(
   bucket: Bucket,
   stats: RealtimeStats,
   handler: (payload: z.output<S>) => R,
-): (payload: unknown, ack?: unknown) => void {
-  return (payload, ack) => {
-    const reply = typeof ack === 'function' ? (ack as AckFn<R>) : undefined;
+): (...args: unknown[]) => void {
+  return (...args) => {
+    const reply = ackOf(args) as AckFn<R> | undefined;
+    const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
     if (!bucket.take()) {
       stats.rateLimited++;
       reply?.(fail('rate_limited', 'too many events'));

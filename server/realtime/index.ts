@@ -1,187 +1,69 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { type Namespace, Server, type Socket } from 'socket.io';
-import {
-  type AdminToServer,
-  PlayerError,
-  PlayerHeartbeat,
-  PlayerHello,
-  PlayerPlays,
-  PlayerRendered,
-  PlayerState,
-  type PlayerToServer,
-  type ServerToAdmin,
-  type ServerToPlayer,
-  type TimeSync,
-} from '../../core/protocol/events.js';
+import { Server } from 'socket.io';
 import type { Config } from '../config.js';
-import { SESSION_COOKIE } from '../http/middleware/auth.js';
 import type { Services } from '../services/index.js';
-import { Bucket, guarded, type RealtimeStats } from './guard.js';
+import { type AdminNs, attachAdmins } from './admins.js';
+import { createFanout, groupRoom, hallRoom, type PlayerNs, roomsOf, screenRoom } from './fanout.js';
+import { newStats } from './guard.js';
+import { attachPlayers } from './players.js';
 
-type PlayerSocket = Socket<PlayerToServer, ServerToPlayer, Record<string, never>, { screenId: string }>;
-type PlayerNs = Namespace<PlayerToServer, ServerToPlayer, Record<string, never>, { screenId: string }>;
-type AdminNs = Namespace<AdminToServer, ServerToAdmin>;
-
-const screenRoom = (id: string) => `screen:${id}`;
-
-function cookieOf(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
-/** The /player and /admin namespaces, fan-out of changes and ack tracking. */
+/** The /player and /admin namespaces, fan-out of changes, ack tracking and remote commands. */
 export function createRealtime(http: HttpServer, s: Services, config: Config, log: Logger) {
   const io = new Server(http, {
+    // WebSocket first: several nodes behind a balancer then need no sticky sessions.
     transports: ['websocket', 'polling'],
     serveClient: false,
     pingInterval: 20_000,
+    maxHttpBufferSize: 1_000_000,
   });
-  const stats: RealtimeStats = { malformed: 0, rateLimited: 0 };
+  const stats = newStats();
   const players = io.of('/player') as unknown as PlayerNs;
   const admins = io.of('/admin') as unknown as AdminNs;
-  const now = () => s.clock.now();
+  const push = attachAdmins(admins, s, config);
 
-  const timeSync = (screenId: string): TimeSync => ({
-    serverTime: now(),
-    listsValidUntil: now() + config.staleAfterMs,
-    revision: s.stores.screens.get(screenId)?.revision ?? 0,
+  const fanout = createFanout(players, s, config, log, (screenId, revision) => {
+    push.progress(s.convergence.received(screenId, revision));
+    push.status(screenId);
   });
-  const pushStatus = (screenId: string) => {
-    const row = s.stores.screens.get(screenId);
-    if (row && row.revoked_at === null) admins.emit('screen:updated', s.screens.status(row));
-  };
+  attachPlayers(players, s, config, log, stats, fanout, push);
 
-  /** Sends a screen its current manifest; the ack means received. */
-  function pushManifest(socket: PlayerSocket): void {
-    const row = s.stores.screens.get(socket.data.screenId);
-    if (!row || row.revoked_at !== null) return;
-    let manifest: ReturnType<typeof s.manifests.build>;
-    try {
-      manifest = s.manifests.build(row);
-    } catch (err) {
-      log.error({ err, screenId: row.id }, 'manifest build failed');
-      return;
+  s.commands.attach({
+    send: (screenId, command, timeoutMs) =>
+      new Promise((resolve) => {
+        players
+          .to(screenRoom(screenId))
+          .timeout(timeoutMs)
+          .emit('command', command, (err: Error | null, replies: unknown) =>
+            resolve({ timedOut: err !== null, replies: Array.isArray(replies) ? replies : [] }),
+          );
+      }),
+  });
+
+  /** A screen moved hall or group: its sockets follow into the new rooms. */
+  async function reroom(screenId: string): Promise<void> {
+    const row = s.stores.screens.get(screenId);
+    if (!row) return;
+    const want = new Set(roomsOf(row));
+    for (const socket of await players.in(screenRoom(screenId)).fetchSockets()) {
+      for (const room of socket.rooms) {
+        const placed = room.startsWith(hallRoom('')) || room.startsWith(groupRoom(''));
+        if (placed && !want.has(room)) socket.leave(room);
+      }
+      socket.join([...want]);
     }
-    socket
-      .timeout(30_000)
-      .emit('manifest:updated', { revision: manifest.revision, manifest }, (err, reply) => {
-        if (err || !reply?.ok) return;
-        s.changes.received(row.id, manifest.revision);
-        pushStatus(row.id);
-      });
   }
 
-  players.use((socket, next) => {
-    const screen = s.screens.authenticate((socket.handshake.auth as { token?: unknown }).token);
-    if (!screen) {
-      const err = new Error('unauthorized') as Error & { data: unknown };
-      err.data = { code: 'unauthorized', message: '屏幕令牌无效或已撤销，请重新配对' };
-      next(err);
-      return;
-    }
-    socket.data.screenId = screen.id;
-    next();
-  });
-
-  players.on('connection', (socket) => {
-    const screenId = socket.data.screenId;
-    const row = s.stores.screens.get(screenId)!;
-    void socket.join([
-      screenRoom(screenId),
-      `hall:${row.hall_id}`,
-      ...(row.group_id ? [`group:${row.group_id}`] : []),
-    ]);
-    const bucket = (capacity: number, perSecond: number) => new Bucket(capacity, perSecond, now);
-    const hb = bucket(5, 1);
-    const reports = bucket(10, 2);
-    const errors = bucket(10, 1);
-    const stateBucket = bucket(20, 5);
-
-    socket.on(
-      'player:hello',
-      guarded(PlayerHello, hb, stats, (p) => {
-        s.presence.connected(screenId, p.version);
-        pushStatus(screenId);
-        return timeSync(screenId);
-      }),
-    );
-    socket.on(
-      'player:heartbeat',
-      guarded(PlayerHeartbeat, hb, stats, (p) => {
-        s.presence.heartbeat(screenId, p);
-        return timeSync(screenId);
-      }),
-    );
-    socket.on(
-      'player:rendered',
-      guarded(PlayerRendered, reports, stats, (p) => {
-        const current = s.stores.screens.get(screenId)?.revision ?? 0;
-        s.changes.rendered(screenId, Math.min(p.revision, current));
-        pushStatus(screenId);
-        return undefined;
-      }),
-    );
-    socket.on(
-      'player:plays',
-      guarded(PlayerPlays, reports, stats, (p) => ({ stored: s.stores.plays.insertMany(screenId, p) })),
-    );
-    socket.on(
-      'player:state',
-      guarded(PlayerState, stateBucket, stats, (p) => {
-        s.presence.state(screenId, p);
-        pushStatus(screenId);
-      }),
-    );
-    socket.on(
-      'player:error',
-      guarded(PlayerError, errors, stats, (p) => {
-        s.presence.error(screenId);
-        log.warn({ screenId, code: p.code, message: p.message.slice(0, 200) }, 'player error');
-      }),
-    );
-    socket.on('disconnect', () => {
-      void players
-        .in(screenRoom(screenId))
-        .fetchSockets()
-        .then((left) => {
-          if (left.length > 0) return;
-          s.presence.disconnected(screenId);
-          pushStatus(screenId);
-        });
-    });
-    s.presence.connected(screenId, '');
-    pushStatus(screenId);
-    pushManifest(socket);
-  });
-
-  admins.use((socket, next) => {
-    const session = s.auth.authenticate(cookieOf(socket.handshake.headers.cookie, SESSION_COOKIE));
-    if (!session) {
-      next(new Error('unauthenticated'));
-      return;
-    }
-    next();
-  });
-
-  const off = s.bus.on((event) => {
+  const offBus = s.bus.on((event) => {
     switch (event.type) {
       case 'screens:changed':
-        for (const id of event.screenIds) {
-          void players
-            .in(screenRoom(id))
-            .fetchSockets()
-            .then((sockets) => {
-              for (const socket of sockets) pushManifest(socket as unknown as PlayerSocket);
-            });
-          pushStatus(id);
-        }
-        emitProgress(event.changeId);
+        s.convergence.opened(event.changeId);
+        fanout.pushScreens(event.screenIds);
+        push.progress([event.changeId]);
+        for (const id of event.screenIds) push.status(id);
         break;
       case 'screen:revoked':
+        // The goodbye is the last thing the socket hears: it is disconnected right after.
         players
           .to(screenRoom(event.screenId))
           .emit('server:bye', { code: 'revoked', message: '此屏幕已被撤销，请重新配对' });
@@ -190,28 +72,41 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
         admins.emit('screen:removed', { id: event.screenId });
         break;
       case 'screen:updated':
-        pushStatus(event.screenId);
+        void reroom(event.screenId);
+        push.status(event.screenId);
         break;
       case 'change:progress':
-        emitProgress(event.changeId);
+        push.progress([event.changeId]);
         break;
     }
   });
-
-  function emitProgress(changeId: string): void {
-    const p = s.changes.progress(changeId, (id) => s.presence.isOnline(id));
-    if (p) admins.emit('change:progress', p);
-  }
+  const offAlerts = s.alerts.subscribe((e) => {
+    if (e.type === 'raised') admins.emit('alert:raised', e.alert);
+    else admins.emit('alert:cleared', e.payload);
+    push.status(e.type === 'raised' ? e.alert.screenId : e.payload.screenId);
+  });
+  const offCommands = s.commands.subscribe((r) => admins.emit('command:result', r));
 
   return {
     io,
     stats,
-    /** Marks screens without a recent heartbeat offline and tells the admin. */
+    /** Marks screens without a recent sign of life offline, then raises or clears alerts. */
     expirePresence(): void {
-      for (const id of s.presence.expire(config.offlineAfterMs)) pushStatus(id);
+      for (const id of s.presence.expire(config.offlineAfterMs)) {
+        push.status(id);
+        push.progress(s.convergence.openFor(id));
+      }
+      s.alerts.check();
+    },
+    /** Re-sends progress of changes whose convergence timeout just passed (pending -> 超时). */
+    convergenceTick(): void {
+      push.progress(s.convergence.timedOut());
     },
     async close(): Promise<void> {
-      off();
+      offBus();
+      offAlerts();
+      offCommands();
+      push.close();
       players.emit('server:bye', { code: 'shutdown', message: '服务器正在重启' });
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -6,6 +6,7 @@ import type { Item } from '../../core/manifest/types.js';
 import type { Role } from '../../core/protocol/rest.js';
 import { addDays, dateIn } from '../../core/time.js';
 import { hashPassword, randomPassword } from './authService.js';
+import { seedDemoCampaigns } from './demoCampaigns.js';
 import { DEMO_CAMPAIGNS, DEMO_CATEGORIES, DEMO_ENTRIES, DEMO_UNITS } from './demoData.js';
 import type { Services } from './index.js';
 
@@ -255,6 +256,7 @@ export async function seedDemo(s: Services, dataDir: string, fresh: boolean): Pr
     });
   })();
   await seedLists(s, today, userIds);
+  seedDemoCampaigns(s, userIds, today);
   s.stores.settings.set('demo', '1');
   const text = [
     '# HallCast 演示账号（仅演示用，请勿用于生产）',

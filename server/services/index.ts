@@ -10,11 +10,13 @@ import { createDatasetStore } from '../store/datasetStore.js';
 import type { Db } from '../store/db.js';
 import { createHallStore } from '../store/hallStore.js';
 import { createPlayStore } from '../store/playStore.js';
+import { createProgramStore } from '../store/programStore.js';
 import { createScreenStore } from '../store/screenStore.js';
 import { createSessionStore } from '../store/sessionStore.js';
 import { createSettingsStore } from '../store/settingsStore.js';
 import { createApiKeyStore, createTakedownStore } from '../store/takedownStore.js';
 import { createUserStore } from '../store/userStore.js';
+import { createOperations } from './operations.js';
 import { createAuditService } from './auditService.js';
 import { createAuthService } from './authService.js';
 import { createBatchService } from './batchService.js';
@@ -26,6 +28,8 @@ import { createHallService } from './hallService.js';
 import { createManifestService } from './manifestService.js';
 import { createPlatformService } from './platformService.js';
 import { MemoryPresence, type Presence } from './presence.js';
+import { createProgramFeed } from './programFeed.js';
+import { createProgramServices } from './programServices.js';
 import { createScreenService } from './screenService.js';
 import { createUserService } from './userService.js';
 import { createWithdrawService } from './withdrawService.js';
@@ -53,6 +57,7 @@ export function createServices(
     batches: createBatchStore(db),
     takedowns: createTakedownStore(db),
     apiKeys: createApiKeyStore(db),
+    programs: createProgramStore(db),
   };
   const bus = new EventBus();
   const presence: Presence = new MemoryPresence(clock);
@@ -82,14 +87,18 @@ export function createServices(
     publicUrl,
   });
   const datasets = createDatasetService(stores.credit, stores.datasets, clock);
-  const manifests = createManifestService({
+  const baseManifests = createManifestService({
     halls: stores.halls,
     content: stores.content,
     datasets: stores.datasets,
     settings: stores.settings,
+    programs: createProgramFeed(stores.programs, stores.content),
     clock,
     config,
   });
+  const ops = createOperations({ db, stores, presence, audit, screens, manifests: baseManifests, clock, config });
+  const manifests = ops.manifests;
+  const programs = createProgramServices({ db, stores, presence, audit, changes, manifests, clock, config });
   const credit = createCreditServices();
   function createCreditServices() {
     const batches = createBatchService({
@@ -159,6 +168,8 @@ export function createServices(
     datasets,
     manifests,
     credit,
+    programs,
+    ...ops.services,
     clock,
     secrets,
     dbHealthy,

@@ -9,12 +9,15 @@ import type { DatasetStore } from '../store/datasetStore.js';
 import type { HallStore } from '../store/hallStore.js';
 import type { ScreenRow } from '../store/screenStore.js';
 import type { SettingsStore } from '../store/settingsStore.js';
+import type { ProgramFeed } from './programFeed.js';
 
 type Deps = {
   halls: HallStore;
   content: ContentStore;
   datasets: DatasetStore;
   settings: SettingsStore;
+  /** Approved campaigns and active emergencies targeting a screen (issue 4). */
+  programs?: ProgramFeed;
   clock: Clock;
   config: Pick<
     Config,
@@ -38,7 +41,7 @@ function mediaOf(item: Item): string[] {
 }
 
 /** Builds each screen's manifest: everything it needs to play on its own for days. */
-export function createManifestService({ halls, content, datasets, settings, clock, config }: Deps) {
+export function createManifestService({ halls, content, datasets, settings, programs, clock, config }: Deps) {
   function playlistsFor(screen: ScreenRow): {
     defaultId: string;
     listsId: string;
@@ -54,12 +57,22 @@ export function createManifestService({ halls, content, datasets, settings, cloc
   }
 
   return {
-    build(screen: ScreenRow): Manifest {
+    /** `at` builds the manifest as the screen would hold it then (the admin preview). */
+    build(screen: ScreenRow, at?: number): Manifest {
       const now = clock.now();
+      const t = at ?? now;
+      const from = t - HOUR;
+      const until = t + Math.max(7, config.scheduleDays) * DAY;
       const hall = halls.getHall(screen.hall_id);
-      const { defaultId, listsId, playlists } = playlistsFor(screen);
-      const itemIds = new Set(playlists.flatMap((p) => p.entries.map((e) => e.itemId)));
+      const { defaultId, listsId, playlists: own } = playlistsFor(screen);
+      const feed = programs?.forScreen(screen, from, until);
+      const playlists: Playlist[] = [
+        ...own,
+        ...(feed?.playlists ?? []).filter((p) => p.id !== defaultId && p.id !== listsId),
+      ];
+      const itemIds = new Set(own.flatMap((p) => p.entries.map((e) => e.itemId)));
       const items = [...itemIds].map((id) => content.getItem(id)).filter((i): i is Item => i !== undefined);
+      for (const i of feed?.items ?? []) if (!itemIds.has(i.id)) items.push(i);
       const current = datasets.listCurrent();
       const wanted = new Map<string, ManifestDataset>();
       for (const item of items) {
@@ -87,10 +100,10 @@ export function createManifestService({ halls, content, datasets, settings, cloc
         listShare: config.listShare,
         cycleMs: config.cycleMs,
         playlists: playlists.map((p): Playlist => ({ id: p.id, name: p.name, entries: p.entries })),
-        campaigns: [],
-        emergencies: [],
-        from: now - HOUR,
-        until: now + Math.max(7, config.scheduleDays) * DAY,
+        campaigns: feed?.campaigns ?? [],
+        emergencies: feed?.emergencies ?? [],
+        from,
+        until,
       };
       return {
         screenId: screen.id,

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../../core/credit/index.js';
-import { type Client, loginAs, type TestServer, startTestServer } from './harness.js';
 import { batchCount, csv, entryCount, HEADER, orgRow, personRow, upload, xlsx } from './creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
 
 let t: TestServer;
 let editor: Client;
@@ -51,7 +51,12 @@ describe('import preview: identifiers', () => {
   it('accepts lowercase, spaced and full-width codes after normalising', async () => {
     const code = makeUscc({ region: '231100', orgCode: 'NRM00001' });
     const full = code.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    const r = await preview(csv([orgRow({ '统一社会信用代码/证件号码': code.toLowerCase() }), orgRow({ '统一社会信用代码/证件号码': ` ${full.slice(0, 8)} ${full.slice(8)} ` })]));
+    const r = await preview(
+      csv([
+        orgRow({ '统一社会信用代码/证件号码': code.toLowerCase() }),
+        orgRow({ '统一社会信用代码/证件号码': ` ${full.slice(0, 8)} ${full.slice(8)} ` }),
+      ]),
+    );
     expect(r.body.importable).toBe(2);
     expect(r.body.error).toBe(0);
   });
@@ -113,7 +118,10 @@ describe('import preview: files', () => {
     const withFormula: (string | number | { formula: string; result: string })[] = [...row];
     withFormula[1] = { formula: 'CONCAT("黑河","公式公司")', result: '黑河公式公司' };
     withFormula[8] = 46326; // 2026-10-31 as an Excel serial
-    const r = await preview(await xlsx([withFormula], HEADER, '2026年第四季度严重违法失信企业名单'), 'list.xlsx');
+    const r = await preview(
+      await xlsx([withFormula], HEADER, '2026年第四季度严重违法失信企业名单'),
+      'list.xlsx',
+    );
     expect(r.status).toBe(201);
     expect(r.body.headerRow).toBe(2);
     const rows = await editor.request('GET', `/api/imports/${r.body.id}/rows`);
@@ -128,12 +136,15 @@ describe('import preview: rows', () => {
   it('flags duplicates inside the file and dates outside the window or out of order', async () => {
     const dup = orgRow();
     const r = await preview(
-      csv([
-        dup,
-        dup,
-        orgRow({ 认定日期: '2026-11-01', 严重程度: '一般' }).concat(['2026-11-01', '2029-01-01']),
-        orgRow({ 认定日期: '2026-11-01', 严重程度: '严重' }).concat(['2026-11-10', '2026-11-05']),
-      ], [...HEADER, '公示起始日期', '公示截止日期']),
+      csv(
+        [
+          dup,
+          dup,
+          orgRow({ 认定日期: '2026-11-01', 严重程度: '一般' }).concat(['2026-11-01', '2029-01-01']),
+          orgRow({ 认定日期: '2026-11-01', 严重程度: '严重' }).concat(['2026-11-10', '2026-11-05']),
+        ],
+        [...HEADER, '公示起始日期', '公示截止日期'],
+      ),
     );
     expect(issuesOf(r, 3).errors).toContain('duplicate_in_file');
     expect(issuesOf(r, 4).errors).toContain('window_outside');
@@ -141,7 +152,12 @@ describe('import preview: rows', () => {
   });
 
   it('keeps <script> and long text as text', async () => {
-    const r = await preview(csv([orgRow({ 主体名称: '<script>alert(1)</script>黑河公司', 事由: '很长'.repeat(200) }), orgRow({ 事由: 'x'.repeat(600) })]));
+    const r = await preview(
+      csv([
+        orgRow({ 主体名称: '<script>alert(1)</script>黑河公司', 事由: '很长'.repeat(200) }),
+        orgRow({ 事由: 'x'.repeat(600) }),
+      ]),
+    );
     expect(r.status).toBe(201);
     const rows = await editor.request('GET', `/api/imports/${r.body.id}/rows`);
     expect(rows.body.rows[0].values.name).toBe('<script>alert(1)</script>黑河公司');
@@ -151,9 +167,13 @@ describe('import preview: rows', () => {
   it('confirms ok and warning rows into a draft batch in one go; anomalies flagged', async () => {
     const good = orgRow()[2]!;
     const anomaly = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const r = await preview(csv([orgRow(), orgRow({ '统一社会信用代码/证件号码': anomaly }), orgRow({ 认定部门: '' })]));
+    const r = await preview(
+      csv([orgRow(), orgRow({ '统一社会信用代码/证件号码': anomaly }), orgRow({ 认定部门: '' })]),
+    );
     const before = entryCount(t);
-    const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '2026年第四季度 — 测试' });
+    const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, {
+      title: '2026年第四季度 — 测试',
+    });
     expect(batch.status).toBe(201);
     expect(batch.body).toMatchObject({ status: 'draft', entries: 2, anomalies: 1 });
     expect(entryCount(t)).toBe(before + 2);

@@ -66,6 +66,12 @@ export function fileRoutes(r: RouteBuilder, content: ContentStore, mediaDir: str
     if (!existsSync(file)) throw new AppError(503, 'not_built', '网页尚未构建，请运行 npm run build 后重启');
     sendFile(ctx, file, TYPES['.html']!, 'no-cache');
   };
+  // The player's service worker (scope /player/), built by Vite to a fixed name; never cached long.
+  r.add('get', '/player/sw.js', 'public', undefined, (ctx) => {
+    const file = join(distDir, 'player', 'sw.js');
+    if (!existsSync(file)) throw notFound('Service Worker');
+    sendFile(ctx, file, TYPES['.js']!, 'no-cache');
+  });
   for (const app of ['admin', 'player'] as const) {
     // The router ignores a trailing slash: redirect only the bare path.
     r.add('get', `/${app}`, 'public', undefined, (ctx) =>

@@ -1,0 +1,103 @@
+import '../lists/testDom.js';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BatchDetail, BatchStatus } from '../../core/protocol/credit.js';
+import type { Role } from '../../core/protocol/rest.js';
+import { api } from '../lib/api.js';
+import { json, startTestServer } from '../lib/testServer.js';
+import { testSession, WithSession } from '../lists/testSession.js';
+import { BatchActions } from './BatchActions.js';
+
+function batch(status: BatchStatus): BatchDetail {
+  return {
+    id: 'b1',
+    title: '2026年第四季度 — 失信被执行人',
+    unitId: 'u1',
+    unitName: '市中级人民法院',
+    categoryId: 'c1',
+    categoryName: '失信被执行人',
+    listType: 'black',
+    status,
+    sourceName: '名单.xlsx',
+    entries: 12,
+    anomalies: 0,
+    createdBy: 'user-list-editor',
+    createdAt: 0,
+    submittedBy: status === 'draft' ? null : 'user-reviewer',
+    submittedAt: status === 'draft' ? null : 1,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewComment: null,
+    publishedAt: null,
+    onDisplay: 0,
+  };
+}
+
+const ACTIONS = ['batch-submit', 'batch-approve', 'batch-reject', 'batch-publish', 'batch-delete'];
+
+function shown(role: Role, status: BatchStatus): string[] {
+  render(
+    <WithSession session={testSession(role)}>
+      <BatchActions batch={batch(status)} onChanged={vi.fn()} onDeleted={vi.fn()} onError={vi.fn()} />
+    </WithSession>,
+  );
+  const ids = ACTIONS.filter((id) => screen.queryByTestId(id));
+  cleanup();
+  return ids;
+}
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer((_req, res) =>
+    json(res, 403, {
+      error: { code: 'four_eyes', message: '提交人不能审核自己提交的批次，请由其他审核员审核' },
+    }),
+  );
+  api.baseUrl = server.url;
+});
+afterAll(async () => {
+  api.baseUrl = '';
+  await server.close();
+});
+afterEach(cleanup);
+
+describe('BatchActions by role and state', { timeout: 20_000 }, () => {
+  it('offers each role only what it may do now', () => {
+    expect(shown('list-editor', 'draft')).toEqual(['batch-submit', 'batch-delete']);
+    expect(shown('list-editor', 'submitted')).toEqual([]);
+    expect(shown('reviewer', 'draft')).toEqual([]);
+    expect(shown('reviewer', 'submitted')).toEqual(['batch-approve', 'batch-reject']);
+    expect(shown('reviewer', 'approved')).toEqual(['batch-publish']);
+    expect(shown('admin', 'rejected')).toEqual(['batch-submit', 'batch-delete']);
+    expect(shown('operator', 'submitted')).toEqual([]);
+    expect(shown('publicity', 'approved')).toEqual([]);
+    expect(shown('reviewer', 'published')).toEqual([]);
+  });
+
+  it('shows the four-eyes refusal in the approve dialog', async () => {
+    render(
+      <WithSession session={testSession('reviewer')}>
+        <BatchActions batch={batch('submitted')} onChanged={vi.fn()} onDeleted={vi.fn()} onError={vi.fn()} />
+      </WithSession>,
+    );
+    fireEvent.click(screen.getByTestId('batch-approve'));
+    fireEvent.click(await screen.findByTestId('approve-submit'));
+    const error = await screen.findByTestId('approve-error');
+    expect(error.textContent).toContain('不能审核自己提交的批次');
+    expect(error.textContent).toContain('请由其他审核员审核');
+    expect(server.requests.at(-1)).toMatchObject({ method: 'POST', url: '/api/batches/b1/approve' });
+  });
+
+  it('requires a comment to reject', async () => {
+    render(
+      <WithSession session={testSession('reviewer')}>
+        <BatchActions batch={batch('submitted')} onChanged={vi.fn()} onDeleted={vi.fn()} onError={vi.fn()} />
+      </WithSession>,
+    );
+    const before = server.requests.length;
+    fireEvent.click(screen.getByTestId('batch-reject'));
+    fireEvent.click(await screen.findByTestId('reject-submit'));
+    expect(await screen.findByText('请填写退回意见')).toBeTruthy();
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,158 @@
+import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Progress, Select, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import type { CategoryInfo, ImportPreview, Unit } from '../../../core/protocol/credit.js';
+import { type ApiError, toApiError } from '../../lib/api.js';
+import { importsApi } from '../../lib/endpoints.js';
+import { ListTypeTag } from '../../lists/tags.js';
+import type { Upload } from '../../lists/uploadFile.js';
+
+interface Props {
+  units: Unit[];
+  categories: CategoryInfo[];
+  onUploaded: (preview: ImportPreview, category: CategoryInfo, unitId: string) => void;
+  onCancel: () => void;
+}
+
+const ACCEPT = '.xlsx,.csv';
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A 413 from a proxy carries no message of ours: say what to do anyway. */
+function uploadErrorTitle(err: ApiError): string {
+  if (err.status === 413 && err.code !== 'file_too_large')
+    return '文件过大，超过服务器允许的上传大小，请拆分后分别导入';
+  return err.message;
+}
+
+// 422 names every missing column; the title already carries the summary message.
+function IssueLines({ issues }: { issues: ApiError['issues'] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {issues.map((issue) => (
+        <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Step 1: 成员单位, 类别 and the file; uploads with progress and shows why the server refused it. */
+export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
+  const [unitId, setUnitId] = useState<string>();
+  const [categoryId, setCategoryId] = useState<string>();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const upload = useRef<Upload<ImportPreview> | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const category = categories.find((c) => c.id === categoryId);
+
+  const start = async () => {
+    if (!file || !unitId || !category) return;
+    setError(null);
+    setProgress(0);
+    upload.current = importsApi.upload(file, unitId, category.id, setProgress);
+    try {
+      onUploaded(await upload.current.promise, category, unitId);
+    } catch (err) {
+      const e = toApiError(err);
+      if (e.code !== 'aborted') setError(e);
+    } finally {
+      upload.current = null;
+      setProgress(null);
+    }
+  };
+
+  const busy = progress !== null;
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 640 }}>
+      <Form layout="vertical">
+        <Form.Item label="成员单位" required>
+          <Select
+            value={unitId}
+            onChange={setUnitId}
+            placeholder="报送名单的成员单位"
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={busy}
+            data-testid="import-unit-select"
+          />
+        </Form.Item>
+        <Form.Item label="名单类别" required extra="类别决定红榜或黑榜、公示期限和脱敏规则">
+          <Select
+            value={categoryId}
+            onChange={setCategoryId}
+            placeholder="例如：失信被执行人"
+            options={categories.map((c) => ({
+              value: c.id,
+              name: c.name,
+              label: (
+                <Space size={4}>
+                  <ListTypeTag listType={c.listType} />
+                  {c.name}
+                </Space>
+              ),
+            }))}
+            showSearch={{ optionFilterProp: 'name' }}
+            disabled={busy}
+            data-testid="import-category-select"
+          />
+        </Form.Item>
+        <Form.Item label="名单文件" required extra="Excel（.xlsx）或 CSV 文件，请使用导入模板填写">
+          <input
+            ref={input}
+            type="file"
+            accept={ACCEPT}
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setError(null);
+            }}
+            data-testid="import-file-input"
+          />
+          <Space>
+            <Button icon={<FileExcelOutlined />} onClick={() => input.current?.click()} disabled={busy}>
+              选择文件
+            </Button>
+            {file ? (
+              <Typography.Text data-testid="import-file-name">
+                {file.name}（{sizeText(file.size)}）
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">未选择文件</Typography.Text>
+            )}
+          </Space>
+        </Form.Item>
+      </Form>
+      {busy && (
+        <Progress percent={Math.round(progress * 100)} status="active" data-testid="import-progress" />
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={uploadErrorTitle(error)}
+          description={error.issues.length > 0 ? <IssueLines issues={error.issues} /> : undefined}
+          data-testid="import-error"
+        />
+      )}
+      <Space>
+        <Button onClick={busy ? () => upload.current?.abort() : onCancel}>
+          {busy ? '取消上传' : '返回'}
+        </Button>
+        <Button
+          type="primary"
+          icon={<UploadOutlined />}
+          disabled={!file || !unitId || !category}
+          loading={busy}
+          onClick={() => void start()}
+          data-testid="import-upload"
+        >
+          上传并检查
+        </Button>
+      </Space>
+    </Flex>
+  );
+}

@@ -1,0 +1,90 @@
+import { App, Col, Empty, Flex, Row, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import type { Emergency } from '../../core/protocol/programs.js';
+import { Page } from '../common/Page.js';
+import { emergenciesApi, groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
+import { useNotifyError } from '../lib/notify.js';
+import { useCan } from '../lib/session.js';
+import { useAdminEvents } from '../lib/socket.js';
+import { useNow } from '../lib/useNow.js';
+import { useResource } from '../lib/useResource.js';
+import { EmergencyCard } from './EmergencyCard.js';
+import { EmergencyForm } from './EmergencyForm.js';
+
+/** 紧急通知: publish in one click; every active notice with each screen's confirmation, live. */
+export function EmergencyPage() {
+  const list = useResource(emergenciesApi.list);
+  const halls = useResource(hallsApi.list);
+  const groups = useResource(groupsApi.list);
+  const screens = useResource(screensApi.list);
+  const canPublish = useCan('emergency');
+  const now = useNow(10_000);
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  // A screen's update follows its player:rendered; reload (at most every 2 s) to show the confirmation.
+  const pending = useRef<number | null>(null);
+  const soon = () => {
+    pending.current ??= window.setTimeout(() => {
+      pending.current = null;
+      list.reload();
+    }, 2000);
+  };
+  useEffect(() => () => window.clearTimeout(pending.current ?? undefined), []);
+  useAdminEvents({ 'change:progress': soon, 'screen:updated': soon }, list.reload);
+
+  const revert = async (e: Emergency) => {
+    try {
+      await emergenciesApi.revert(e.id);
+      void message.success(`已撤销「${e.title}」`);
+      list.reload();
+    } catch (err) {
+      notifyError(err, '撤销失败');
+    }
+  };
+  const all = list.data?.emergencies ?? [];
+  const active = all.filter((e) => e.active && e.expiresAt > now);
+  const past = all.filter((e) => !active.includes(e));
+  return (
+    <Page title="紧急通知" error={list.error} onRetry={list.reload}>
+      <Row gutter={16}>
+        {canPublish && list.data && (
+          <Col xs={24} lg={10}>
+            <EmergencyForm
+              defaultMs={list.data.defaultMs}
+              maxMs={list.data.maxMs}
+              halls={halls.data ?? []}
+              groups={groups.data ?? []}
+              screens={screens.data ?? []}
+              onCreated={(e) => {
+                void message.success(`「${e.title}」已发布到 ${e.screens.length} 块屏幕`);
+                list.reload();
+              }}
+            />
+          </Col>
+        )}
+        <Col xs={24} lg={canPublish ? 14 : 24}>
+          <Flex vertical gap={12}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              生效中（{active.length}）
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              同一屏幕上有多条生效的通知时，显示最新发布的一条。
+            </Typography.Text>
+            {active.length === 0 && <Empty description="没有生效中的紧急通知" />}
+            {active.map((e) => (
+              <EmergencyCard key={e.id} emergency={e} now={now} canRevert={canPublish} onRevert={revert} />
+            ))}
+            {past.length > 0 && (
+              <Typography.Title level={5} style={{ margin: '12px 0 0' }}>
+                近 7 天
+              </Typography.Title>
+            )}
+            {past.map((e) => (
+              <EmergencyCard key={e.id} emergency={e} now={now} canRevert={false} onRevert={revert} />
+            ))}
+          </Flex>
+        </Col>
+      </Row>
+    </Page>
+  );
+}

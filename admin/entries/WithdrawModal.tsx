@@ -1,0 +1,143 @@
+import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import {
+  type EntryView,
+  type Takedown,
+  WITHDRAW_KIND_LABELS,
+  WithdrawByCode,
+  WithdrawKind,
+  WithdrawRequest,
+} from '../../core/protocol/credit.js';
+import { toApiError } from '../lib/api.js';
+import { entriesApi } from '../lib/endpoints.js';
+import { applyIssues } from '../lib/formErrors.js';
+import { TakedownResult } from './TakedownResult.js';
+
+interface Props {
+  /** One entry, or null to withdraw by code (every entry with that USCC or ID number). */
+  entry: EntryView | null;
+  onClose: () => void;
+  onDone: (takedowns: Takedown[]) => void;
+}
+
+interface Values {
+  kind: WithdrawKind;
+  reason: string;
+  docNo: string;
+  code?: string;
+}
+
+const KINDS = WithdrawKind.options.map((k) => ({ value: k, label: WITHDRAW_KIND_LABELS[k] }));
+
+/** 撤下: kind, reason and decision number; the entry leaves every screen at once. */
+export function WithdrawModal({ entry, onClose, onDone }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<Takedown[] | null>(null);
+
+  const submit = async (values: Values) => {
+    const parsed = (entry ? WithdrawRequest : WithdrawByCode).safeParse(values);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请检查输入');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const done = entry
+        ? [await entriesApi.withdraw(entry.id, parsed.data)]
+        : await entriesApi.withdrawByCode(parsed.data as WithdrawByCode);
+      setResult(done);
+      onDone(done);
+    } catch (err) {
+      const e = toApiError(err);
+      if (!applyIssues(form, e, ['kind', 'reason', 'docNo', 'code'])) setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const footer = result
+    ? [
+        <Button key="close" type="primary" onClick={onClose}>
+          完成
+        </Button>,
+      ]
+    : [
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          danger
+          loading={busy}
+          onClick={() => form.submit()}
+          data-testid="withdraw-submit"
+        >
+          立即撤下
+        </Button>,
+      ];
+  return (
+    <Modal
+      title={entry ? `撤下：${entry.name}` : '按代码撤下'}
+      open
+      width={600}
+      onCancel={onClose}
+      footer={footer}
+    >
+      {result ? (
+        <TakedownResult takedowns={result} />
+      ) : (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="撤下后立即从所有大厅屏幕移除，并记入审计日志"
+          />
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              style={{ marginBottom: 16 }}
+              data-testid="withdraw-error"
+            />
+          )}
+          <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'repair' }}>
+            {!entry && (
+              <Form.Item
+                label="统一社会信用代码或身份证号"
+                name="code"
+                rules={[{ required: true, whitespace: true, message: '请输入代码' }]}
+                extra="身份证号只用于按密钥哈希匹配已有条目，不会被保存或记录"
+              >
+                <Input maxLength={40} autoComplete="off" data-testid="withdraw-code-input" />
+              </Form.Item>
+            )}
+            <Form.Item label="撤下类型" name="kind" rules={[{ required: true, message: '请选择撤下类型' }]}>
+              <Select options={KINDS} data-testid="withdraw-kind-select" />
+            </Form.Item>
+            <Form.Item
+              label="撤下理由"
+              name="reason"
+              rules={[{ required: true, whitespace: true, message: '请填写撤下理由' }]}
+            >
+              <Input.TextArea rows={3} maxLength={500} data-testid="withdraw-reason-input" />
+            </Form.Item>
+            <Form.Item
+              label="决定文书号"
+              name="docNo"
+              rules={[{ required: true, whitespace: true, message: '请填写决定文书号' }]}
+              extra="信用修复决定书、异议处理决定书或撤销决定的文号"
+            >
+              <Input maxLength={200} data-testid="withdraw-docno-input" />
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}

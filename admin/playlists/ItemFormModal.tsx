@@ -1,0 +1,119 @@
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import type { Item, ItemKind } from '../../core/manifest/types.js';
+import type { CategoryInfo } from '../../core/protocol/credit.js';
+import type { ItemInfo, ItemInput, MediaInfo, ProgramEdit } from '../../core/protocol/programs.js';
+import { toApiError } from '../lib/api.js';
+import { itemsApi } from '../lib/endpoints.js';
+import { applyIssues } from '../lib/formErrors.js';
+import { KIND_LABELS } from '../screens/labels.js';
+import { ItemFields } from './ItemFields.js';
+
+interface Props {
+  item: ItemInfo | null;
+  media: MediaInfo[];
+  categories: CategoryInfo[];
+  onClose: () => void;
+  onSaved: (item: Item, edit?: ProgramEdit<Item>) => void;
+}
+
+type Values = Record<string, unknown> & {
+  kind: ItemKind;
+  name: string;
+  seconds: number;
+  categories?: string[];
+};
+
+const DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
+  'list-board': {
+    selector: { listType: 'red' },
+    mode: 'paged',
+    rowsPerPage: 8,
+    dwellSec: 12,
+    fields: ['name', 'reason'],
+    seconds: 60,
+  },
+  image: { fit: 'contain', seconds: 15 },
+  video: { playToEnd: true, seconds: 30 },
+  notice: { style: 'integrity', body: '', seconds: 15 },
+  ticker: { speed: 120, seconds: 30 },
+  clock: { seconds: 10 },
+};
+
+function toValues(item: ItemInfo | null): Partial<Values> {
+  if (!item) return { kind: 'notice', ...DEFAULTS.notice };
+  const { id: _id, usedBy: _u, updatedAt: _t, durationMs, ...rest } = item;
+  const categories =
+    item.kind === 'list-board' && item.selector.categoryIds !== 'all' ? item.selector.categoryIds : [];
+  return { ...rest, seconds: durationMs / 1000, categories };
+}
+
+function toInput(v: Values): ItemInput {
+  const { seconds, categories, ...rest } = v;
+  const base = { ...rest, durationMs: Math.round(seconds * 1000) } as Record<string, unknown>;
+  if (v.kind === 'list-board') {
+    const selector = base.selector as { listType: string };
+    base.selector = { listType: selector.listType, categoryIds: categories?.length ? categories : 'all' };
+  }
+  if (base.media === undefined || base.media === null) delete base.media;
+  return base as ItemInput;
+}
+
+/** Creates or edits one content item of any kind. */
+export function ItemFormModal({ item, media, categories, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) ?? item?.kind ?? 'notice';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = toInput(values);
+      if (item) {
+        const edit = await itemsApi.update(item.id, body);
+        onSaved(edit.saved, edit);
+      } else onSaved(await itemsApi.create(body));
+    } catch (err) {
+      const e = toApiError(err);
+      if (!applyIssues(form, e, ['name', 'title', 'text', 'media', 'fields'])) setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={item ? `编辑内容：${item.name}` : '新建内容'}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={busy}
+      width={640}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values> form={form} layout="vertical" initialValues={toValues(item)} onFinish={submit}>
+        <Form.Item label="类型" name="kind">
+          <Select
+            disabled={item !== null}
+            options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            onChange={(k: ItemKind) => form.setFieldsValue(DEFAULTS[k] as Partial<Values>)}
+          />
+        </Form.Item>
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item label="播放时长（秒）" name="seconds" rules={[{ required: true, message: '请填写时长' }]}>
+          <InputNumber min={1} max={86_400} />
+        </Form.Item>
+        <ItemFields kind={kind} media={media} categories={categories} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,109 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { ItemInfo } from '../../core/protocol/programs.js';
+import { formatDuration } from '../campaigns/labels.js';
+import { toApiError } from '../lib/api.js';
+import { categoriesApi, itemsApi, mediaApi } from '../lib/endpoints.js';
+import { useNotifyError } from '../lib/notify.js';
+import type { Resource } from '../lib/useResource.js';
+import { useResource } from '../lib/useResource.js';
+import { KIND_LABELS } from '../screens/labels.js';
+import { ItemFormModal } from './ItemFormModal.js';
+import { reviewNote } from './sentToReview.js';
+
+/** 内容: every item (list boards, images, videos, notices, tickers, clocks) and where it is used. */
+export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; canManage: boolean }) {
+  const media = useResource(mediaApi.list);
+  const categories = useResource(categoriesApi.list);
+  const { message, modal } = App.useApp();
+  const notifyError = useNotifyError();
+  const [editing, setEditing] = useState<ItemInfo | 'new' | null>(null);
+
+  const remove = async (item: ItemInfo) => {
+    try {
+      await itemsApi.remove(item.id);
+      items.reload();
+      void message.success(`已删除「${item.name}」`);
+    } catch (err) {
+      const e = toApiError(err);
+      if (e.status === 409) modal.error({ title: '无法删除该内容', content: e.message });
+      else notifyError(e, '删除失败');
+    }
+  };
+
+  const columns = [
+    { title: '名称', dataIndex: 'name' },
+    { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
+    { title: '时长', dataIndex: 'durationMs', render: (ms: number) => formatDuration(ms) },
+    {
+      title: '所在节目单',
+      dataIndex: 'usedBy',
+      render: (refs: ItemInfo['usedBy']) =>
+        refs.length ? (
+          refs.map((r) => r.name).join('、')
+        ) : (
+          <Typography.Text type="secondary">未使用</Typography.Text>
+        ),
+    },
+    ...(canManage
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, item: ItemInfo) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(item)}>
+                  编辑
+                </Button>
+                <Popconfirm
+                  title={`删除「${item.name}」？`}
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove(item)}
+                >
+                  <Button type="link" size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Flex vertical gap={12}>
+      {canManage && (
+        <Flex justify="flex-end">
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="item-create">
+            新建内容
+          </Button>
+        </Flex>
+      )}
+      <Table<ItemInfo>
+        rowKey="id"
+        loading={items.loading && !items.data}
+        dataSource={items.data ?? []}
+        columns={columns}
+        pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description="还没有内容" /> }}
+      />
+      {editing && (
+        <ItemFormModal
+          item={editing === 'new' ? null : editing}
+          media={media.data?.media ?? []}
+          categories={categories.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(item, edit) => {
+            setEditing(null);
+            items.reload();
+            const note = edit && reviewNote(edit.sentToReview);
+            if (note) modal.info({ title: '已保存', content: note });
+            else void message.success(`已保存「${item.name}」`);
+          }}
+        />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,148 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { PlaylistInfo } from '../../core/protocol/programs.js';
+import { formatDuration } from '../campaigns/labels.js';
+import { Page } from '../common/Page.js';
+import { toApiError } from '../lib/api.js';
+import { itemsApi, programPlaylistsApi } from '../lib/endpoints.js';
+import { useNotifyError } from '../lib/notify.js';
+import { useCan } from '../lib/session.js';
+import { useResource } from '../lib/useResource.js';
+import { GroupDefaults } from './GroupDefaults.js';
+import { ItemsTab } from './ItemsTab.js';
+import { PlaylistEditor } from './PlaylistEditor.js';
+import { reviewNote } from './sentToReview.js';
+
+const usage = (p: PlaylistInfo) => [
+  ...p.usedBy.groups.map((g) => `分组「${g.name}」默认`),
+  ...p.usedBy.campaigns.map((c) => `活动「${c.name}」`),
+];
+
+/** 节目单: playlists with their editor, the content items they order, and group defaults. */
+export function PlaylistsPage() {
+  const playlists = useResource(programPlaylistsApi.list);
+  const items = useResource(itemsApi.list);
+  const canManage = useCan('manage-programs');
+  const { message, modal } = App.useApp();
+  const notifyError = useNotifyError();
+  const [editing, setEditing] = useState<PlaylistInfo | 'new' | null>(null);
+
+  const remove = async (p: PlaylistInfo) => {
+    try {
+      await programPlaylistsApi.remove(p.id);
+      playlists.reload();
+      void message.success(`已删除「${p.name}」`);
+    } catch (err) {
+      const e = toApiError(err);
+      if (e.status === 409) modal.error({ title: '无法删除该节目单', content: e.message });
+      else notifyError(e, '删除失败');
+    }
+  };
+
+  const columns = [
+    {
+      title: '名称',
+      dataIndex: 'name',
+      render: (name: string, p: PlaylistInfo) => (
+        <>
+          {name} {p.role === 'lists' && <Tag color="red">信用名单轮播</Tag>}
+        </>
+      ),
+    },
+    { title: '条目', key: 'n', render: (_: unknown, p: PlaylistInfo) => p.entries.length },
+    {
+      title: '一轮时长',
+      key: 'total',
+      render: (_: unknown, p: PlaylistInfo) =>
+        formatDuration(p.entries.reduce((s, e) => s + e.durationMs, 0)),
+    },
+    {
+      title: '使用',
+      key: 'usage',
+      render: (_: unknown, p: PlaylistInfo) =>
+        usage(p).join('、') || <Typography.Text type="secondary">未使用</Typography.Text>,
+    },
+    ...(canManage
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, p: PlaylistInfo) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(p)}>
+                  编辑
+                </Button>
+                {p.role === 'content' && (
+                  <Popconfirm
+                    title={`删除「${p.name}」？`}
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(p)}
+                  >
+                    <Button type="link" size="small" danger>
+                      删除
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const list = (
+    <Flex vertical gap={16}>
+      <Table<PlaylistInfo>
+        rowKey="id"
+        loading={playlists.loading && !playlists.data}
+        dataSource={playlists.data ?? []}
+        columns={columns}
+        pagination={{ hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description="还没有节目单" /> }}
+      />
+      <GroupDefaults playlists={playlists.data ?? []} canManage={canManage} />
+    </Flex>
+  );
+  const extra = canManage && (
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      onClick={() => setEditing('new')}
+      data-testid="playlist-create"
+    >
+      新建节目单
+    </Button>
+  );
+  return (
+    <Page
+      title="节目单"
+      extra={extra}
+      error={playlists.error ?? items.error}
+      onRetry={() => playlists.reload()}
+    >
+      <Tabs
+        items={[
+          { key: 'playlists', label: '节目单', children: list },
+          { key: 'items', label: '内容', children: <ItemsTab items={items} canManage={canManage} /> },
+        ]}
+      />
+      {editing && (
+        <PlaylistEditor
+          playlist={editing === 'new' ? null : editing}
+          items={items.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(p, edit) => {
+            setEditing(null);
+            playlists.reload();
+            items.reload();
+            const note = edit && reviewNote(edit.sentToReview);
+            if (note) modal.info({ title: '已保存', content: note });
+            else void message.success(`已保存「${p.name}」`);
+          }}
+        />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,71 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Input, Table } from 'antd';
+import { useState } from 'react';
+import { type Unit, UnitInput } from '../../core/protocol/credit.js';
+import { toApiError } from '../lib/api.js';
+import { unitsApi } from '../lib/endpoints.js';
+import { useResource } from '../lib/useResource.js';
+
+/** 成员单位: the member units that submit lists; add one by name. */
+export function UnitsTab() {
+  const units = useResource(unitsApi.list);
+  const { message } = App.useApp();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async () => {
+    const parsed = UnitInput.safeParse({ name });
+    if (!parsed.success) {
+      setError('请输入单位名称（最多 100 字）');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const unit = await unitsApi.create(parsed.data);
+      units.setData((list) => [...(list ?? []), unit]);
+      setName('');
+      void message.success(`已添加「${unit.name}」`);
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 640 }}>
+      {units.error && <Alert type="error" showIcon title={units.error.message} />}
+      <Flex gap={8}>
+        <Input
+          value={name}
+          maxLength={100}
+          placeholder="例如：国家税务总局某市税务局"
+          onChange={(e) => setName(e.target.value)}
+          onPressEnter={() => void add()}
+          data-testid="unit-name-input"
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          loading={busy}
+          onClick={() => void add()}
+          data-testid="unit-add"
+        >
+          添加单位
+        </Button>
+      </Flex>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Table<Unit>
+        rowKey="id"
+        size="small"
+        loading={units.loading}
+        dataSource={units.data ?? []}
+        columns={[{ title: '成员单位', dataIndex: 'name' }]}
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description="还没有成员单位" /> }}
+      />
+    </Flex>
+  );
+}

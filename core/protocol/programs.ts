@@ -1,0 +1,228 @@
+// REST schemas for programs: media, items, playlists, campaigns, emergencies and the preview.
+import { z } from 'zod';
+import type { Dataset } from '../credit/dataset.js';
+import {
+  ClockItem,
+  ImageItem,
+  type Item,
+  ListBoardItem,
+  type Manifest,
+  NoticeItem,
+  TickerItem,
+  VideoItem,
+} from '../manifest/types.js';
+import { CampaignPriority, Daypart, type ResolvedSlot } from '../schedule/types.js';
+import { TimeZone } from './rest.js';
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, '日期不存在');
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+// ---- media ----
+export interface MediaInfo {
+  hash: string;
+  type: 'image' | 'video';
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  originalName: string;
+  builtin: boolean;
+  createdAt: number;
+  /** Content items that show this file. */
+  usedBy: Ref[];
+}
+export interface MediaLibrary {
+  media: MediaInfo[];
+  totalBytes: number;
+  maxTotalBytes: number;
+  maxFileBytes: number;
+}
+export interface MediaUploaded {
+  media: MediaInfo;
+  /** The same bytes were already in the library: both names share one file. */
+  duplicate: boolean;
+}
+
+// ---- content items ----
+const Name = z.string().trim().min(1, '请填写名称').max(100);
+const Duration = z.number().int().min(1000, '时长至少 1 秒').max(86_400_000, '时长最多 24 小时');
+const common = { name: Name, durationMs: Duration };
+const noId = { id: true } as const;
+
+/** An item as the admin creates or edits it: the manifest Item without its id. */
+export const ItemInput = z.discriminatedUnion('kind', [
+  ListBoardItem.omit(noId).extend(common),
+  ImageItem.omit(noId).extend(common),
+  VideoItem.omit(noId).extend(common),
+  NoticeItem.omit(noId).extend({
+    ...common,
+    title: z.string().trim().min(1, '请填写标题').max(100),
+    body: z.string().max(2000),
+  }),
+  TickerItem.omit(noId).extend({ ...common, text: z.string().trim().min(1, '请填写字幕内容').max(500) }),
+  ClockItem.omit(noId).extend(common),
+]);
+export type ItemInput = z.infer<typeof ItemInput>;
+export type ItemInfo = Item & { updatedAt: number; usedBy: Ref[] };
+
+// ---- playlists ----
+export const PlaylistEntryInput = z
+  .object({
+    itemId: z.string().min(1),
+    durationMs: Duration,
+    validFrom: CalendarDate.optional(),
+    validUntil: CalendarDate.optional(),
+  })
+  .refine((e) => !e.validFrom || !e.validUntil || e.validFrom <= e.validUntil, {
+    message: '有效期的结束日期早于开始日期',
+    path: ['validUntil'],
+  });
+export const PlaylistInput = z.object({
+  name: Name,
+  entries: z.array(PlaylistEntryInput).max(500),
+});
+export type PlaylistInput = z.infer<typeof PlaylistInput>;
+export interface PlaylistInfo {
+  id: string;
+  name: string;
+  role: 'content' | 'lists';
+  entries: z.infer<typeof PlaylistEntryInput>[];
+  updatedAt: number;
+  usedBy: { groups: Ref[]; campaigns: Ref[] };
+}
+/** What an edit to items or playlists did besides saving. */
+export interface ProgramEdit<T> {
+  saved: T;
+  /** Approved campaigns that went back to review (their approved version keeps playing). */
+  sentToReview: Ref[];
+}
+export const GroupDefaultPlaylist = z.object({ playlistId: z.string().min(1).nullable() });
+export type GroupDefaultPlaylist = z.infer<typeof GroupDefaultPlaylist>;
+
+// ---- targets ----
+export const Targets = z
+  .object({
+    all: z.boolean().default(false),
+    hallIds: z.array(z.string().min(1)).max(500).default([]),
+    groupIds: z.array(z.string().min(1)).max(500).default([]),
+    screenIds: z.array(z.string().min(1)).max(5000).default([]),
+  })
+  .refine((t) => t.all || t.hallIds.length + t.groupIds.length + t.screenIds.length > 0, {
+    message: '请选择投放范围：全部屏幕，或大厅、分组、屏幕',
+  });
+export type Targets = z.infer<typeof Targets>;
+
+// ---- campaigns ----
+export const CampaignInput = z
+  .object({
+    name: Name,
+    theme: z.string().trim().max(200).default(''),
+    startDate: CalendarDate,
+    endDate: CalendarDate,
+    dayparts: z.array(Daypart).max(12).default([]),
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+    excludedDates: z.array(CalendarDate).max(366).default([]),
+    targets: Targets,
+    priority: CampaignPriority.default('normal'),
+    playlistIds: z.array(z.string().min(1)).min(1, '请至少选择一个节目单').max(20),
+    sharing: z.enum(['interleave', 'fill']).default('fill'),
+  })
+  .refine((c) => c.endDate >= c.startDate, {
+    message: '结束日期早于开始日期',
+    path: ['endDate'],
+  });
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+export type CampaignStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  approved: '已批准',
+  rejected: '已退回',
+};
+export interface Campaign extends CampaignInput {
+  id: string;
+  status: CampaignStatus;
+  createdBy: string | null;
+  createdAt: number;
+  updatedBy: string | null;
+  updatedAt: number;
+  submittedBy: string | null;
+  submittedAt: number | null;
+  reviewedBy: string | null;
+  reviewedAt: number | null;
+  reviewComment: string | null;
+  /** The approved version, which is what screens play (also while an edit waits for review). */
+  approved: (CampaignInput & { approvedAt: number; approvedBy: string | null }) | null;
+}
+export const ReviewComment = z.object({ comment: z.string().trim().max(500).optional() });
+export const RejectInput = z.object({ comment: z.string().trim().min(1, '请填写退回理由').max(500) });
+
+// ---- emergencies ----
+export const EmergencyInput = z.object({
+  title: z.string().trim().min(1, '请填写标题').max(60),
+  body: z.string().trim().max(500).default(''),
+  targets: Targets,
+  /** How long it shows; the server's default when absent, never more than its maximum. */
+  durationMs: z.number().int().min(60_000, '至少 1 分钟').optional(),
+});
+export type EmergencyInput = z.infer<typeof EmergencyInput>;
+export interface EmergencyScreen {
+  screenId: string;
+  name: string;
+  online: boolean;
+  receivedAt: number | null;
+  renderedAt: number | null;
+  /** This notice is the one the screen shows now (the newest active one targeting it). */
+  showing: boolean;
+}
+export interface Emergency {
+  id: string;
+  title: string;
+  body: string;
+  targets: Targets;
+  startsAt: number;
+  expiresAt: number;
+  createdBy: string | null;
+  createdAt: number;
+  revertedBy: string | null;
+  revertedAt: number | null;
+  active: boolean;
+  changeId: string | null;
+  screens: EmergencyScreen[];
+}
+export interface EmergencyList {
+  emergencies: Emergency[];
+  defaultMs: number;
+  maxMs: number;
+}
+
+// ---- preview ----
+export const PreviewQuery = z.object({
+  /** Epoch ms, or a wall time YYYY-MM-DDTHH:mm in `timezone` (default: the screen's). */
+  at: z.string().regex(/^(\d{1,16}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})$/, '时间格式为毫秒数或 YYYY-MM-DDTHH:mm'),
+  timezone: TimeZone.optional(),
+});
+export interface Preview {
+  at: number;
+  timezone: string;
+  /** The manifest as the screen would hold it at `at` (campaigns as approved now). */
+  manifest: Manifest;
+  /** What core/schedule resolves for `at`, computed on the server (the player computes the same). */
+  slot: ResolvedSlot | null;
+  /** The list datasets the manifest names (masked values only). */
+  datasets: Dataset[];
+}

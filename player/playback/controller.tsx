@@ -1,0 +1,175 @@
+import type { Manifest } from '../../core/manifest/types.js';
+import { type CrossfadeSlot, ItemView, Poster, type RenderContext } from '../render/index.js';
+import type { PlayerSync } from '../sync/playerSync.js';
+import type { Choice } from './choose.js';
+import { ItemBoundary } from './ItemBoundary.js';
+import { PlayInProgress } from './proofOfPlay.js';
+
+/** How long an incoming item may take to be ready before it is skipped: half its time, 3–15 s. */
+export function readyTimeoutMs(durationMs: number): number {
+  return Math.min(15_000, Math.max(3_000, Math.round(durationMs / 2)));
+}
+
+interface Prepared {
+  choice: Choice;
+  revision: number;
+  slot: CrossfadeSlot;
+  readyAt: number | null;
+  watchdog: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** What the main zone may hold on to when what it should show next fails. */
+interface HoldContext {
+  manifest: Manifest;
+  listsAllowed: boolean;
+}
+
+/**
+ * The main zone's playback: turns the schedule's choice into a Crossfade slot, skips an item
+ * that fails or hangs (watchdog) and reports it, keeps the last good content meanwhile (never an
+ * entry it should not: a list board is held only at the current revision while lists may show),
+ * and records proof of play.
+ */
+export class PlaybackController {
+  private prepared = new Map<string, Prepared>();
+  private failed = new Map<string, number>();
+  private shownKey: string | null = null;
+  private target: string | null = null;
+  private play: PlayInProgress | null = null;
+  private lastConfirmed = -1;
+
+  constructor(
+    private sync: PlayerSync,
+    private changed: () => void,
+  ) {}
+
+  /** The slot to show for `choice` (or what stands in for it when it failed). */
+  slotFor(choice: Choice, hold: HoldContext): CrossfadeSlot {
+    const chosen = this.failed.has(choice.key) ? this.fallback(choice, hold) : choice;
+    let p = this.prepared.get(chosen.key);
+    if (!p) {
+      p = this.prepare(chosen, hold.manifest);
+      this.prepared.set(chosen.key, p);
+    }
+    this.target = chosen.key;
+    this.prune();
+    return p.slot;
+  }
+
+  private fallback(choice: Choice, { manifest, listsAllowed }: HoldContext): Choice {
+    const shown = this.shownKey ? this.prepared.get(this.shownKey) : undefined;
+    if (shown && !this.failed.has(shown.choice.key)) {
+      const item = shown.choice.item;
+      if (!item) return shown.choice;
+      if (item.kind !== 'list-board' && manifest.items.some((i) => i.id === item.id)) return shown.choice;
+      if (item.kind === 'list-board' && listsAllowed && shown.revision === manifest.revision) return shown.choice;
+    }
+    return { item: null, lists: [], slot: choice.slot, key: `poster:${manifest.revision}:skip:${choice.key}` };
+  }
+
+  private prepare(choice: Choice, manifest: Manifest): Prepared {
+    const key = choice.key;
+    const urls = new Map<string, string>();
+    const ctx: RenderContext = {
+      lists: choice.lists,
+      // Fixed per item once asked, so a download finishing mid-play does not swap the source.
+      mediaUrl: (hash) => {
+        if (!urls.has(hash)) urls.set(hash, this.sync.media.urlFor(hash));
+        return urls.get(hash) ?? '';
+      },
+      now: () => this.sync.clock.now(),
+      timezone: manifest.timezone,
+      hall: manifest.hall,
+      canvas: manifest.canvas,
+      layout: manifest.layout,
+    };
+    const item = choice.item;
+    const p: Prepared = { choice, revision: manifest.revision, slot: { key, render: () => null }, readyAt: null, watchdog: undefined };
+    const onError = (code: string, message: string) => this.fail(key, code, message);
+    p.slot.render = (ready) => {
+      const onReady = () => this.ready(key, ready);
+      return item ? (
+        <ItemBoundary onError={onError} canvas={manifest.canvas} layout={manifest.layout}>
+          <ItemView item={item} ctx={ctx} onReady={onReady} onError={onError} />
+        </ItemBoundary>
+      ) : (
+        <Poster canvas={manifest.canvas} layout={manifest.layout} hallName={manifest.hall.name} onReady={onReady} />
+      );
+    };
+    if (item) {
+      p.watchdog = setTimeout(() => {
+        if (p.readyAt === null && this.target === key) this.fail(key, 'item_timeout', `${item.kind} ${item.id} was not ready in time`);
+      }, readyTimeoutMs(item.durationMs));
+    }
+    return p;
+  }
+
+  /** The incoming item is ready: its fade-in begins, so the outgoing item's play ends now. */
+  private ready(key: string, crossfadeReady: () => void): void {
+    const p = this.prepared.get(key);
+    if (!p || this.failed.has(key)) return;
+    if (p.readyAt === null) {
+      p.readyAt = this.sync.clock.now();
+      clearTimeout(p.watchdog);
+      traceReady(key);
+    }
+    if (key !== this.shownKey) this.endPlay(p.readyAt);
+    crossfadeReady();
+  }
+
+  private fail(key: string, code: string, message: string): void {
+    if (this.failed.has(key)) return;
+    const p = this.prepared.get(key);
+    this.failed.set(key, this.sync.clock.now());
+    this.sync.reportError(code, message, p?.choice.item?.id);
+    if (key === this.shownKey) this.endPlay(this.sync.clock.now());
+    this.changed();
+  }
+
+  /** Crossfade says `key` is on screen alone. */
+  onShown(key: string, manifest: Manifest): void {
+    const p = this.prepared.get(key);
+    if (!p || key === this.shownKey) return;
+    this.shownKey = key;
+    const item = p.choice.item;
+    this.sync.reportState(item?.id ?? null, item?.kind ?? null);
+    if (item && p.choice.slot && !this.failed.has(key)) {
+      const layer = document.querySelector(`.hc-layer[data-key="${CSS.escape(key)}"]`);
+      this.play = new PlayInProgress(item, p.choice.slot, p.readyAt ?? this.sync.clock.now(), layer);
+    }
+    if (p.revision === manifest.revision && this.lastConfirmed !== manifest.revision) {
+      this.lastConfirmed = manifest.revision;
+      this.sync.confirmRendered(manifest.revision);
+    }
+    this.prune();
+  }
+
+  private endPlay(at: number): void {
+    if (!this.play) return;
+    this.sync.recordPlay(this.play.finish(at));
+    this.play = null;
+  }
+
+  /** Closes the play on screen (page hidden or unloading) so its record is buffered. */
+  flush(): void {
+    this.endPlay(this.sync.clock.now());
+  }
+
+  private prune(): void {
+    for (const [key, p] of this.prepared) {
+      if (key === this.target || key === this.shownKey) continue;
+      clearTimeout(p.watchdog);
+      this.prepared.delete(key);
+    }
+    const hour = this.sync.clock.now() - 3_600_000;
+    for (const [key, at] of this.failed) if (at < hour) this.failed.delete(key);
+  }
+}
+
+/** Keys whose item reported ready, in order, for the no-blank-frame test (read from the page). */
+function traceReady(key: string): void {
+  const w = window as Window & { __hallcastReady?: string[] };
+  w.__hallcastReady ??= [];
+  w.__hallcastReady.push(key);
+  if (w.__hallcastReady.length > 500) w.__hallcastReady.splice(0, 250);
+}

@@ -45,6 +45,7 @@ export const authApi = {
 
 export const usersApi = {
   list: () => api.get<User[]>('/api/users'),
+  names: () => api.get<{ id: string; displayName: string }[]>('/api/users/names'),
   create: (body: UserCreate) => api.post<UserWithPassword>('/api/users', body),
   update: (userId: string, body: UserUpdate) => api.patch<User>(`/api/users/${id(userId)}`, body),
   resetPassword: (userId: string) => api.post<UserWithPassword>(`/api/users/${id(userId)}/reset-password`),
@@ -78,5 +79,7 @@ export const screensApi = {
 
 // Programs and campaigns (docs/API.md "Programs and campaigns (issue 4)").
 export * from '../campaigns/programsApi.js';
+// Operations (docs/API.md "Operations (issue 6)").
+export { operationsApi, reportsApi } from '../dashboard/operationsApi.js';
 // Credit lists (docs/API.md "Credit lists (issue 3)").
 export * from '../lists/creditApi.js';

@@ -1,18 +1,15 @@
 import { useCallback } from 'react';
-import type { User } from '../../core/protocol/rest.js';
 import { usersApi } from '../lib/endpoints.js';
-import { useCan, useSession } from '../lib/session.js';
+import { useSession } from '../lib/session.js';
 import { useResource } from '../lib/useResource.js';
 
-const none = async (): Promise<User[]> => [];
-
 /**
- * Names for the user ids a batch or takedown carries (createdBy, submittedBy, …). The contract
- * gives ids only; the user list is readable by system admins, others see their own name or the id.
+ * Names for the user ids a batch or takedown carries (createdBy, submittedBy, …), from the
+ * display-name list every role may read.
  */
 export function useUserNames(): (userId: string | null) => string {
   const { session } = useSession();
-  const users = useResource(useCan('manage-system') ? usersApi.list : none);
+  const users = useResource(usersApi.names);
   const list = users.data;
   return useCallback(
     (userId: string | null) => {

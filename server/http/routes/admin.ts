@@ -12,6 +12,10 @@ export function adminRoutes(
   content: ContentStore,
 ): void {
   r.add('get', '/api/users', 'manage-system', undefined, () => users.list());
+  // Display names only, so every role can see who imported, submitted or reviewed.
+  r.add('get', '/api/users/names', 'view', undefined, () =>
+    users.list().map((u) => ({ id: u.id, displayName: u.displayName })),
+  );
   r.add('post', '/api/users', 'manage-system', UserCreate, async (ctx, { body, session }) => {
     const out = await users.create(body, session.user.id);
     ctx.status = 201;

@@ -22,11 +22,10 @@ export function CorrectModal({ entry, onClose, onCorrected }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (values: Values) => {
-    const { reason: _reason, docNo: _docNo, ...edit } = entryEditDiff(entry, values);
     const body = {
-      ...edit,
-      reason: values.correctionReason.trim(),
-      docNo: values.correctionDocNo.trim(),
+      ...entryEditDiff(entry, values),
+      correctionReason: values.correctionReason.trim(),
+      correctionDocNo: values.correctionDocNo.trim(),
     };
     setBusy(true);
     setError(null);
@@ -34,8 +33,18 @@ export function CorrectModal({ entry, onClose, onCorrected }: Props) {
       onCorrected(await entriesApi.correct(entry.id, body));
     } catch (err) {
       const e = toApiError(err);
-      // reason/docNo name the correction here; the entry's own fields keep their names.
-      if (!applyIssues(form, e, ['name', 'legalRep', 'basis', 'authority', 'decisionDate', 'severity'])) {
+      if (
+        !applyIssues(form, e, [
+          'name',
+          'legalRep',
+          'reason',
+          'basis',
+          'docNo',
+          'authority',
+          'decisionDate',
+          'severity',
+        ])
+      ) {
         setError(e.message);
       }
     } finally {
@@ -91,7 +100,7 @@ export function CorrectModal({ entry, onClose, onCorrected }: Props) {
         >
           <Input maxLength={200} data-testid="correct-docno-input" />
         </Form.Item>
-        <EntryFields listType={entry.listType} lockReasonAndDocNo />
+        <EntryFields listType={entry.listType} />
       </Form>
     </Modal>
   );

@@ -6,17 +6,10 @@ const SEVERITIES = ['轻微', '一般', '严重'].map((s) => ({ value: s, label:
 
 interface Props {
   listType: ListType;
-  /**
-   * A correction's body uses `reason` and `docNo` for the correction itself (CorrectRequest), so
-   * the entry's own 事由 and 文号 cannot be changed there: shown read-only.
-   */
-  lockReasonAndDocNo?: boolean;
 }
 
-const LOCKED_NOTE = '更正时不能修改此项；如有误请撤下后重新导入';
-
 /** The EntryEdit fields (not the code: a wrong code means a new import, never an edit). */
-export function EntryFields({ listType, lockReasonAndDocNo = false }: Props) {
+export function EntryFields({ listType }: Props) {
   return (
     <>
       <Form.Item
@@ -33,15 +26,9 @@ export function EntryFields({ listType, lockReasonAndDocNo = false }: Props) {
       <Form.Item
         label={listType === 'red' ? '守信事由' : '失信行为'}
         name="reason"
-        extra={lockReasonAndDocNo ? LOCKED_NOTE : undefined}
         rules={[{ required: true, whitespace: true, message: '请填写事由' }]}
       >
-        <Input.TextArea
-          rows={2}
-          maxLength={1000}
-          disabled={lockReasonAndDocNo}
-          data-testid="entry-reason-input"
-        />
+        <Input.TextArea rows={2} maxLength={1000} data-testid="entry-reason-input" />
       </Form.Item>
       <Form.Item label="认定依据" name="basis">
         <Input.TextArea rows={2} maxLength={500} />
@@ -51,10 +38,9 @@ export function EntryFields({ listType, lockReasonAndDocNo = false }: Props) {
           <Form.Item
             label="决定书文号"
             name="docNo"
-            extra={lockReasonAndDocNo ? LOCKED_NOTE : undefined}
             rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
           >
-            <Input maxLength={200} disabled={lockReasonAndDocNo} />
+            <Input maxLength={200} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -42,7 +42,7 @@ export interface PageQuery {
 }
 export type PreviewStatus = PreviewRow['status'];
 export type ApiKeyWithSecret = { key: ApiKeyInfo; secret: string };
-export type CorrectBody = EntryEdit & { reason: string; docNo: string };
+export type CorrectBody = EntryEdit & { correctionReason: string; correctionDocNo: string };
 
 export const IMPORT_TEMPLATE_URL = '/api/imports/template';
 

@@ -190,10 +190,12 @@ export const WithdrawByCode = WithdrawRequest.extend({
   code: z.string().trim().min(6).max(40),
 });
 export type WithdrawByCode = z.infer<typeof WithdrawByCode>;
+/** A correction: the entry's corrected fields, and why and under which document it is corrected. */
 export const CorrectRequest = EntryEdit.extend({
-  reason: z.string().trim().min(2).max(500),
-  docNo: z.string().trim().min(1).max(200),
+  correctionReason: z.string().trim().min(2, '请填写更正理由').max(500),
+  correctionDocNo: z.string().trim().min(1, '请填写更正决定文书号').max(200),
 });
+export type CorrectRequest = z.infer<typeof CorrectRequest>;
 export const ObjectionRequest = z.object({ pending: z.boolean(), reason: z.string().trim().min(2).max(500) });
 
 export interface Takedown {

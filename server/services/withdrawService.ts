@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  CorrectRequest,
   EntryView,
   Takedown,
   TakedownDetail,
@@ -160,16 +161,17 @@ export function createWithdrawService(d: Deps) {
       return run(entries, req.kind, req, actor);
     },
     /** The old version is withdrawn at once; the corrected copy waits in a new draft batch for review. */
-    correct(
-      entryId: string,
-      edit: Record<string, unknown> & { reason: string; docNo: string },
-      actor: string,
-    ) {
+    correct(entryId: string, request: CorrectRequest, actor: string) {
       const e = d.batches.entry(entryId);
       if (!e) throw notFound('名单条目');
       const batchId = randomUUID();
       const result = d.db.transaction(() => {
-        const takedownId = takeDown(e, 'correction', edit, actor);
+        const takedownId = takeDown(
+          e,
+          'correction',
+          { reason: request.correctionReason, docNo: request.correctionDocNo },
+          actor,
+        );
         const source = d.batches.get(e.batch_id)!;
         d.credit.insertBatch({
           id: batchId,
@@ -177,7 +179,7 @@ export function createWithdrawService(d: Deps) {
           unit_id: source.unit_id,
           category_id: e.category_id,
           status: 'draft',
-          source_name: `更正 ${edit.docNo}`,
+          source_name: `更正 ${request.correctionDocNo}`,
           created_by: actor,
           created_at: d.clock.now(),
         });
@@ -195,7 +197,7 @@ export function createWithdrawService(d: Deps) {
         return { change, newId };
       })();
       if (result.change) d.changes.publish(result.change);
-      const { reason: _r, docNo: _d, ...fields } = edit;
+      const { correctionReason: _r, correctionDocNo: _d, ...fields } = request;
       if (Object.keys(fields).length > 0) d.batchService.editEntry(batchId, result.newId, fields, actor);
       return d.batchService.get(batchId);
     },

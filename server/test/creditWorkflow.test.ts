@@ -173,6 +173,65 @@ describe('review and publication', () => {
     );
   });
 
+  it('corrects an entry: the old version leaves at once, the corrected one waits for review', async () => {
+    const batch = await importBatch(
+      [orgRow({ 主体名称: '黑河更正测试有限公司', 事由: '旧事由' })],
+      '严重违法失信企业',
+    );
+    await editor.request('POST', `/api/batches/${batch.id}/submit`);
+    await reviewer.request('POST', `/api/batches/${batch.id}/approve`, {});
+    await reviewer.request('POST', `/api/batches/${batch.id}/publish`);
+    const old = (await editor.request('GET', `/api/batches/${batch.id}/entries`)).body.entries[0];
+    const bad = await editor.request('POST', `/api/entries/${old.id}/correct`, { reason: '新事由' });
+    expect(bad.status).toBe(400);
+    const r = await editor.request('POST', `/api/entries/${old.id}/correct`, {
+      reason: '新事由：提交虚假材料取得许可',
+      correctionReason: '原决定书事由录入有误',
+      correctionDocNo: '黑市监更〔2026〕3号',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('draft');
+    const fresh = (await editor.request('GET', `/api/batches/${r.body.id}/entries`)).body.entries[0];
+    expect(fresh.reason).toBe('新事由：提交虚假材料取得许可');
+    expect(fresh.code).toBe(old.code);
+    const gone = (await editor.request('GET', `/api/entries?q=${encodeURIComponent('黑河更正测试有限公司')}`))
+      .body.entries;
+    expect(gone.find((e: { id: string }) => e.id === old.id).status).toBe('withdrawn');
+    const feed = await new Client(t.url).request('GET', '/api/public/lists.json');
+    expect(JSON.stringify(feed.body)).not.toContain('黑河更正测试有限公司');
+  });
+
+  it('suspends an entry under objection where the category says so', async () => {
+    const cats = (await admin.request('GET', '/api/categories')).body as { id: string; name: string }[];
+    const cat = cats.find((c) => c.name === '环保失信')!;
+    const put = await admin.request('PUT', `/api/categories/${cat.id}`, {
+      ...cat,
+      objectionPolicy: 'suspend',
+    });
+    expect(put.status).toBe(200);
+    const batch = await importBatch([orgRow({ 主体名称: '黑河异议测试化工厂' })], '环保失信');
+    await editor.request('POST', `/api/batches/${batch.id}/submit`);
+    await reviewer.request('POST', `/api/batches/${batch.id}/approve`, {});
+    await reviewer.request('POST', `/api/batches/${batch.id}/publish`);
+    const entry = (await editor.request('GET', `/api/batches/${batch.id}/entries`)).body.entries[0];
+    const shown = async () =>
+      JSON.stringify((await new Client(t.url).request('GET', '/api/public/lists.json')).body).includes(
+        '黑河异议测试化工厂',
+      );
+    expect(await shown()).toBe(true);
+    const set = await editor.request('POST', `/api/entries/${entry.id}/objection`, {
+      pending: true,
+      reason: '当事人提出异议',
+    });
+    expect(set.body.status).toBe('objection-pending');
+    expect(await shown()).toBe(false);
+    await editor.request('POST', `/api/entries/${entry.id}/objection`, {
+      pending: false,
+      reason: '异议不成立',
+    });
+    expect(await shown()).toBe(true);
+  });
+
   it('takes entries past their window off screens by itself and archives empty batches', async () => {
     const batch = await importBatch(
       [orgRow({ 认定日期: '2026-11-01', 严重程度: '严重' })],

@@ -24,7 +24,7 @@ const ID_A = makeResidentId('231102', '1975-02-03', '371');
 const ID_B = makeResidentId('231102', '1988-12-24', '512');
 
 beforeAll(async () => {
-  t = await startTestServer({}, clock);
+  t = await startTestServer({ logLevel: 'debug' }, clock, { fileLog: true });
   editor = await loginAs(t, 'list-editor');
   reviewer = await loginAs(t, 'reviewer');
   admin = await loginAs(t, 'admin');
@@ -261,6 +261,7 @@ describe('privacy', () => {
       await new Client(t.url).request('GET', '/api/public/lists.json'),
     ]);
     t.hc.services.db.pragma('wal_checkpoint(PASSIVE)');
+    await new Promise((r) => setTimeout(r, 300)); // let the asynchronous log writer flush
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -271,6 +272,7 @@ describe('privacy', () => {
     };
     walk(t.dataDir);
     expect(files.some((f) => f.endsWith('hallcast.db'))).toBe(true);
+    expect(files.some((f) => f.endsWith('hallcast.log') && statSync(f).size > 0)).toBe(true);
     for (const id of ids) {
       expect(responses).not.toContain(id);
       for (const f of files) expect(readFileSync(f).includes(Buffer.from(id)), `${id} in ${f}`).toBe(false);

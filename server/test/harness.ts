@@ -17,13 +17,22 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port with a real SQLite database in a temporary folder. */
-export async function startTestServer(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  clock?: Clock,
+  /** Write JSON logs into the data dir as production does (for tests that read them). */
+  opts: { fileLog?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hallcast-test-'));
   const config = loadConfig(
     {},
     { port: 0, host: '127.0.0.1', dataDir, demo: true, logLevel: 'silent', ...overrides },
   );
-  const hc = await startHallcast({ config, clock, log: pino({ level: 'silent' }) });
+  const hc = await startHallcast({
+    config,
+    clock,
+    log: opts.fileLog ? undefined : pino({ level: 'silent' }),
+  });
   return {
     hc,
     url: hc.url,

@@ -128,7 +128,7 @@ export function createCampaignService({ db, content, programs, targets, audit, c
     approve(id: string, comment: string | null, actor: string): Campaign {
       const r = mustGet(id);
       if (r.status !== 'submitted') throw conflict('bad_status', '只有待审核的宣传活动可以批准');
-      if (r.submitted_by === actor)
+      if (r.submitted_by === actor || r.updated_by === actor)
         throw new AppError(403, 'four_eyes', '不能批准自己提交（或修改）的宣传活动：请由另一位审核员批准');
       const spec = specOf(r);
       checkInput(spec);

@@ -16,7 +16,6 @@ import { createSessionStore } from '../store/sessionStore.js';
 import { createSettingsStore } from '../store/settingsStore.js';
 import { createApiKeyStore, createTakedownStore } from '../store/takedownStore.js';
 import { createUserStore } from '../store/userStore.js';
-import { createOperations } from './operations.js';
 import { createAuditService } from './auditService.js';
 import { createAuthService } from './authService.js';
 import { createBatchService } from './batchService.js';
@@ -26,6 +25,7 @@ import { createDatasetService } from './datasetService.js';
 import { EventBus } from './events.js';
 import { createHallService } from './hallService.js';
 import { createManifestService } from './manifestService.js';
+import { createOperations } from './operations.js';
 import { createPlatformService } from './platformService.js';
 import { MemoryPresence, type Presence } from './presence.js';
 import { createProgramFeed } from './programFeed.js';
@@ -96,7 +96,16 @@ export function createServices(
     clock,
     config,
   });
-  const ops = createOperations({ db, stores, presence, audit, screens, manifests: baseManifests, clock, config });
+  const ops = createOperations({
+    db,
+    stores,
+    presence,
+    audit,
+    screens,
+    manifests: baseManifests,
+    clock,
+    config,
+  });
   const manifests = ops.manifests;
   const programs = createProgramServices({ db, stores, presence, audit, changes, manifests, clock, config });
   const credit = createCreditServices();

@@ -44,6 +44,8 @@ async function receive(body: Readable, file: string, max: number): Promise<{ has
       hash.update(buf);
       if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
+  } catch {
+    throw new AppError(400, 'upload_aborted', '上传中断，请重新上传');
   } finally {
     await new Promise<void>((r) => out.end(r));
   }
@@ -85,6 +87,28 @@ export function createMediaService({ db, content, programs, audit, clock, config
     usedBy: usedBy(m.hash),
   });
 
+  /** Probes the received file (415/400 when it is not one the screens can show) into its row. */
+  function rowFor(file: string, hash: string, bytes: number, originalName: string): MediaRow {
+    const reader = fileReader(file, bytes);
+    try {
+      const probed = probeMedia(reader);
+      return {
+        hash,
+        type: probed.type,
+        mime: probed.mime,
+        bytes,
+        width: probed.width,
+        height: probed.height,
+        duration_ms: probed.durationMs,
+        original_name: originalName.slice(0, 200) || hash.slice(0, 12),
+        builtin: 0,
+        created_at: clock.now(),
+      };
+    } finally {
+      reader.close();
+    }
+  }
+
   return {
     list(): MediaLibrary {
       return {
@@ -124,25 +148,7 @@ export function createMediaService({ db, content, programs, audit, clock, config
             'media_quota_exceeded',
             `媒体库总容量上限为 ${mb(config.maxMediaTotalBytes)}，已用 ${mb(total)}：请先删除不再使用的文件`,
           );
-        const reader = fileReader(tmp, bytes);
-        let probed: ReturnType<typeof probeMedia>;
-        try {
-          probed = probeMedia(reader);
-        } finally {
-          reader.close();
-        }
-        const row: MediaRow = {
-          hash,
-          type: probed.type,
-          mime: probed.mime,
-          bytes,
-          width: probed.width,
-          height: probed.height,
-          duration_ms: probed.durationMs,
-          original_name: originalName.slice(0, 200) || hash.slice(0, 12),
-          builtin: 0,
-          created_at: clock.now(),
-        };
+        const row = rowFor(tmp, hash, bytes, originalName);
         renameSync(tmp, join(mediaDir, hash));
         db.transaction(() => {
           content.insertMedia(row);

@@ -4,6 +4,7 @@ import type { Playlist, ScheduledCampaign, ScheduledEmergency } from '../../core
 import { dateIn } from '../../core/time.js';
 import type { ContentStore } from '../store/contentStore.js';
 import {
+  type CampaignRow,
   type CampaignSnapshot,
   type EmergencyRow,
   type ProgramStore,
@@ -43,6 +44,17 @@ export function emergencyItem(e: EmergencyRow): NoticeItem {
  * for review), the snapshot's copy travels under a derived id so both versions can coexist.
  */
 export function createProgramFeed(programs: ProgramStore, content: ContentStore) {
+  // Parsed snapshots by campaign, reused while the stored JSON is the same (every build reads them).
+  const parsed = new Map<string, { json: string; snap: CampaignSnapshot }>();
+  const snapshot = (row: CampaignRow): CampaignSnapshot | null => {
+    if (!row.approved_snapshot) return null;
+    const hit = parsed.get(row.id);
+    if (hit && hit.json === row.approved_snapshot) return hit.snap;
+    const snap = snapshotOf(row);
+    if (snap) parsed.set(row.id, { json: row.approved_snapshot, snap });
+    return snap;
+  };
+
   function addSnapshot(snap: CampaignSnapshot, campaignId: string, out: ScreenFeed): string[] {
     const itemIds = new Map<string, string>();
     for (const item of snap.items) {
@@ -70,7 +82,7 @@ export function createProgramFeed(programs: ProgramStore, content: ContentStore)
       const first = dateIn(from - 2 * DAY, 'UTC');
       const last = dateIn(until + 2 * DAY, 'UTC');
       for (const row of programs.liveCampaigns()) {
-        const snap = snapshotOf(row);
+        const snap = snapshot(row);
         if (!snap || !targetsScreen(snap.campaign.targets, screen)) continue;
         const c = snap.campaign;
         if (c.endDate < first || c.startDate > last) continue;

@@ -17,6 +17,7 @@ import type { ProgramStore } from '../store/programStore.js';
 import type { ScreenStore } from '../store/screenStore.js';
 import type { AuditService } from './auditService.js';
 import type { ChangeService, RecordedChange } from './changeService.js';
+import { createProgramChecks } from './programChecks.js';
 import type { ProgramImpact } from './programImpact.js';
 
 type Deps = {
@@ -36,35 +37,7 @@ const names = (refs: { name: string }[]) => refs.map((r) => `「${r.name}」`).j
 /** Content items, playlists and group default playlists (the publicity office's library). */
 export function createProgramService(d: Deps) {
   const { db, content, programs, halls, screens, impact, audit, changes, clock } = d;
-  function checkItem(i: ItemInput): void {
-    const hash = i.kind === 'image' || i.kind === 'video' || i.kind === 'notice' ? i.media : undefined;
-    if (hash !== undefined) {
-      const m = content.getMedia(hash);
-      const want = i.kind === 'video' ? 'video' : 'image';
-      if (!m) throw new AppError(400, 'media_missing', '所选媒体文件不存在或已被删除，请重新选择');
-      if (m.type !== want)
-        throw new AppError(400, 'media_kind', want === 'video' ? '请选择一个视频文件' : '请选择一个图片文件');
-    }
-    if (i.kind === 'list-board' && i.selector.categoryIds !== 'all') {
-      const known = programs.categoryIds();
-      const missing = i.selector.categoryIds.filter((id) => !known.has(id));
-      if (missing.length > 0)
-        throw new AppError(
-          400,
-          'category_missing',
-          `名单类别不存在：${missing.join('、')}，请刷新后重新选择`,
-        );
-    }
-  }
-
-  function checkEntries(input: PlaylistInput, role: StoredPlaylist['role']): void {
-    const missing = input.entries.filter((e) => !content.getItem(e.itemId)).map((e) => e.itemId);
-    if (missing.length > 0)
-      throw new AppError(400, 'item_missing', `节目单中的内容已不存在：${missing.join('、')}，请刷新后重试`);
-    if (role === 'lists' && input.entries.some((e) => content.getItem(e.itemId)?.kind !== 'list-board'))
-      throw new AppError(400, 'lists_only', '信用名单轮播只能包含名单看板');
-  }
-
+  const { checkItem, checkEntries } = createProgramChecks(content, programs);
   const playlistInfo = (p: StoredPlaylist): PlaylistInfo => ({ ...p, usedBy: impact.playlistUsers(p.id) });
 
   /** Records and later publishes a change for the screens that show the playlists. */

@@ -51,8 +51,4 @@ export function adminRoutes(
   r.add('delete', '/api/groups/:id', 'manage-system', undefined, (ctx, { session }) => {
     halls.deleteGroup(ctx.params.id!, session.user.id);
   });
-
-  r.add('get', '/api/playlists', 'view', undefined, () =>
-    content.listPlaylists().map((p) => ({ id: p.id, name: p.name, role: p.role })),
-  );
 }

@@ -41,7 +41,11 @@ async function observe(ms: number): Promise<{ kinds: string[]; rows: Set<string>
   const rows = new Set<string>();
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    kinds.push((await page.evaluate(() => document.querySelector('[data-slot="current"] [data-kind]')?.getAttribute('data-kind'))) ?? 'none');
+    kinds.push(
+      (await page.evaluate(() =>
+        document.querySelector('[data-slot="current"] [data-kind]')?.getAttribute('data-kind'),
+      )) ?? 'none',
+    );
     for (const id of await rowIds(page)) rows.add(id);
     await page.waitForTimeout(150);
   }
@@ -55,7 +59,11 @@ beforeAll(async () => {
   expiring = w.entries(category.id)[0]!.id;
   w.setPublishUntil(expiring, dateIn(Date.now()));
   const [red, black] = boards();
-  const redOne = { ...red!, selector: { listType: 'red' as const, categoryIds: [category.id] }, rowsPerPage: 20 };
+  const redOne = {
+    ...red!,
+    selector: { listType: 'red' as const, categoryIds: [category.id] },
+    rowsPerPage: 20,
+  };
   const [img1, img2] = w.builtinImages();
   const content = [notice(), image(ids.image1, img1!), image(ids.image2, img2!)];
   w.program([redOne, black!, ...content], entriesOf([redOne, black!]), entriesOf(content));
@@ -72,12 +80,17 @@ describe('offline-first player (service worker + IndexedDB)', () => {
   it('plays from the server and keeps an offline copy', async () => {
     const { revision } = w.revisionOf(dev.screenId);
     await expect.poll(() => w.revisionOf(dev.screenId).rendered, { timeout: 20_000 }).toBe(revision);
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 10_000 }).toBe(true);
     await expect
-      .poll(async () => {
-        const c = await idbCounts(page);
-        return c.manifests >= 1 && c.media === 2 && c.datasets >= 2;
-      }, { timeout: 10_000 })
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const c = await idbCounts(page);
+          return c.manifests >= 1 && c.media === 2 && c.datasets >= 2;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     await page.locator(`[data-entry-id="${expiring}"]`).first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: shotPath('player-offline-online.png') });
@@ -111,7 +124,8 @@ describe('offline-first player (service worker + IndexedDB)', () => {
     await page.locator('[data-slot="current"] img.hc-image-img').first().waitFor({ timeout: 20_000 });
     const src = await page.locator('[data-slot="current"] img.hc-image-img').first().getAttribute('src');
     expect(src).toMatch(/^blob:/);
-    expect(await blankViolations(page)).toEqual([]);
+    const v = await blankViolations(page);
+    expect(v, JSON.stringify(v)).toEqual([]);
   });
 
   it('plays from its cache after a reload without the server', async () => {
@@ -119,12 +133,14 @@ describe('offline-first player (service worker + IndexedDB)', () => {
     await page.locator('[data-slot="current"] [data-kind]').first().waitFor({ timeout: 15_000 });
     const kinds = await watchSwitches(page, 4, 30_000);
     expect(kinds).toContain('list-board');
-    expect(await blankViolations(page)).toEqual([]);
+    const v = await blankViolations(page);
+    expect(v, JSON.stringify(v)).toEqual([]);
     await page.screenshot({ path: shotPath('player-offline-reloaded.png') });
   });
 
   it('drops an entry past its publishUntil while offline', async () => {
     await setDeviceClock(page, Date.now() + DAY);
+    await page.waitForTimeout(500);
     const { kinds, rows } = await observe(9_000);
     expect(kinds).toContain('list-board');
     expect(rows.size).toBeGreaterThan(0);
@@ -159,10 +175,16 @@ describe('offline-first player (service worker + IndexedDB)', () => {
 
   it('hides the lists past listsValidUntil and goes on with campaign content', async () => {
     await w.down();
+    // After a server answer in this session the player counts monotonic time and ignores a device
+    // clock that jumps; days passing offline are simulated across a restart.
+    await page.reload();
+    await page.locator('[data-slot="current"] [data-kind]').first().waitFor({ timeout: 15_000 });
     await setDeviceClock(page, Date.now() + 4 * DAY);
+    await page.waitForTimeout(1500);
     const { kinds, rows } = await observe(9_000);
     expect(kinds).not.toContain('list-board');
-    expect(kinds.some((k) => k === 'image' || k === 'notice')).toBe(true);
+    // The lists' airtime goes to campaign content, not to a poster.
+    expect(kinds.filter((k) => k === 'image' || k === 'notice').length).toBeGreaterThan(kinds.length * 0.8);
     expect(rows.size).toBe(0);
     await setDeviceClock(page);
     await w.up();
@@ -194,14 +216,19 @@ describe('offline-first player (service worker + IndexedDB)', () => {
     const seen = new Set<string>();
     const until = Date.now() + 12_000;
     while (Date.now() < until) {
-      const key = await page.evaluate(() => document.querySelector('[data-slot="current"]')?.getAttribute('data-key') ?? '');
+      const key = await page.evaluate(
+        () => document.querySelector('[data-slot="current"]')?.getAttribute('data-key') ?? '',
+      );
       seen.add(key.split(':')[0] ?? '');
       await page.waitForTimeout(100);
     }
     expect(seen.has(broken.id)).toBe(false);
     expect(seen.has('poster')).toBe(false);
     expect(seen.has(ids.notice)).toBe(true);
-    expect(w.errors.some((e) => e.itemId === broken.id || e.message.includes(missing.slice(0, 12)))).toBe(true);
-    expect(await blankViolations(page)).toEqual([]);
+    expect(w.errors.some((e) => e.itemId === broken.id || e.message.includes(missing.slice(0, 12)))).toBe(
+      true,
+    );
+    const v = await blankViolations(page);
+    expect(v, JSON.stringify(v)).toEqual([]);
   });
 });

@@ -48,7 +48,10 @@ export class World {
   ) {}
 
   static async start(overrides: Partial<Config> = {}): Promise<World> {
-    const w = new World(mkdtempSync(join(tmpdir(), 'hallcast-e2e-')), await freePort(), { ...FAST, ...overrides });
+    const w = new World(mkdtempSync(join(tmpdir(), 'hallcast-e2e-')), await freePort(), {
+      ...FAST,
+      ...overrides,
+    });
     await w.up();
     return w;
   }
@@ -64,7 +67,14 @@ export class World {
   async up(): Promise<void> {
     const config = loadConfig(
       {},
-      { port: this.port, host: '127.0.0.1', dataDir: this.dataDir, demo: true, logLevel: 'silent', ...this.overrides },
+      {
+        port: this.port,
+        host: '127.0.0.1',
+        dataDir: this.dataDir,
+        demo: true,
+        logLevel: 'silent',
+        ...this.overrides,
+      },
     );
     this.hc = await startHallcast({ config, log: pino({ level: 'silent' }) });
     // Every player:error the server receives, for the tests to read.
@@ -144,7 +154,10 @@ export class World {
     const listsPl = s.stores.content.listsPlaylist()!;
     s.stores.content.updatePlaylist({ id: listsPl.id, name: listsPl.name, entries: lists }, now);
     const group = s.stores.halls.listGroups()[0]!;
-    s.stores.content.updatePlaylist({ id: group.defaultPlaylistId!, name: '默认节目单', entries: content }, now);
+    s.stores.content.updatePlaylist(
+      { id: group.defaultPlaylistId!, name: '默认节目单', entries: content },
+      now,
+    );
     this.bump('program');
   }
 
@@ -165,7 +178,9 @@ export class World {
 
   /** The entries of a category's current dataset, as the server publishes them. */
   entries(categoryId: string): Array<{ id: string; name: string; publishUntil: string }> {
-    const cur = this.s.datasets.current().filter((d: { category_id: string }) => d.category_id === categoryId);
+    const cur = this.s.datasets
+      .current()
+      .filter((d: { category_id: string }) => d.category_id === categoryId);
     return cur.flatMap((d: { hash: string }) => JSON.parse(this.s.datasets.get(d.hash)!.body).entries);
   }
 }
@@ -220,7 +235,7 @@ export const BLANK_MONITOR_SCRIPT = `(() => {
         if (!(n instanceof Element) || !n.classList.contains('hc-layer')) continue;
         const key = n.getAttribute('data-key');
         const ok = cur && cur.getAttribute('data-key') !== key && ready.includes(cur.getAttribute('data-key'));
-        if (!ok && n.getAttribute('data-slot') !== 'incoming') violations.push({ at: Date.now(), what: 'removed ' + key + ' before a ready successor' });
+        if (!ok && n.getAttribute('data-slot') !== 'incoming') violations.push({ at: Date.now(), what: 'removed ' + n.getAttribute('data-slot') + ' ' + key + ' before a ready successor; layers ' + [...zone.querySelectorAll('.hc-layer')].map((l) => l.getAttribute('data-slot') + ' ' + l.getAttribute('data-key')).join(', ') + '; ready ' + ready.slice(-3).join(', ') });
       }
     }
   };
@@ -248,14 +263,19 @@ export async function openPlayer(
 /** The kind of the item the main zone shows (`data-kind` of the current layer's view). */
 export function currentKind(page: Page): Promise<string | null> {
   return page.evaluate(
-    () => document.querySelector('[data-testid="main-zone"] [data-slot="current"] [data-kind]')?.getAttribute('data-kind') ?? null,
+    () =>
+      document
+        .querySelector('[data-testid="main-zone"] [data-slot="current"] [data-kind]')
+        ?.getAttribute('data-kind') ?? null,
   );
 }
 
 /** The key of the current layer (item id, revision, slot start). */
 export function currentKey(page: Page): Promise<string | null> {
   return page.evaluate(
-    () => document.querySelector('[data-testid="main-zone"] [data-slot="current"]')?.getAttribute('data-key') ?? null,
+    () =>
+      document.querySelector('[data-testid="main-zone"] [data-slot="current"]')?.getAttribute('data-key') ??
+      null,
   );
 }
 
@@ -279,7 +299,9 @@ export async function watchSwitches(page: Page, n: number, timeoutMs = 60_000): 
 /** Entry ids of the list rows in the DOM (any layer, any buffer). */
 export function rowIds(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="list-row"]')].map((r) => r.getAttribute('data-entry-id') ?? ''),
+    [...document.querySelectorAll('[data-testid="list-row"]')].map(
+      (r) => r.getAttribute('data-entry-id') ?? '',
+    ),
   );
 }
 
@@ -397,16 +419,25 @@ export function entriesOf(items: Item[], ms?: number): PlaylistEntry[] {
 export { randomUUID };
 
 export function blankViolations(page: Page): Promise<Array<{ at: number; what: string }>> {
-  return page.evaluate(() => (window as unknown as { __blankViolations?: Array<{ at: number; what: string }> }).__blankViolations ?? []);
+  return page.evaluate(
+    () =>
+      (window as unknown as { __blankViolations?: Array<{ at: number; what: string }> }).__blankViolations ??
+      [],
+  );
 }
 
 /** Sets the device's wall clock (UTC ms; the real time when omitted); kept across reloads. */
 export async function setDeviceClock(page: Page, ms: number = Date.now()): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __setDeviceClock(ms: number): void }).__setDeviceClock(t), ms);
+  await page.evaluate(
+    (t) => (window as unknown as { __setDeviceClock(ms: number): void }).__setDeviceClock(t),
+    ms,
+  );
 }
 
 /** Counts of what the player keeps in IndexedDB. */
-export function idbCounts(page: Page): Promise<Record<string, number>> {
+export type IdbCounts = Record<'manifests' | 'datasets' | 'media' | 'plays' | 'meta', number>;
+
+export function idbCounts(page: Page): Promise<IdbCounts> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('hallcast-player');
@@ -422,7 +453,7 @@ export function idbCounts(page: Page): Promise<Record<string, number>> {
       });
     }
     db.close();
-    return out;
+    return out as IdbCounts;
   });
 }
 
@@ -441,7 +472,10 @@ export function corruptNewestManifest(page: Page): Promise<number> {
     const newest = Math.max(...keys.map(Number));
     await new Promise<void>((resolve) => {
       const tx = db.transaction('manifests', 'readwrite');
-      tx.objectStore('manifests').put({ revision: newest, savedAt: 0, json: '{"screenId": "x", "revis' }, newest);
+      tx.objectStore('manifests').put(
+        { revision: newest, savedAt: 0, json: '{"screenId": "x", "revis' },
+        newest,
+      );
       tx.oncomplete = () => resolve();
     });
     db.close();

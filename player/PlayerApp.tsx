@@ -27,7 +27,7 @@ export function PlayerApp({ sync }: { sync: PlayerSync }) {
     () => sync.snapshot,
   );
   useInfoKey(() => sync.set({ infoOpen: !sync.snapshot.infoOpen }));
-  // Nothing is painted while the cached manifest loads: after a reload the old frame stays up.
+  // While the cached manifest loads the page's background (index.html: the poster) shows.
   if (snap.phase === 'starting') return null;
   if (snap.phase === 'pairing') return <PairingScreen pairing={snap.pairing} error={snap.pairingError} />;
   if (!snap.manifest) {
@@ -40,7 +40,13 @@ export function PlayerApp({ sync }: { sync: PlayerSync }) {
   return <Playback sync={sync} snap={snap} manifest={snap.manifest} />;
 }
 
-function safeChoose(sync: PlayerSync, snap: SyncSnapshot, manifest: Manifest, now: number, listsAllowed: boolean): Choice {
+function safeChoose(
+  sync: PlayerSync,
+  snap: SyncSnapshot,
+  manifest: Manifest,
+  now: number,
+  listsAllowed: boolean,
+): Choice {
   try {
     return choose({ manifest, datasets: snap.datasets, failed: snap.failedDatasets, now, listsAllowed });
   } catch (err) {
@@ -65,7 +71,9 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
   const now = sync.clock.now();
   // Lists fail closed: an untrusted clock, an older fallback manifest or a passed stale window hides them.
   const listsAllowed = sync.clock.trusted && !snap.degraded && now <= snap.listsValidUntil;
-  const choice = safeChoose(sync, snap, manifest, now, listsAllowed);
+  const choice: Choice = snap.reloading
+    ? { item: null, lists: [], slot: null, key: 'poster:reload' }
+    : safeChoose(sync, snap, manifest, now, listsAllowed);
   const slot = ctl.slotFor(choice, { manifest, listsAllowed });
   const identify = now < snap.identifyUntil;
   const overlay =

@@ -75,13 +75,18 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** The page: from the network when it answers (and refresh the shell), else the cached shell. */
 async function navigate(req: Request): Promise<Response> {
+  const cached = () => caches.match(SHELL_PAGE, { cacheName: SHELL });
   try {
     const res = await withTimeout(fetch(req), NAVIGATE_TIMEOUT_MS);
-    if (res.ok) void cacheShell().catch(() => undefined);
-    return res;
+    if (res.ok) {
+      void cacheShell().catch(() => undefined);
+      return res;
+    }
+    // A server that answers but cannot serve the page (being upgraded, not built): the shell.
+    return (await cached()) ?? res;
   } catch (err) {
-    const cached = await caches.match(SHELL_PAGE, { cacheName: SHELL });
-    if (cached) return cached;
+    const shell = await cached();
+    if (shell) return shell;
     throw err;
   }
 }

@@ -180,7 +180,8 @@ async function importFile(
 
 async function main(): Promise<void> {
   // The hall box's launcher has its own options (hallcast kiosk --help).
-  if (process.argv[2] === 'kiosk') return (await import('./kiosk/index.js')).kioskCommand(process.argv.slice(3));
+  if (process.argv[2] === 'kiosk')
+    return (await import('./kiosk/index.js')).kioskCommand(process.argv.slice(3));
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

@@ -2,6 +2,7 @@ import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../core/protocol/rest.js';
+import { AlertNotifier } from '../dashboard/AlertNotifier.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { PasswordPage } from '../password/PasswordPage.js';
@@ -60,6 +61,7 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{Current && <Current />}</Layout.Content>
+        <AlertNotifier />
       </Layout>
     </Layout>
   );

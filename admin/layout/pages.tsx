@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   EyeOutlined,
   FileTextOutlined,
@@ -20,6 +22,7 @@ import { can } from '../../core/protocol/rest.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { BatchesPage } from '../batches/BatchesPage.js';
 import { CampaignsPage } from '../campaigns/CampaignsPage.js';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { EmergencyPage } from '../emergency/EmergencyPage.js';
 import { EntriesPage } from '../entries/EntriesPage.js';
 import { TakedownsPage } from '../entries/TakedownsPage.js';
@@ -28,6 +31,7 @@ import { HallsPage } from '../halls/HallsPage.js';
 import { MediaPage } from '../media/MediaPage.js';
 import { PlaylistsPage } from '../playlists/PlaylistsPage.js';
 import { PreviewPage } from '../preview/PreviewPage.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
 import { ScreensPage } from '../screens/ScreensPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { UsersPage } from '../users/UsersPage.js';
@@ -44,6 +48,13 @@ export interface PageDef {
 /** The side menu, in order. Halls and groups are readable by every role; writes are gated in the page. */
 export const PAGES: PageDef[] = [
   { path: '/screens', label: '屏幕', icon: <DesktopOutlined />, action: 'view', component: ScreensPage },
+  {
+    path: '/dashboard',
+    label: '运维看板',
+    icon: <DashboardOutlined />,
+    action: 'view',
+    component: DashboardPage,
+  },
   { path: '/halls', label: '大厅', icon: <BankOutlined />, action: 'view', component: HallsPage },
   { path: '/groups', label: '屏幕分组', icon: <ApartmentOutlined />, action: 'view', component: GroupsPage },
   { path: '/media', label: '媒体库', icon: <PictureOutlined />, action: 'view', component: MediaPage },
@@ -67,6 +78,7 @@ export const PAGES: PageDef[] = [
   { path: '/entries', label: '名单查询', icon: <SearchOutlined />, action: 'view', component: EntriesPage },
   { path: '/takedowns', label: '撤下记录', icon: <StopOutlined />, action: 'view', component: TakedownsPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, action: 'view', component: AuditPage },
+  { path: '/reports', label: '报表', icon: <BarChartOutlined />, action: 'view', component: ReportsPage },
   { path: '/users', label: '用户', icon: <TeamOutlined />, action: 'manage-system', component: UsersPage },
   {
     path: '/settings',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { AdminToServer, ServerToAdmin } from '../../core/protocol/events.js';
+import { AdminEventSchemas, type AdminToServer, type ServerToAdmin } from '../../core/protocol/events.js';
 
 export type AdminSocket = Socket<ServerToAdmin, AdminToServer>;
 export type AdminEventHandlers = Partial<ServerToAdmin>;
@@ -19,11 +19,12 @@ export function disconnectAdminSocket(): void {
   socket = null;
 }
 
-// No zod schemas for admin payloads exist in core yet: check the shape every event shares.
-function looksValid(payload: unknown): boolean {
-  return (
-    typeof payload === 'object' && payload !== null && typeof (payload as { id?: unknown }).id === 'string'
-  );
+/** Every /admin payload is parsed with its schema from core; anything else is dropped. */
+function parsed(event: string, payload: unknown): { ok: true; data: unknown } | { ok: false } {
+  const schema = AdminEventSchemas[event as keyof typeof AdminEventSchemas];
+  if (!schema) return { ok: false };
+  const r = schema.safeParse(payload);
+  return r.success ? { ok: true, data: r.data } : { ok: false };
 }
 
 /**
@@ -44,7 +45,9 @@ export function useAdminEvents(handlers: AdminEventHandlers, onConnect?: () => v
     const s = getAdminSocket();
     const onAny = (event: string, payload: unknown) => {
       const handler = handlersRef.current[event as keyof ServerToAdmin] as ((p: unknown) => void) | undefined;
-      if (handler && looksValid(payload)) handler(payload);
+      if (!handler) return;
+      const r = parsed(event, payload);
+      if (r.ok) handler(r.data);
     };
     const up = () => {
       setConnected(true);

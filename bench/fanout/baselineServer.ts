@@ -45,7 +45,7 @@ serve({
     rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
   }),
   stop: () => {
-    io.close();
+    void io.close();
     setImmediate(() => process.exit(0));
     return true;
   },

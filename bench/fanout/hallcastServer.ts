@@ -65,7 +65,8 @@ let withdrawCode = '';
 async function prepare(rows: number): Promise<void> {
   const category = s.stores.credit.listCategories().find((c) => c.name === '严重违法失信企业')!;
   const unit = s.stores.credit.listUnits()[0]!;
-  const header = '主体类型,主体名称,统一社会信用代码/证件号码,法定代表人,事由,认定依据,决定书文号,认定部门,认定日期,严重程度';
+  const header =
+    '主体类型,主体名称,统一社会信用代码/证件号码,法定代表人,事由,认定依据,决定书文号,认定部门,认定日期,严重程度';
   const codes = Array.from({ length: rows }, (_, i) =>
     makeUscc({ region: '231100', orgCode: `F${String(i).padStart(7, '0')}` }),
   );

@@ -27,13 +27,27 @@ let reconnectMaxMs = 2000;
 const players: Player[] = [];
 let payloadBytes = 0;
 
-function get(path: string, token: string): Promise<string> {
+/** GET with a retry: a pooled keep-alive socket the server just closed fails once, as on a real player. */
+async function get(path: string, token: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getOnce(path, token);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
+function getOnce(path: string, token: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
-      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${path}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(body) : reject(new Error(`${path}: ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -44,7 +58,8 @@ type Update = { revision: number; manifest?: { revision: number; datasets: { has
 
 async function apply(p: Player, update: Update): Promise<void> {
   if (mode === 'hallcast') {
-    const manifest = update.manifest ?? (JSON.parse(await get('/api/player/manifest', p.token)) as Update['manifest'])!;
+    const manifest =
+      update.manifest ?? (JSON.parse(await get('/api/player/manifest', p.token)) as Update['manifest'])!;
     const wanted = new Set(manifest.datasets.map((d) => d.hash));
     for (const hash of wanted) {
       if (p.datasets.has(hash)) continue;
@@ -52,7 +67,9 @@ async function apply(p: Player, update: Update): Promise<void> {
     }
     p.datasets = wanted;
   }
-  const reply = (await p.socket.timeout(60_000).emitWithAck('player:rendered', { revision: update.revision })) as {
+  const reply = (await p.socket
+    .timeout(60_000)
+    .emitWithAck('player:rendered', { revision: update.revision })) as {
     ok: boolean;
   };
   if (!reply.ok) return;
@@ -79,10 +96,15 @@ function open(token: string): Promise<Player> {
   });
   // A server that drops the socket on purpose is not reconnected to by socket.io itself.
   socket.on('disconnect', (reason) => {
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 100 + Math.random() * reconnectMaxMs);
+    if (reason === 'io server disconnect')
+      setTimeout(() => socket.connect(), 100 + Math.random() * reconnectMaxMs);
   });
   socket.on('connect', () => {
-    socket.emit('player:hello', { revision: p.revision, version: 'bench', canvas: { width: 1920, height: 1080 } }, () => undefined);
+    socket.emit(
+      'player:hello',
+      { revision: p.revision, version: 'bench', canvas: { width: 1920, height: 1080 } },
+      () => undefined,
+    );
   });
   p.timer = setInterval(
     () =>

@@ -1,6 +1,15 @@
 // Credit identifiers, masking and publication windows: pure code shared by server, player and admin.
 export * from './dataset.js';
 export { formatChineseDate, formatMonths, parseIsoDate, periodEnd } from './dates.js';
+export {
+  type CheckedEntry,
+  checkEntry,
+  type EntryCategory,
+  type EntryCells,
+  type EntryCheck,
+  type EntryField,
+  type FieldIssue,
+} from './entry.js';
 export type { Issue } from './issue.js';
 export {
   DEFAULT_MASK_POLICY,
@@ -43,4 +52,3 @@ export {
   type WindowResult,
 } from './window.js';
 export * from './windowRules.js';
-export { type CheckedEntry, checkEntry, type EntryCategory, type EntryCells, type EntryCheck, type EntryField, type FieldIssue } from './entry.js';

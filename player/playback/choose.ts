@@ -1,7 +1,7 @@
 import type { Dataset } from '../../core/credit/dataset.js';
 import type { Item, Manifest } from '../../core/manifest/types.js';
 import { resolve } from '../../core/schedule/index.js';
-import type { ResolvedSlot } from '../../core/schedule/types.js';
+import type { ResolvedSlot, Schedule } from '../../core/schedule/types.js';
 
 export interface Choice {
   /** What to show; null means the built-in poster. */
@@ -9,8 +9,8 @@ export interface Choice {
   lists: Dataset[];
   slot: ResolvedSlot | null;
   key: string;
-  /** Why the poster shows instead of the scheduled item, if it does. */
-  hidden?: 'lists-stale' | 'dataset-failed' | 'nothing-scheduled' | 'unknown-item';
+  /** Why the poster shows instead of a scheduled item, if it does. */
+  hidden?: 'nothing-scheduled' | 'unknown-item';
 }
 
 export interface ChoiceInput {
@@ -36,24 +36,66 @@ export function listsFor(
 }
 
 /**
- * What the main zone shows now: the schedule's item, unless it is a credit list that must
- * fail closed (stale, or a newer dataset failed to load) — then the built-in poster.
+ * The list boards that must not show now (fail closed): all of them when lists may not show,
+ * else those whose datasets failed to load or are not loaded.
+ */
+export function hiddenBoards(input: ChoiceInput): Set<string> {
+  const out = new Set<string>();
+  for (const item of input.manifest.items) {
+    if (item.kind !== 'list-board') continue;
+    if (!input.listsAllowed) {
+      out.add(item.id);
+      continue;
+    }
+    const { hashes } = listsFor(item, input);
+    if (hashes.some((h) => input.failed.has(h) || !input.datasets.has(h))) out.add(item.id);
+  }
+  return out;
+}
+
+const derived = new WeakMap<Schedule, Map<string, Schedule>>();
+
+/**
+ * The schedule without the hidden boards' entries, so their airtime goes to campaign content (or
+ * the other lists) exactly as core/schedule gives away the share of lists with nothing to play.
+ * Kept per schedule object and hidden set, so the compiled schedule is reused across ticks.
+ */
+export function withoutBoards(schedule: Schedule, hidden: Set<string>): Schedule {
+  if (hidden.size === 0) return schedule;
+  const key = [...hidden].sort().join(',');
+  let byKey = derived.get(schedule);
+  if (!byKey) {
+    byKey = new Map();
+    derived.set(schedule, byKey);
+  }
+  let s = byKey.get(key);
+  if (!s) {
+    s = {
+      ...schedule,
+      playlists: schedule.playlists.map((p) => ({
+        ...p,
+        entries: p.entries.filter((e) => !hidden.has(e.itemId)),
+      })),
+    };
+    byKey.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * What the main zone shows now: the schedule's item, resolved on a schedule from which the
+ * credit lists that must fail closed (stale window, untrusted clock, dataset not loaded) are
+ * taken out; the built-in poster when nothing is left to play.
  */
 export function choose(input: ChoiceInput): Choice {
   const { manifest, now } = input;
-  const slot = resolve(manifest.schedule, { id: manifest.screenId, timezone: manifest.timezone }, now);
+  const schedule = withoutBoards(manifest.schedule, hiddenBoards(input));
+  const slot = resolve(schedule, { id: manifest.screenId, timezone: manifest.timezone }, now);
   const rev = manifest.revision;
   if (!slot) return { item: null, lists: [], slot, key: `poster:${rev}`, hidden: 'nothing-scheduled' };
   const item = manifest.items.find((i) => i.id === slot.itemId);
   const key = `${slot.itemId}:${rev}:${slot.startsAt}`;
   if (!item)
     return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'unknown-item' };
-  if (item.kind !== 'list-board') return { item, lists: [], slot, key };
-  if (!input.listsAllowed)
-    return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'lists-stale' };
-  const { lists, hashes } = listsFor(item, input);
-  if (hashes.some((h) => input.failed.has(h) || !input.datasets.has(h))) {
-    return { item: null, lists: [], slot, key: `poster:${rev}:${slot.startsAt}`, hidden: 'dataset-failed' };
-  }
-  return { item, lists, slot, key };
+  return { item, lists: listsFor(item, input).lists, slot, key };
 }

@@ -10,7 +10,11 @@ export function readyTimeoutMs(durationMs: number): number {
   return Math.min(15_000, Math.max(3_000, Math.round(durationMs / 2)));
 }
 
+/** An item left unready this long when its slot ended counts as skipped. */
+const ABANDONED_MS = 1000;
+
 interface Prepared {
+  since: number;
   choice: Choice;
   revision: number;
   slot: CrossfadeSlot;
@@ -36,6 +40,7 @@ export class PlaybackController {
   private shownKey: string | null = null;
   private target: string | null = null;
   private play: PlayInProgress | null = null;
+  private playingKey: string | null = null;
   private lastConfirmed = -1;
 
   constructor(
@@ -62,9 +67,15 @@ export class PlaybackController {
       const item = shown.choice.item;
       if (!item) return shown.choice;
       if (item.kind !== 'list-board' && manifest.items.some((i) => i.id === item.id)) return shown.choice;
-      if (item.kind === 'list-board' && listsAllowed && shown.revision === manifest.revision) return shown.choice;
+      if (item.kind === 'list-board' && listsAllowed && shown.revision === manifest.revision)
+        return shown.choice;
     }
-    return { item: null, lists: [], slot: choice.slot, key: `poster:${manifest.revision}:skip:${choice.key}` };
+    return {
+      item: null,
+      lists: [],
+      slot: choice.slot,
+      key: `poster:${manifest.revision}:skip:${choice.key}`,
+    };
   }
 
   private prepare(choice: Choice, manifest: Manifest): Prepared {
@@ -84,7 +95,14 @@ export class PlaybackController {
       layout: manifest.layout,
     };
     const item = choice.item;
-    const p: Prepared = { choice, revision: manifest.revision, slot: { key, render: () => null }, readyAt: null, watchdog: undefined };
+    const p: Prepared = {
+      since: performance.now(),
+      choice,
+      revision: manifest.revision,
+      slot: { key, render: () => null },
+      readyAt: null,
+      watchdog: undefined,
+    };
     const onError = (code: string, message: string) => this.fail(key, code, message);
     p.slot.render = (ready) => {
       const onReady = () => this.ready(key, ready);
@@ -93,12 +111,18 @@ export class PlaybackController {
           <ItemView item={item} ctx={ctx} onReady={onReady} onError={onError} />
         </ItemBoundary>
       ) : (
-        <Poster canvas={manifest.canvas} layout={manifest.layout} hallName={manifest.hall.name} onReady={onReady} />
+        <Poster
+          canvas={manifest.canvas}
+          layout={manifest.layout}
+          hallName={manifest.hall.name}
+          onReady={onReady}
+        />
       );
     };
     if (item) {
       p.watchdog = setTimeout(() => {
-        if (p.readyAt === null && this.target === key) this.fail(key, 'item_timeout', `${item.kind} ${item.id} was not ready in time`);
+        if (p.readyAt === null && this.target === key)
+          this.fail(key, 'item_timeout', `${item.kind} ${item.id} was not ready in time`);
       }, readyTimeoutMs(item.durationMs));
     }
     return p;
@@ -113,8 +137,19 @@ export class PlaybackController {
       clearTimeout(p.watchdog);
       traceReady(key);
     }
-    if (key !== this.shownKey) this.endPlay(p.readyAt);
+    if (key !== this.playingKey) this.startPlay(key, p);
     crossfadeReady();
+  }
+
+  /** Its fade-in begins: the outgoing item's play ends and this one's begins. */
+  private startPlay(key: string, p: Prepared): void {
+    const at = p.readyAt ?? this.sync.clock.now();
+    this.endPlay(at);
+    this.playingKey = key;
+    const item = p.choice.item;
+    if (!item || !p.choice.slot) return;
+    const layer = document.querySelector(`.hc-layer[data-key="${CSS.escape(key)}"]`);
+    this.play = new PlayInProgress(item, p.choice.slot, at, layer);
   }
 
   private fail(key: string, code: string, message: string): void {
@@ -122,7 +157,7 @@ export class PlaybackController {
     const p = this.prepared.get(key);
     this.failed.set(key, this.sync.clock.now());
     this.sync.reportError(code, message, p?.choice.item?.id);
-    if (key === this.shownKey) this.endPlay(this.sync.clock.now());
+    if (key === this.playingKey) this.endPlay(this.sync.clock.now());
     this.changed();
   }
 
@@ -133,10 +168,6 @@ export class PlaybackController {
     this.shownKey = key;
     const item = p.choice.item;
     this.sync.reportState(item?.id ?? null, item?.kind ?? null);
-    if (item && p.choice.slot && !this.failed.has(key)) {
-      const layer = document.querySelector(`.hc-layer[data-key="${CSS.escape(key)}"]`);
-      this.play = new PlayInProgress(item, p.choice.slot, p.readyAt ?? this.sync.clock.now(), layer);
-    }
     if (p.revision === manifest.revision && this.lastConfirmed !== manifest.revision) {
       this.lastConfirmed = manifest.revision;
       this.sync.confirmRendered(manifest.revision);
@@ -145,6 +176,7 @@ export class PlaybackController {
   }
 
   private endPlay(at: number): void {
+    this.playingKey = null;
     if (!this.play) return;
     this.sync.recordPlay(this.play.finish(at));
     this.play = null;
@@ -160,6 +192,15 @@ export class PlaybackController {
       if (key === this.target || key === this.shownKey) continue;
       clearTimeout(p.watchdog);
       this.prepared.delete(key);
+      // Its slot ended before it was ready (a slot shorter than the watchdog): skipped, say so.
+      const item = p.choice.item;
+      if (item && p.readyAt === null && !this.failed.has(key) && performance.now() - p.since > ABANDONED_MS) {
+        this.sync.reportError(
+          'item_timeout',
+          `${item.kind} ${item.id} was not ready before its slot ended`,
+          item.id,
+        );
+      }
     }
     const hour = this.sync.clock.now() - 3_600_000;
     for (const [key, at] of this.failed) if (at < hour) this.failed.delete(key);

@@ -11,8 +11,15 @@ const CHECK_MS = 60_000;
 const KEY = 'hallcast.softReloadDate';
 
 /** Whether a soft reload is due: in the quiet hour, not yet today, the page old enough. */
-export function softReloadDue(now: number, timezone: string, lastDate: string | null, uptimeMs: number): boolean {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(now));
+export function softReloadDue(
+  now: number,
+  timezone: string,
+  lastDate: string | null,
+  uptimeMs: number,
+): boolean {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(now),
+  );
   return hour === QUIET_HOUR && lastDate !== dateIn(now, timezone) && uptimeMs >= MIN_UPTIME_MS;
 }
 
@@ -34,7 +41,12 @@ async function serverAnswers(base: string): Promise<boolean> {
  * service worker holds the app shell and the server answers /api/health: a reload that cannot
  * load the page would leave the screen blank. Skipped days are reported.
  */
-export async function maybeSoftReload(sync: PlayerSync, timezone: string, startedAt: number, flush: () => void): Promise<void> {
+export async function maybeSoftReload(
+  sync: PlayerSync,
+  timezone: string,
+  startedAt: number,
+  flush: () => void,
+): Promise<void> {
   const now = sync.clock.now();
   const last = localStorage.getItem(KEY);
   if (!softReloadDue(now, timezone, last, performance.now() - startedAt)) return;
@@ -46,7 +58,7 @@ export async function maybeSoftReload(sync: PlayerSync, timezone: string, starte
   if (!(await serverAnswers(sync.base))) return;
   localStorage.setItem(KEY, dateIn(now, timezone));
   flush();
-  location.reload();
+  sync.reload();
 }
 
 export function useSoftReload(sync: PlayerSync, timezone: string, flush: () => void): void {

@@ -28,7 +28,12 @@ export class EntryVisibility {
       threshold: [0, VISIBLE_RATIO, 1],
     });
     this.mo = new MutationObserver((records) => this.onMutate(records));
-    this.mo.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-entry-id'] });
+    this.mo.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-entry-id'],
+    });
     for (const el of root.querySelectorAll(ROW)) this.watch(el);
   }
 

@@ -10,7 +10,10 @@ const fail = (code: string, message: string): Ack<unknown> => ({ ok: false, erro
 /** Takes a screenshot through the kiosk agent and uploads it with the device token. */
 async function snapshot(sync: PlayerSync, id: string): Promise<Ack<unknown>> {
   if (!agentPresent()) {
-    return fail('no_agent', '此屏幕未运行 kiosk 代理（hallcast kiosk），无法截屏；画面镜像依据上报的播放状态绘制');
+    return fail(
+      'no_agent',
+      '此屏幕未运行 kiosk 代理（hallcast kiosk），无法截屏；画面镜像依据上报的播放状态绘制',
+    );
   }
   const shot = await captureViaAgent(id);
   if (!shot.ok || !shot.data) return fail('snapshot_failed', `截屏失败：${shot.error ?? '代理未返回图像'}`);
@@ -28,8 +31,8 @@ async function snapshot(sync: PlayerSync, id: string): Promise<Ack<unknown>> {
 export async function handleCommand(sync: PlayerSync, cmd: Command): Promise<Ack<unknown>> {
   switch (cmd.kind) {
     case 'reload':
-      // Let the ack leave first; the server answered, so the page comes back.
-      setTimeout(() => location.reload(), 300);
+      // The ack leaves first; the server answered, so the page comes back.
+      sync.reload();
       return ok({ reloading: true });
     case 'resync':
       return ok({ revision: await sync.fetchManifest(true) });

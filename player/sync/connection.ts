@@ -97,12 +97,16 @@ export class Connection {
     socket.on('manifest:updated', (p, ack) => {
       ack({ ok: true, data: undefined });
       if (p.manifest) void sync.apply(p.manifest);
-      else void sync.fetchManifest().catch((err) => sync.reportError('resync_failed', (err as Error).message));
+      else
+        void sync.fetchManifest().catch((err) => sync.reportError('resync_failed', (err as Error).message));
     });
     socket.on('command', (raw, ack) => {
       const cmd = CommandPayload.safeParse(raw);
       if (!cmd.success) {
-        return ack({ ok: false, error: { code: 'invalid_payload', message: cmd.error.issues[0]?.message ?? '' } });
+        return ack({
+          ok: false,
+          error: { code: 'invalid_payload', message: cmd.error.issues[0]?.message ?? '' },
+        });
       }
       void handleCommand(sync, cmd.data).then(ack, (err) =>
         ack({ ok: false, error: { code: 'command_failed', message: (err as Error).message } }),
@@ -148,7 +152,10 @@ export class Connection {
     clearInterval(this.heartbeat);
     clearInterval(this.playsTimer);
     // Jitter spreads a hall's screens so they do not beat in step.
-    this.heartbeat = setInterval(() => void this.beat(), this.settings.heartbeatMs * (0.9 + Math.random() * 0.2));
+    this.heartbeat = setInterval(
+      () => void this.beat(),
+      this.settings.heartbeatMs * (0.9 + Math.random() * 0.2),
+    );
     this.playsTimer = setInterval(() => void this.flushPlays(), this.settings.playsBatchMs);
   }
 

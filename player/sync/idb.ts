@@ -60,7 +60,11 @@ export class Idb {
   }
 
   /** Writes and deletes in one transaction. */
-  async batch(store: StoreName, puts: Array<[IDBValidKey, unknown]>, deletes: IDBValidKey[] = []): Promise<void> {
+  async batch(
+    store: StoreName,
+    puts: Array<[IDBValidKey, unknown]>,
+    deletes: IDBValidKey[] = [],
+  ): Promise<void> {
     if (puts.length === 0 && deletes.length === 0) return;
     const tx = this.db.transaction(store, 'readwrite');
     const os = tx.objectStore(store);

@@ -75,8 +75,11 @@ export class MediaCache {
   }
 
   private async download(m: ManifestMedia): Promise<boolean> {
+    // A stalled transfer must not hold a download slot for ever: 30 s plus 100 KB/s of the file.
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), 30_000 + m.bytes / 100);
     try {
-      const res = await fetch(`${this.base}/media/${m.hash}`);
+      const res = await fetch(`${this.base}/media/${m.hash}`, { signal: ctrl.signal });
       if (!res.ok) return false;
       const blob = await res.blob();
       if (this.store && (await roomFor(blob.size))) {
@@ -86,6 +89,8 @@ export class MediaCache {
       return true;
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

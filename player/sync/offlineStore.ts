@@ -46,7 +46,9 @@ export class OfflineStore {
 
   /** The newest readable manifest for this screen, and what was wrong with newer copies. */
   async loadManifest(screenId: string | null): Promise<LoadedManifest> {
-    const records = (await this.db.getAll<ManifestRecord>('manifests')).sort((a, b) => b.revision - a.revision);
+    const records = (await this.db.getAll<ManifestRecord>('manifests')).sort(
+      (a, b) => b.revision - a.revision,
+    );
     const problems: string[] = [];
     for (const [i, r] of records.entries()) {
       try {
@@ -65,7 +67,11 @@ export class OfflineStore {
   async saveManifest(manifest: Manifest, at: number): Promise<void> {
     const keys = (await this.db.keys('manifests')).map(Number).sort((a, b) => b - a);
     const stale = keys.filter((k) => k !== manifest.revision).slice(KEEP_MANIFESTS - 1);
-    const record: ManifestRecord = { revision: manifest.revision, savedAt: at, json: JSON.stringify(manifest) };
+    const record: ManifestRecord = {
+      revision: manifest.revision,
+      savedAt: at,
+      json: JSON.stringify(manifest),
+    };
     await this.db.batch('manifests', [[manifest.revision, record]], stale);
   }
 

@@ -34,6 +34,8 @@ export interface SyncSnapshot {
   /** Trusted-clock instant until which the screen's name is shown large (identify). */
   identifyUntil: number;
   infoOpen: boolean;
+  /** A reload is coming: the screen crossfades to the poster first (the page's first paint is one too). */
+  reloading: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export class PlayerSync {
     sw: 'pending',
     identifyUntil: 0,
     infoOpen: false,
+    reloading: false,
   };
 
   constructor(readonly base = '') {
@@ -100,6 +103,11 @@ export class PlayerSync {
     void registerServiceWorker().then((r) => {
       this.set({ sw: r.state });
       if (r.error) this.reportError('sw_failed', r.error);
+      if (r.state === 'pending') {
+        navigator.serviceWorker.addEventListener('controllerchange', () => this.set({ sw: 'active' }), {
+          once: true,
+        });
+      }
     });
     this.store = await OfflineStore.open();
     if (!this.store) this.reportError('offline_store_unavailable', 'IndexedDB could not be opened');
@@ -169,9 +177,11 @@ export class PlayerSync {
 
   /** Applies a manifest from the server, one at a time, in order of arrival. */
   apply(raw: unknown, force = false): Promise<void> {
-    this.applying = this.applying.then(() => this.applyNow(raw, force)).catch((err) => {
-      this.reportError('manifest_apply_failed', (err as Error).message);
-    });
+    this.applying = this.applying
+      .then(() => this.applyNow(raw, force))
+      .catch((err) => {
+        this.reportError('manifest_apply_failed', (err as Error).message);
+      });
     return this.applying;
   }
 
@@ -184,8 +194,7 @@ export class PlayerSync {
     const m = parsed.data;
     const s = this.snapshot;
     this.clock.sync(m.serverTime);
-    const same =
-      !force && s.manifest?.revision === m.revision && !s.degraded && s.failedDatasets.size === 0;
+    const same = !force && s.manifest?.revision === m.revision && !s.degraded && s.failedDatasets.size === 0;
     if (same) {
       this.set({ listsValidUntil: Math.max(s.listsValidUntil, m.listsValidUntil), source: 'server' });
       return;
@@ -211,7 +220,8 @@ export class PlayerSync {
   /** Media the manifest names, then eviction of what it no longer names (IndexedDB and service worker). */
   private async fetchMediaAndEvict(m: Manifest): Promise<void> {
     const failed = await this.media.fetchAll(m.media);
-    for (const hash of failed) this.reportError('media_fetch_failed', `media ${hash.slice(0, 12)} could not be fetched`);
+    for (const hash of failed)
+      this.reportError('media_fetch_failed', `media ${hash.slice(0, 12)} could not be fetched`);
     if (this.snapshot.manifest !== m) return;
     const datasets = new Set(m.datasets.map((d) => d.hash));
     const media = new Set(m.media.map((x) => x.hash));
@@ -227,15 +237,16 @@ export class PlayerSync {
   private async loadDatasets(
     m: Manifest,
     network: boolean,
+    refresh = false,
   ): Promise<{ datasets: Map<string, Dataset>; failed: Set<string> }> {
     const datasets = new Map<string, Dataset>();
     const failed = new Set<string>();
     await Promise.all(
       m.datasets.map(async ({ hash }) => {
         const have = this.snapshot.datasets.get(hash);
-        if (have) return void datasets.set(hash, have);
+        if (have && !refresh) return void datasets.set(hash, have);
         try {
-          let text = await this.store?.loadDataset(hash).catch(() => undefined);
+          let text = refresh ? undefined : await this.store?.loadDataset(hash).catch(() => undefined);
           let fromNetwork = false;
           if (text === undefined && network) {
             const res = await fetch(`${this.base}/datasets/${hash}`, {
@@ -249,6 +260,8 @@ export class PlayerSync {
           datasets.set(hash, Dataset.parse(JSON.parse(text)));
           if (fromNetwork) await this.store?.saveDataset(hash, text).catch(() => undefined);
         } catch (err) {
+          // The same hash is the same content: a copy in memory stays good when a refresh fails.
+          if (have) return void datasets.set(hash, have);
           failed.add(hash);
           this.reportError('dataset_failed', `${hash.slice(0, 12)}: ${(err as Error).message.slice(0, 200)}`);
         }
@@ -268,13 +281,27 @@ export class PlayerSync {
     return this.snapshot.manifest?.revision ?? 0;
   }
 
-  /** clear-cache: forget datasets and media (store, service worker, memory), then load them again. */
+  /**
+   * clear-cache: forgets the stored datasets and media (IndexedDB, service worker) and loads
+   * them again; what is on screen keeps playing from memory meanwhile.
+   */
   async clearCache(): Promise<number> {
     await this.store?.clearContent();
     await evictSwContent();
+    const m = this.snapshot.manifest;
+    if (!m) return this.fetchManifest(true);
+    const { datasets, failed } = await this.loadDatasets(m, true, true);
+    this.set({ datasets, failedDatasets: failed });
     this.media.reset();
-    this.set({ datasets: new Map() });
-    return this.fetchManifest(true);
+    void this.fetchMediaAndEvict(m);
+    return m.revision;
+  }
+
+  /** Reloads the page after crossfading to the poster, which is also the new page's first paint. */
+  reload(afterMs = 1500): void {
+    if (this.snapshot.reloading) return;
+    this.set({ reloading: true });
+    setTimeout(() => location.reload(), afterMs);
   }
 
   /** Called by the screen once the manifest's revision is what it shows. */

@@ -13,7 +13,9 @@ const HOUR = 3_600_000;
 export function aggregate(records: PlayRecord[]): PlayRecord[] {
   const groups = new Map<string, PlayRecord>();
   for (const r of [...records].sort((a, b) => a.startedAt - b.startedAt)) {
-    const key = [r.itemId, r.playlistId, r.campaignId ?? '', r.kind, Math.floor(r.startedAt / HOUR)].join('|');
+    const key = [r.itemId, r.playlistId, r.campaignId ?? '', r.kind, Math.floor(r.startedAt / HOUR)].join(
+      '|',
+    );
     const g = groups.get(key);
     if (!g) {
       groups.set(key, { ...r, id: r.id.startsWith('a-') ? r.id : `a-${r.id}`.slice(0, 64) });

@@ -1,4 +1,6 @@
 const KEY = 'hallcast.lastServerTime';
+/** A device clock moving this much more or less than monotonic time between two reads was set. */
+const JUMP_MS = 5000;
 
 function readPersisted(): number {
   try {
@@ -29,8 +31,9 @@ export class TrustedClock {
   private anchorMono: number;
   /** False after a restart without server contact when the device clock is behind the persisted time. */
   trusted: boolean;
-  /** When the server last answered (trusted time), 0 before that. */
+  /** When the server last answered (trusted time), 0 before that in this session. */
   lastSyncAt = 0;
+  private last: { device: number; mono: number } | null = null;
 
   constructor(
     private deviceNow: () => number = () => Date.now(),
@@ -49,23 +52,31 @@ export class TrustedClock {
     this.anchorMono = this.mono();
     this.trusted = true;
     this.lastSyncAt = serverTime;
+    this.last = null;
     writePersisted(serverTime);
   }
 
   /**
    * Never goes back: the floor follows the last server time plus monotonic time, and ratchets
    * up to any later time this clock has returned (a device clock set back later cannot undo it).
+   * Once the server has answered in this session, a jump of the device clock (someone sets it,
+   * NTP steps it) is absorbed into the offset: monotonic time since the answer is the better
+   * measure. Before any answer the device clock is all there is, so a jump forward counts.
    */
   now(): number {
     const mono = this.mono();
-    const floor = this.anchorServer + (mono - this.anchorMono);
-    const device = this.deviceNow() + this.offset;
-    if (device > floor) {
-      this.anchorServer = device;
-      this.anchorMono = mono;
-      return device;
+    const device = this.deviceNow();
+    if (this.lastSyncAt > 0 && this.last) {
+      const jump = device - this.last.device - (mono - this.last.mono);
+      if (Math.abs(jump) > JUMP_MS) this.offset -= jump;
     }
-    return floor;
+    this.last = { device, mono };
+    const floor = this.anchorServer + (mono - this.anchorMono);
+    const t = device + this.offset;
+    if (t <= floor) return floor;
+    this.anchorServer = t;
+    this.anchorMono = mono;
+    return t;
   }
 
   /** Persists the current time (called every few seconds) so that a restart cannot go back in time. */

@@ -119,7 +119,11 @@ export class Kiosk extends EventEmitter {
     if (req.type !== 'snapshot' || typeof req.id !== 'string') return;
     let reply: { ok: boolean; mime?: string; data?: string; error?: string };
     try {
-      const shot = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'jpeg', quality: 75 }, 20_000);
+      const shot = await page.send<{ data: string }>(
+        'Page.captureScreenshot',
+        { format: 'jpeg', quality: 75 },
+        20_000,
+      );
       reply = { ok: true, mime: 'image/jpeg', data: shot.data };
       this.snapshots++;
       this.emit('snapshot', req.id);

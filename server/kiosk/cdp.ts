@@ -38,7 +38,13 @@ export class Cdp {
   }
 
   private onMessage(text: string): void {
-    let msg: { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: { message: string } };
+    let msg: {
+      id?: number;
+      method?: string;
+      params?: Record<string, unknown>;
+      result?: unknown;
+      error?: { message: string };
+    };
     try {
       msg = JSON.parse(text);
     } catch {

@@ -18,7 +18,12 @@ export interface ChromiumOptions {
 
 /** Debian's and Ubuntu's names for Chromium, then Chrome's. */
 export function findChromium(): string | null {
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium']) {
+  for (const p of [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+  ]) {
     if (existsSync(p)) return p;
   }
   return null;
@@ -56,7 +61,10 @@ export function kioskArgs(o: ChromiumOptions): string[] {
 }
 
 /** Starts Chromium and waits for its DevTools port (written to `DevToolsActivePort` in the profile). */
-export async function launchChromium(o: ChromiumOptions, timeoutMs = 30_000): Promise<{ proc: ChildProcess; port: number }> {
+export async function launchChromium(
+  o: ChromiumOptions,
+  timeoutMs = 30_000,
+): Promise<{ proc: ChildProcess; port: number }> {
   mkdirSync(o.userDataDir, { recursive: true });
   const portFile = join(o.userDataDir, 'DevToolsActivePort');
   rmSync(portFile, { force: true });
@@ -67,7 +75,8 @@ export async function launchChromium(o: ChromiumOptions, timeoutMs = 30_000): Pr
   });
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (proc.exitCode !== null) throw new Error(`Chromium exited at start (${proc.exitCode}): ${stderr.slice(-500)}`);
+    if (proc.exitCode !== null)
+      throw new Error(`Chromium exited at start (${proc.exitCode}): ${stderr.slice(-500)}`);
     if (existsSync(portFile)) {
       const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
       if (port > 0) return { proc, port };

@@ -49,7 +49,9 @@ export async function kioskCommand(argv: string[]): Promise<void> {
   }
   const executable = values.chromium ?? findChromium();
   if (!executable) {
-    console.error('找不到 Chromium：请安装（sudo apt-get install chromium fonts-noto-cjk）或用 --chromium 指定');
+    console.error(
+      '找不到 Chromium：请安装（sudo apt-get install chromium fonts-noto-cjk）或用 --chromium 指定',
+    );
     process.exit(1);
   }
   const kiosk = new Kiosk({

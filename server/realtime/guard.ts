@@ -54,7 +54,7 @@ export function guarded<S extends z.ZodType, R>(
   schema: S,
   bucket: Bucket,
   stats: RealtimeStats,
-  handler: (payload: z.output<S>) => R,
+  handler: (payload: z.output<S>) => R | Promise<R>,
 ): (...args: unknown[]) => void {
   return (...args) => {
     const reply = ackOf(args) as AckFn<R> | undefined;
@@ -70,11 +70,17 @@ export function guarded<S extends z.ZodType, R>(
       reply?.(fail('invalid_payload', parsed.error.issues[0]?.message ?? 'invalid payload'));
       return;
     }
-    try {
-      reply?.({ ok: true, data: handler(parsed.data) });
-    } catch (err) {
+    const failed = (err: unknown) => {
       const e = err instanceof AppError ? err : new AppError(500, 'internal', 'internal error');
       reply?.(fail(e.code, e.message));
+    };
+    try {
+      const out = handler(parsed.data);
+      // A handler may answer later (its write commits with others in one transaction).
+      if (out instanceof Promise) out.then((data: R) => reply?.({ ok: true, data }), failed);
+      else reply?.({ ok: true, data: out });
+    } catch (err) {
+      failed(err);
     }
   };
 }

@@ -7,6 +7,7 @@ import { type AdminNs, attachAdmins } from './admins.js';
 import { createFanout, groupRoom, hallRoom, type PlayerNs, roomsOf, screenRoom } from './fanout.js';
 import { newStats } from './guard.js';
 import { attachPlayers } from './players.js';
+import { WriteBatch } from './writeBatch.js';
 
 /** The /player and /admin namespaces, fan-out of changes, ack tracking and remote commands. */
 export function createRealtime(http: HttpServer, s: Services, config: Config, log: Logger) {
@@ -22,11 +23,19 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
   const admins = io.of('/admin') as unknown as AdminNs;
   const push = attachAdmins(admins, s, config);
 
+  const writes = new WriteBatch(s.db);
   const fanout = createFanout(players, s, config, log, (screenId, revision) => {
-    push.progress(s.convergence.received(screenId, revision));
-    push.status(screenId);
+    writes
+      .run(() => s.convergence.received(screenId, revision))
+      .then(
+        (moved) => {
+          push.progress(moved);
+          push.status(screenId);
+        },
+        (err: unknown) => log.error({ err, screenId }, 'recording a received ack failed'),
+      );
   });
-  attachPlayers(players, s, config, log, stats, fanout, push);
+  attachPlayers(players, s, config, log, stats, fanout, push, writes);
 
   s.commands.attach({
     send: (screenId, command, timeoutMs) =>

@@ -14,6 +14,7 @@ import type { Services } from '../services/index.js';
 import type { Fanout, PlayerNs, PlayerSocket } from './fanout.js';
 import { roomsOf, screenRoom } from './fanout.js';
 import { ackOf, Bucket, fail, guarded, type RealtimeStats } from './guard.js';
+import type { WriteBatch } from './writeBatch.js';
 
 /** What the player side tells the rest of realtime. */
 export interface PlayerHooks {
@@ -47,6 +48,7 @@ export function attachPlayers(
   stats: RealtimeStats,
   fanout: Fanout,
   hooks: PlayerHooks,
+  writes: WriteBatch,
 ): void {
   const now = () => s.clock.now();
   const timeSync = (screenId: string): TimeSync => ({
@@ -119,8 +121,8 @@ export function attachPlayers(
     );
     socket.on(
       'player:rendered',
-      guarded(PlayerRendered, reports, stats, (p) => {
-        hooks.progress(s.convergence.rendered(screenId, p.revision));
+      guarded(PlayerRendered, reports, stats, async (p) => {
+        hooks.progress(await writes.run(() => s.convergence.rendered(screenId, p.revision)));
         hooks.status(screenId);
         return undefined;
       }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertCleared } from '../../core/protocol/events.js';
-import { DEFAULT_TIMEZONE, dateIn } from '../../core/time.js';
+import { DEFAULT_TIMEZONE } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { AlertRow, AlertStore } from '../store/alertStore.js';
@@ -158,7 +158,6 @@ export function createAlertService(d: Deps) {
     purge(before: number): number {
       return d.alerts.purgeClearedBefore(before);
     },
-    today: () => dateIn(d.clock.now()),
   };
 }
 export type AlertService = ReturnType<typeof createAlertService>;

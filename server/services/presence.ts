@@ -76,13 +76,16 @@ export class MemoryPresence implements Presence {
   }
   heartbeat(id: string, hb: PlayerHeartbeat): void {
     const was = this.screens.get(id);
+    // `player:state` is the precise source of the item; a heartbeat only fills in a missed one.
+    const item =
+      hb.item !== null && hb.item !== was?.currentItem ? { currentItem: hb.item, currentKind: null } : {};
     this.touch(id, {
       online: true,
       lastSeenAt: this.clock.now(),
       connectedAt: was?.online ? was.connectedAt : this.clock.now(),
       version: hb.version,
       uptimeS: hb.uptimeS,
-      currentItem: hb.item,
+      ...item,
       errors: hb.errors,
       canvas: hb.canvas,
       cache: hb.cache,

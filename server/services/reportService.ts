@@ -44,13 +44,18 @@ export function createReportService(d: Deps) {
     /** One uptime sample for every screen whose hall is open now. */
     sample(): number {
       const now = d.clock.now();
-      const halls = new Map(d.halls.listHalls().map((h) => [h.id, h]));
+      // The day each open hall is in; closed halls take no sample.
+      const open = new Map(
+        d.halls
+          .listHalls()
+          .filter((h) => isOpenAt(h, now, dayKind))
+          .map((h) => [h.id, dateIn(now, h.timezone)]),
+      );
       const rows: UptimeSample[] = [];
       for (const s of d.screens.list()) {
-        const hall = halls.get(s.hall_id);
-        if (!hall || !isOpenAt(hall, now, dayKind)) continue;
-        const online = d.presence.isOnline(s.id) ? 1 : 0;
-        rows.push({ screen_id: s.id, day: dateIn(now, hall.timezone), hall_id: s.hall_id, online });
+        const day = open.get(s.hall_id);
+        if (day === undefined) continue;
+        rows.push({ screen_id: s.id, day, hall_id: s.hall_id, online: d.presence.isOnline(s.id) ? 1 : 0 });
       }
       if (rows.length > 0) d.reports.addUptimeSamples(rows);
       return rows.length;

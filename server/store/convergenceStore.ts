@@ -22,7 +22,9 @@ export function createConvergenceStore(db: Db) {
     'SELECT id, kind, summary, actor, created_at FROM changes WHERE id = ?',
   );
   const recent = db.prepare<[number], ChangeRow>(
-    'SELECT id, kind, summary, actor, created_at FROM changes ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    `SELECT id, kind, summary, actor, created_at FROM changes c
+     WHERE EXISTS (SELECT 1 FROM change_screens cs WHERE cs.change_id = c.id)
+     ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );
   const screens = db.prepare<[string], ChangeScreenRow>(
     `SELECT cs.screen_id, coalesce(s.name, cs.screen_id) AS screen_name, coalesce(h.name, '') AS hall_name,

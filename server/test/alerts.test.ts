@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../core/protocol/events.js';
 import { ManualClock } from '../clock.js';
+import { isOpenAt } from '../services/openingHours.js';
 import { parseWebhooks, signDingtalk, webhookBody } from '../services/webhookFormats.js';
 import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
 import { adminSocket, createScreens, SimPlayer } from './realtimeKit.js';
@@ -170,5 +171,36 @@ describe('webhook formats', () => {
       WED_10,
     ) as any;
     expect(body.markdown.text).toContain('最后在线：2026-11-25 09:57');
+  });
+});
+
+describe('opening hours', () => {
+  const hall = {
+    timezone: 'Asia/Shanghai',
+    openingHours: [
+      { weekdays: [1, 2, 3, 4, 5], open: '08:30', close: '17:00' },
+      { weekdays: [6], open: '09:00', close: '12:00' },
+    ],
+  };
+  const at = (iso: string) => Date.parse(`${iso}+08:00`);
+  it('follows the hall timezone, weekdays, holidays and 调休 working days', () => {
+    expect(isOpenAt(hall, at('2026-11-25T08:29:00'))).toBe(false);
+    expect(isOpenAt(hall, at('2026-11-25T08:30:00'))).toBe(true);
+    expect(isOpenAt(hall, at('2026-11-25T16:59:00'))).toBe(true);
+    expect(isOpenAt(hall, at('2026-11-25T17:00:00'))).toBe(false);
+    expect(isOpenAt(hall, at('2026-11-28T10:00:00'))).toBe(true); // Saturday morning
+    expect(isOpenAt(hall, at('2026-11-29T10:00:00'))).toBe(false); // Sunday
+    // 10:15 in Shanghai is 08:15 in Urumqi: that hall is not open yet.
+    expect(isOpenAt({ ...hall, timezone: 'Asia/Urumqi' }, at('2026-11-25T10:15:00'))).toBe(false);
+    expect(isOpenAt({ ...hall, timezone: 'Asia/Urumqi' }, at('2026-11-25T10:45:00'))).toBe(true);
+    expect(isOpenAt({ ...hall, timezone: 'UTC' }, at('2026-11-25T10:00:00'))).toBe(false); // 02:00 UTC
+    expect(isOpenAt(hall, at('2026-10-01T10:00:00'), () => 'holiday')).toBe(false);
+    expect(isOpenAt(hall, at('2026-11-29T10:00:00'), () => 'workday')).toBe(true);
+    expect(isOpenAt({ timezone: 'Asia/Shanghai', openingHours: [] }, at('2026-11-29T03:00:00'))).toBe(true);
+    const night = {
+      timezone: 'Asia/Shanghai',
+      openingHours: [{ weekdays: [3], open: '22:00', close: '02:00' }],
+    };
+    expect(isOpenAt(night, at('2026-11-25T23:00:00'))).toBe(true);
   });
 });

@@ -1,0 +1,145 @@
+import { Card, Col, Empty, Flex, Input, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { ScreenStatus } from '../../core/protocol/events.js';
+import { Page } from '../common/Page.js';
+import { useCan } from '../lib/session.js';
+import { useNow } from '../lib/useNow.js';
+import { AlertsPanel } from './AlertsPanel.js';
+import { ChangesPanel } from './ChangesPanel.js';
+import { HEALTH, healthOf, type ScreenHealth } from './format.js';
+import { ScreenDrawer } from './ScreenDrawer.js';
+import { ScreenTable } from './ScreenTable.js';
+import { useDashboard } from './useDashboard.js';
+
+const order = (a: ScreenStatus, b: ScreenStatus) => a.name.localeCompare(b.name, 'zh-CN');
+
+/** 运维看板: every screen by hall, live; changes reaching screens; alerts; the mirror and commands. */
+export function DashboardPage() {
+  const dash = useDashboard();
+  const now = useNow(10_000);
+  const canOperate = useCan('operate-screens');
+  const [q, setQ] = useState('');
+  const [hall, setHall] = useState<string | undefined>();
+  const [health, setHealth] = useState<ScreenHealth | undefined>();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const d = dash.data;
+  const screens = useMemo(
+    () =>
+      (d?.screens ?? [])
+        .filter((s) => !hall || s.hallId === hall)
+        .filter((s) => !health || healthOf(s) === health)
+        .filter((s) => !q || s.name.includes(q.trim()) || (s.currentItemName ?? '').includes(q.trim()))
+        .sort(order),
+    [d, hall, health, q],
+  );
+  const open = d?.screens.find((s) => s.id === openId);
+  const online = d?.screens.filter((s) => s.online).length ?? 0;
+  const extra = !dash.connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>;
+
+  return (
+    <Page title="运维看板" extra={extra} error={dash.error} onRetry={dash.reload}>
+      <Row gutter={16}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="在线屏幕" value={online} suffix={`/ ${d?.screens.length ?? 0}`} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="未恢复告警"
+              value={d?.alerts.length ?? 0}
+              valueStyle={{ color: d?.alerts.length ? '#cf1322' : undefined }}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="未生效屏幕"
+              value={d?.screens.filter((s) => s.renderedRevision < s.revision).length ?? 0}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="有错误的屏幕"
+              value={d?.screens.filter((s) => healthOf(s) === 'error').length ?? 0}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <ChangesPanel changes={d?.changes ?? []} now={now} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <AlertsPanel
+            alerts={d?.alerts ?? []}
+            now={now}
+            canOperate={canOperate}
+            onChanged={(a) =>
+              dash.setData((x) => x && { ...x, alerts: x.alerts.map((y) => (y.id === a.id ? a : y)) })
+            }
+          />
+        </Col>
+      </Row>
+      <Flex gap={8} wrap>
+        <Input.Search
+          allowClear
+          placeholder="搜索屏幕或当前内容"
+          style={{ width: 240 }}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="ops-search"
+        />
+        <Select
+          allowClear
+          placeholder="全部大厅"
+          style={{ width: 200 }}
+          value={hall}
+          onChange={setHall}
+          options={(d?.halls ?? []).map((h) => ({ value: h.id, label: h.name }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 160 }}
+          value={health}
+          onChange={setHealth}
+          options={Object.entries(HEALTH).map(([value, h]) => ({ value, label: h.label }))}
+        />
+      </Flex>
+      {(d?.halls ?? [])
+        .filter((h) => !hall || h.id === hall)
+        .map((h) => {
+          const mine = screens.filter((s) => s.hallId === h.id);
+          return (
+            <Card
+              key={h.id}
+              size="small"
+              data-testid="ops-hall"
+              title={
+                <Flex gap={8} align="center" wrap>
+                  <span>{h.name}</span>
+                  <Tag color={h.openNow ? 'green' : 'default'}>{h.openNow ? '开放中' : '已闭厅'}</Tag>
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                    {h.openingText}
+                  </Typography.Text>
+                </Flex>
+              }
+            >
+              {mine.length === 0 ? (
+                <Empty description="没有符合条件的屏幕" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              ) : (
+                <ScreenTable screens={mine} now={now} onOpen={(s) => setOpenId(s.id)} />
+              )}
+            </Card>
+          );
+        })}
+      {open && (
+        <ScreenDrawer screen={open} now={now} canOperate={canOperate} onClose={() => setOpenId(null)} />
+      )}
+    </Page>
+  );
+}

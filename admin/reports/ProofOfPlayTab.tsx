@@ -1,0 +1,111 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Radio, Select, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import {
+  PLAY_GROUPING_LABELS,
+  type PlayGrouping,
+  type ProofOfPlayRow,
+} from '../../core/protocol/operations.js';
+import { formatMs } from '../dashboard/format.js';
+import { type PlayQuery, reportsApi } from '../dashboard/operationsApi.js';
+import { api } from '../lib/api.js';
+import { hallsApi } from '../lib/endpoints.js';
+import { formatDateTime } from '../lib/time.js';
+import { useResource } from '../lib/useResource.js';
+
+const loadCampaigns = () => api.get<{ id: string; name: string }[]>('/api/campaigns');
+
+/** 播放证明: plays and time on screen by screen, hall, campaign or list, over a date range; xlsx. */
+export function ProofOfPlayTab() {
+  const [by, setBy] = useState<PlayGrouping>('screen');
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'day'), dayjs()]);
+  const [hallId, setHallId] = useState<string | undefined>();
+  const [campaignId, setCampaignId] = useState<string | undefined>();
+  const halls = useResource(hallsApi.list);
+  const campaigns = useResource(loadCampaigns);
+  const q: PlayQuery = {
+    by,
+    from: range[0].format('YYYY-MM-DD'),
+    to: range[1].format('YYYY-MM-DD'),
+    ...(hallId ? { hallId } : {}),
+    ...(campaignId ? { campaignId } : {}),
+  };
+  const key = JSON.stringify(q);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the query's JSON is the dependency.
+  const load = useCallback(() => reportsApi.proofOfPlay(q), [key]);
+  const report = useResource(load);
+  const name = PLAY_GROUPING_LABELS[by].replace('按', '');
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} wrap align="center">
+        <Radio.Group
+          value={by}
+          onChange={(e) => setBy(e.target.value)}
+          optionType="button"
+          options={Object.entries(PLAY_GROUPING_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        />
+        <Select
+          allowClear
+          placeholder="全部大厅"
+          style={{ width: 180 }}
+          value={hallId}
+          onChange={setHallId}
+          options={(halls.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部宣传活动"
+          style={{ width: 200 }}
+          value={campaignId}
+          onChange={setCampaignId}
+          options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Button icon={<DownloadOutlined />} href={reportsApi.proofOfPlayXlsx(q)} data-testid="pop-export">
+          导出 Excel
+        </Button>
+      </Flex>
+      {report.error && <Typography.Text type="danger">{report.error.message}</Typography.Text>}
+      <Table<ProofOfPlayRow>
+        size="small"
+        rowKey="key"
+        loading={report.loading}
+        dataSource={report.data?.rows ?? []}
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: name, dataIndex: 'name' },
+          ...(by === 'screen' ? [{ title: '大厅', dataIndex: 'hallName' }] : []),
+          { title: '播放次数', dataIndex: 'plays', sorter: (a, b) => a.plays - b.plays },
+          {
+            title: '播放时长',
+            dataIndex: 'playedMs',
+            render: (ms: number) => formatMs(ms),
+            sorter: (a, b) => a.playedMs - b.playedMs,
+          },
+          ...(by === 'screen' ? [] : [{ title: '屏幕数', dataIndex: 'screens' }]),
+          {
+            title: '首次',
+            dataIndex: 'firstAt',
+            render: (t: number | null) => (t ? formatDateTime(t) : '—'),
+          },
+          { title: '最后', dataIndex: 'lastAt', render: (t: number | null) => (t ? formatDateTime(t) : '—') },
+        ]}
+        summary={() =>
+          report.data ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} colSpan={6}>
+                {report.data.totals.plays} 次 · {formatMs(report.data.totals.playedMs)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </Flex>
+  );
+}

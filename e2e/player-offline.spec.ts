@@ -21,7 +21,6 @@ import {
   openPlayer,
   randomUUID,
   rowIds,
-  sampleKinds,
   setDeviceClock,
   World,
   watchSwitches,
@@ -99,10 +98,10 @@ describe('offline-first player (service worker + IndexedDB)', () => {
   it('obeys identify, info (and the key "i"), resync and clear-cache; snapshot says no agent runs', async () => {
     const identify = await command(w, dev.screenId, 'identify');
     expect(identify.ok).toBe(true);
-    await expect(page.getByTestId('identify').innerText()).resolves.toContain('离线测试屏');
+    await expect(page.getByTestId('identify').textContent()).resolves.toContain('离线测试屏');
     const info = await command(w, dev.screenId, 'info');
     expect(info).toMatchObject({ ok: true, data: { shown: true } });
-    const panel = await page.getByTestId('info-panel').innerText();
+    const panel = await page.getByTestId('info-panel').textContent();
     expect(panel).toContain(`第 ${w.revisionOf(dev.screenId).revision} 版`);
     expect(panel).toContain(w.url);
     expect(panel).toContain('已连接');
@@ -152,7 +151,7 @@ describe('offline-first player (service worker + IndexedDB)', () => {
     const { kinds, rows } = await observe(9_000);
     expect(kinds).toContain('list-board');
     expect(rows.has(expiring)).toBe(false);
-    expect(await page.locator('.hc-stage-date').innerText()).not.toContain('2001');
+    expect(await page.locator('.hc-stage-date').textContent()).not.toContain('2001');
   });
 
   it('after a restart without the server and with the device clock behind, lists stay hidden', async () => {

@@ -60,6 +60,7 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
   useTick(TICK_MS);
   const [, rerender] = useReducer((x: number) => x + 1, 0);
   const [ctl] = useState(() => new PlaybackController(sync, rerender));
+  const [covered, setCovered] = useState(true);
   const flush = useCallback(() => ctl.flush(), [ctl]);
   const trustedNow = useCallback(() => sync.clock.now(), [sync]);
   useSoftReload(sync, manifest.timezone, flush);
@@ -87,15 +88,27 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
     ) : undefined;
 
   return (
-    <Stage
-      layout={manifest.layout}
-      canvas={manifest.canvas}
-      hall={manifest.hall}
-      timezone={manifest.timezone}
-      now={trustedNow}
-      demo={manifest.demo}
-      main={<Crossfade current={slot} onShown={(key) => ctl.onShown(key, manifest)} />}
-      overlay={overlay}
-    />
+    <>
+      <Stage
+        layout={manifest.layout}
+        canvas={manifest.canvas}
+        hall={manifest.hall}
+        timezone={manifest.timezone}
+        now={trustedNow}
+        demo={manifest.demo}
+        main={
+          <Crossfade
+            current={slot}
+            onShown={(key) => {
+              ctl.onShown(key, manifest);
+              setCovered(false);
+            }}
+          />
+        }
+        overlay={overlay}
+      />
+      {/* The page's poster stays over the screen until the first item is ready: no empty frame. */}
+      {covered ? <div className="hc-boot-cover" /> : null}
+    </>
   );
 }

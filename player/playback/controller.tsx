@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Manifest } from '../../core/manifest/types.js';
-import { type CrossfadeSlot, ItemView, Poster, type RenderContext } from '../render/index.js';
+import { type CrossfadeSlot, dateIn, ItemView, Poster, type RenderContext } from '../render/index.js';
 import type { PlayerSync } from '../sync/playerSync.js';
 import type { Choice } from './choose.js';
 import { ItemBoundary } from './ItemBoundary.js';
@@ -42,6 +43,9 @@ export class PlaybackController {
   private play: PlayInProgress | null = null;
   private playingKey: string | null = null;
   private lastConfirmed = -1;
+  /** The screen's local date: views are rebuilt when it changes (a clock that jumped). */
+  private today = '';
+  private todayAt = { at: 0, zone: '' };
 
   constructor(
     private sync: PlayerSync,
@@ -50,6 +54,7 @@ export class PlaybackController {
 
   /** The slot to show for `choice` (or what stands in for it when it failed). */
   slotFor(choice: Choice, hold: HoldContext): CrossfadeSlot {
+    this.updateToday(hold.manifest.timezone);
     const chosen = this.failed.has(choice.key) ? this.fallback(choice, hold) : choice;
     let p = this.prepared.get(chosen.key);
     if (!p) {
@@ -78,6 +83,14 @@ export class PlaybackController {
     };
   }
 
+  /** The local date, looked up at most once a minute (time-zone maths is slow on a hall box). */
+  private updateToday(timezone: string): void {
+    const now = this.sync.clock.now();
+    if (this.todayAt.zone === timezone && now >= this.todayAt.at && now - this.todayAt.at < 60_000) return;
+    this.today = dateIn(now, timezone);
+    this.todayAt = { at: now, zone: timezone };
+  }
+
   private prepare(choice: Choice, manifest: Manifest): Prepared {
     const key = choice.key;
     const urls = new Map<string, string>();
@@ -104,9 +117,13 @@ export class PlaybackController {
       watchdog: undefined,
     };
     const onError = (code: string, message: string) => this.fail(key, code, message);
-    p.slot.render = (ready) => {
-      const onReady = () => this.ready(key, ready);
-      return item ? (
+    let crossfadeReady = () => {};
+    const onReady = () => this.ready(key, () => crossfadeReady());
+    // One element per item (and per local date): React skips re-rendering the view on every tick;
+    // views move on by their own timers (page turns, midnight, animation frames).
+    let built: { today: string; element: ReactNode } | null = null;
+    const build = (): ReactNode =>
+      item ? (
         <ItemBoundary onError={onError} canvas={manifest.canvas} layout={manifest.layout}>
           <ItemView item={item} ctx={ctx} onReady={onReady} onError={onError} />
         </ItemBoundary>
@@ -118,6 +135,10 @@ export class PlaybackController {
           onReady={onReady}
         />
       );
+    p.slot.render = (ready) => {
+      crossfadeReady = ready;
+      if (built?.today !== this.today) built = { today: this.today, element: build() };
+      return built.element;
     };
     if (item) {
       p.watchdog = setTimeout(() => {

@@ -21,7 +21,7 @@ export class EntryVisibility {
   private totals = new Map<string, number>();
 
   constructor(
-    private root: Element,
+    root: Element,
     private mono: () => number = () => performance.now(),
   ) {
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), {

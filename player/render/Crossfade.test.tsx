@@ -85,4 +85,35 @@ describe('Crossfade', () => {
     expect(slotOf('a')).toBe('current');
     expect(slotOf('c')).toBe('incoming');
   });
+
+  it('keeps the item shown now when the fallback timer of an earlier switch fires as the next one starts', () => {
+    vi.useFakeTimers();
+    const readies = new Map<string, () => void>();
+    const { rerender } = render(<Crossfade current={slot('a', readies)} fadeMs={300} />);
+    act(() => readies.get('a')?.());
+    rerender(<Crossfade current={slot('b', readies)} fadeMs={300} />);
+    act(() => readies.get('b')?.());
+    act(() => vi.advanceTimersByTime(500));
+    rerender(<Crossfade current={slot('c', readies)} fadeMs={300} />);
+    // c is ready in the same tick as the timer armed for a (leaving under b) fires.
+    act(() => {
+      readies.get('c')?.();
+      vi.advanceTimersByTime(500);
+    });
+    expect(slotOf('c')).toBe('current');
+    expect(slotOf('b')).toBe('leaving');
+  });
+
+  it('brings the leaving item back at once when it is wanted again while the next fades in', () => {
+    vi.useFakeTimers();
+    const readies = new Map<string, () => void>();
+    const { rerender } = render(<Crossfade current={slot('a', readies)} fadeMs={300} />);
+    act(() => readies.get('a')?.());
+    rerender(<Crossfade current={slot('b', readies)} fadeMs={300} />);
+    act(() => readies.get('b')?.());
+    expect(slotOf('a')).toBe('leaving');
+    rerender(<Crossfade current={slot('a', readies)} fadeMs={300} />);
+    expect(slotOf('a')).toBe('current');
+    expect(slotOf('b')).toBe('leaving');
+  });
 });

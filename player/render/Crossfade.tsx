@@ -42,14 +42,20 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
   shownRef.current = shown;
   /** The very first item has nothing under it to fade over: it appears at once. */
   const instantKey = useRef<string | null>(null);
+  const layerEls = useRef(new Map<string, HTMLDivElement>());
 
   const ready = (key: string) => {
     const slot = currentRef.current;
     if (slot.key !== key || shownRef.current?.key === key) return;
+    // An item ready in the frame it mounted has no computed transparent style yet: compute it,
+    // so that the fade runs (and ends with transitionend) instead of a cut.
+    const el = layerEls.current.get(key);
+    if (el && typeof getComputedStyle === 'function') void getComputedStyle(el).opacity;
     instantKey.current = shownRef.current ? null : key;
     setLeaving(shownRef.current);
     setShown(slot);
   };
+  const readyRef = useLatest(ready);
 
   useEffect(() => {
     if (!shown) return;
@@ -57,19 +63,30 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
       onShownRef.current?.(shown.key);
       return;
     }
-    // Normally the fade's transitionend removes it; this is the fallback (no transitions, hidden page).
-    const timer = setTimeout(() => setLeaving(null), fadeMs > 0 ? fadeMs * 2 + 250 : 0);
+    // Normally the fade's transitionend removes it; this is the fallback (no transitions, hidden
+    // page). It clears only the layer it was armed for: a newer switch may have made another leave.
+    const armed = leaving;
+    const timer = setTimeout(
+      () => setLeaving((l) => (l === armed ? null : l)),
+      fadeMs > 0 ? fadeMs * 2 + 250 : 0,
+    );
     return () => clearTimeout(timer);
   }, [shown, leaving, fadeMs, onShownRef]);
 
   const live = shown && current.key === shown.key ? current : shown;
   const incoming = current.key === shown?.key ? null : current;
+  // The item leaving is wanted again (the next one failed while fading in): it stays opaque
+  // under the fading one and comes back at once, it is ready already.
+  const back = Boolean(leaving && incoming && leaving.key === incoming.key);
+  useEffect(() => {
+    if (back && incoming) readyRef.current(incoming.key);
+  }, [back, incoming, readyRef]);
   const layers: Array<{ slot: CrossfadeSlot; role: 'leaving' | 'current' | 'incoming' }> = [];
-  if (leaving && leaving.key !== live?.key && leaving.key !== incoming?.key) {
+  if (leaving && leaving.key !== live?.key && (back || leaving.key !== incoming?.key)) {
     layers.push({ slot: leaving, role: 'leaving' });
   }
   if (live) layers.push({ slot: live, role: 'current' });
-  if (incoming) layers.push({ slot: incoming, role: 'incoming' });
+  if (incoming && !back) layers.push({ slot: incoming, role: 'incoming' });
 
   return (
     <div className="hc-crossfade" style={{ '--fade-ms': `${fadeMs}ms` } as CSSProperties}>
@@ -80,9 +97,14 @@ export function Crossfade({ current, fadeMs = 400, onShown }: CrossfadeProps) {
           data-slot={role}
           data-key={slot.key}
           aria-hidden={role !== 'current'}
+          ref={(el) => {
+            if (el) layerEls.current.set(slot.key, el);
+            else layerEls.current.delete(slot.key);
+          }}
           onTransitionEnd={(e) => {
-            if (role === 'current' && e.target === e.currentTarget && e.propertyName === 'opacity')
-              setLeaving(null);
+            if (role !== 'current' || e.target !== e.currentTarget || e.propertyName !== 'opacity') return;
+            // Only the fade of the item shown now ends the leaving one.
+            if (shownRef.current?.key === slot.key) setLeaving(null);
           }}
         >
           {slot.render(role === 'incoming' ? () => ready(slot.key) : noop)}

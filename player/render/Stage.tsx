@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import type { Canvas, Layout } from '../../core/manifest/types.js';
 import { useMinuteClock } from './ClockView.js';
 import { useElementSize } from './hooks.js';
@@ -55,8 +55,16 @@ export function Stage({ layout, canvas, hall, timezone, now, demo, main, ticker,
   );
 }
 
-/** Re-renders once a minute on its own, so the main zone is not re-rendered with the clock. */
-function StageHeader(props: { hall: string; timezone: string; now: () => number; demo: boolean }) {
+/**
+ * Re-renders once a minute on its own, so the main zone is not re-rendered with the clock; memoised
+ * so that a parent re-rendering (the player's schedule tick) does not redo its time-zone maths.
+ */
+const StageHeader = memo(function StageHeader(props: {
+  hall: string;
+  timezone: string;
+  now: () => number;
+  demo: boolean;
+}) {
   const { date, time } = useMinuteClock(props.now, props.timezone);
   return (
     <header className="hc-stage-head">
@@ -74,4 +82,4 @@ function StageHeader(props: { hall: string; timezone: string; now: () => number;
       </div>
     </header>
   );
-}
+});

@@ -5,6 +5,7 @@ import {
   CommandKind,
   type PlayerError,
   type PlayerToServer,
+  type PlayRecord,
   type ServerToPlayer,
   type TimeSync,
 } from '../../core/protocol/events.js';
@@ -16,6 +17,31 @@ import { PLAYER_VERSION } from './version.js';
 const DEFAULTS = { heartbeatMs: 30_000, reconnectMaxMs: 60_000, playsBatchMs: 60_000 };
 /** Errors kept while offline, sent when the server is back. */
 const MAX_QUEUED_ERRORS = 20;
+
+/** One `player:plays` event stays well under the server's message size limit (1 MB). */
+const MAX_BATCH_CHARS = 256_000;
+
+/**
+ * The oldest records that fit in one event. A single record too large to send (a very long list
+ * play) keeps its most-seen entries only, or it would be refused for ever.
+ */
+export function fitBatch(records: PlayRecord[]): PlayRecord[] {
+  const out: PlayRecord[] = [];
+  let size = 0;
+  for (const r of records) {
+    let rec = r;
+    let len = JSON.stringify(rec).length;
+    if (len > MAX_BATCH_CHARS && rec.entries) {
+      const keep = Math.floor((rec.entries.length * MAX_BATCH_CHARS) / len / 2);
+      rec = { ...rec, entries: [...rec.entries].sort((a, b) => b.visibleMs - a.visibleMs).slice(0, keep) };
+      len = JSON.stringify(rec).length;
+    }
+    if (out.length > 0 && size + len > MAX_BATCH_CHARS) break;
+    out.push(rec);
+    size += len;
+  }
+  return out;
+}
 
 const CommandPayload = z.object({
   id: z.string().max(128),
@@ -188,7 +214,7 @@ export class Connection {
     this.sendingPlays = true;
     try {
       for (let round = 0; round < 20; round++) {
-        const batch = await this.sync.plays.batch(500);
+        const batch = fitBatch(await this.sync.plays.batch(500));
         if (batch.length === 0) break;
         const reply = await this.socket.timeout(15_000).emitWithAck('player:plays', batch);
         if (!reply.ok) break;

@@ -126,12 +126,14 @@ export class OfflineStore {
     return this.db.put('meta', key, value);
   }
 
-  /** Bytes and entries held (media blobs counted by size, datasets by text length). */
+  /**
+   * Bytes the origin stores (the browser's estimate, which reads nothing back) and the datasets
+   * and media held: reported with every heartbeat, so it must stay cheap.
+   */
   async usage(): Promise<{ bytes: number; items: number }> {
-    const media = await this.db.getAll<MediaRecord>('media');
-    const datasets = await this.db.getAll<string>('datasets');
-    const bytes = media.reduce((n, m) => n + (m?.bytes ?? 0), 0) + datasets.reduce((n, d) => n + d.length, 0);
-    return { bytes, items: media.length + datasets.length };
+    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    const items = (await this.db.count('media')) + (await this.db.count('datasets'));
+    return { bytes: Math.max(0, Math.round(estimate?.usage ?? 0)), items };
   }
 
   /** Forgets datasets and media (clear-cache); manifests and the proof-of-play buffer stay. */

@@ -1,4 +1,4 @@
-import { Dataset } from '../../core/credit/dataset.js';
+import type { Dataset } from '../../core/credit/dataset.js';
 import { Manifest } from '../../core/manifest/types.js';
 import type { PlayRecord } from '../../core/protocol/events.js';
 import type { PairRegistered } from '../../core/protocol/rest.js';
@@ -7,12 +7,15 @@ import { type DeviceState, loadDevice, resetDevice, saveDevice } from './device.
 import { MediaCache } from './mediaCache.js';
 import { OfflineStore } from './offlineStore.js';
 import { Pairing } from './pairing.js';
+import { parseDataset } from './parseDataset.js';
 import { PlaysBuffer } from './playsBuffer.js';
 import { evictSwContent, registerServiceWorker, type SwState } from './serviceWorker.js';
 import { TrustedClock } from './trustedClock.js';
 
 const PERSIST_CLOCK_MS = 5000;
 const META_VALID_UNTIL = 'listsValidUntil';
+const META_DEVICE = 'device';
+const META_CLOCK = 'clockFloor';
 
 export type SyncPhase = 'starting' | 'pairing' | 'connecting' | 'ready';
 
@@ -100,6 +103,8 @@ export class PlayerSync {
   /** Opens the offline store, plays the cached manifest if any, then connects (or pairs). */
   async start(): Promise<void> {
     this.timers.push(setInterval(() => this.clock.persist(), PERSIST_CLOCK_MS));
+    // The manifest used to be cached here; IndexedDB holds it now.
+    localStorage.removeItem('hallcast.manifest');
     void registerServiceWorker().then((r) => {
       this.set({ sw: r.state });
       if (r.error) this.reportError('sw_failed', r.error);
@@ -113,9 +118,34 @@ export class PlayerSync {
     if (!this.store) this.reportError('offline_store_unavailable', 'IndexedDB could not be opened');
     this.media.attach(this.store);
     this.plays = new PlaysBuffer(this.store?.db ?? null);
+    await this.recoverFromStore();
     if (!this.device.token) return this.startPairing();
     await this.restore().catch((err) => this.reportError('cache_failed', (err as Error).message));
     this.connect();
+  }
+
+  /**
+   * localStorage is written to disk lazily: a power cut (or a killed browser) soon after pairing
+   * can lose it. The device identity and the clock's floor are also kept in IndexedDB, whose
+   * transactions are on disk once complete; whichever is there (and later) wins.
+   */
+  private async recoverFromStore(): Promise<void> {
+    if (!this.store) return;
+    const kept = await this.store.getMeta<DeviceState>(META_DEVICE).catch(() => undefined);
+    if (!this.device.token && kept?.token && kept.secret) {
+      this.device = kept;
+      saveDevice(kept);
+    } else if (this.device.token && kept?.token !== this.device.token) {
+      await this.store.setMeta(META_DEVICE, this.device).catch(() => undefined);
+    }
+    const floor = await this.store.getMeta<number>(META_CLOCK).catch(() => undefined);
+    if (floor) this.clock.adoptPersisted(floor);
+    this.timers.push(
+      setInterval(
+        () => void this.store?.setMeta(META_CLOCK, this.clock.now()).catch(() => undefined),
+        PERSIST_CLOCK_MS,
+      ),
+    );
   }
 
   /** Plays what the offline store holds: no clock sync (a cached time is not the server's answer). */
@@ -150,6 +180,7 @@ export class PlayerSync {
   private async paired(token: string, screenId: string): Promise<void> {
     this.device = { ...this.device, token, screenId };
     saveDevice(this.device);
+    await this.store?.setMeta(META_DEVICE, this.device).catch(() => undefined);
     this.set({ pairing: null, phase: 'connecting' });
     this.connect();
   }
@@ -165,6 +196,7 @@ export class PlayerSync {
     this.conn = null;
     this.device = resetDevice();
     this.media.reset();
+    void this.store?.setMeta(META_DEVICE, this.device).catch(() => undefined);
     this.startPairing();
   }
 
@@ -257,7 +289,7 @@ export class PlayerSync {
             fromNetwork = true;
           }
           if (text === undefined) throw new Error('not in the offline store');
-          datasets.set(hash, Dataset.parse(JSON.parse(text)));
+          datasets.set(hash, await parseDataset(text));
           if (fromNetwork) await this.store?.saveDataset(hash, text).catch(() => undefined);
         } catch (err) {
           // The same hash is the same content: a copy in memory stays good when a refresh fails.
@@ -316,7 +348,10 @@ export class PlayerSync {
   /** Reported to the server now, or when it is back (the last few are kept). */
   reportError(code: string, message: string, itemId?: string): void {
     if (this.conn) this.conn.error({ code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
-    else this.earlyErrors.push({ code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
+    else {
+      this.earlyErrors.push({ code, message: message.slice(0, 500), ...(itemId ? { itemId } : {}) });
+      this.earlyErrors.splice(0, this.earlyErrors.length - 20);
+    }
   }
   /** Errors before the connection exists (start-up, cache problems); handed to it when it starts. */
   earlyErrors: { code: string; message: string; itemId?: string }[] = [];

@@ -45,6 +45,18 @@ export class TrustedClock {
     this.trusted = persisted === 0 || this.deviceNow() >= persisted;
   }
 
+  /**
+   * A floor kept elsewhere (IndexedDB) at start-up, before any server answer: it raises the floor
+   * if later than the one read at construction, and the device clock behind it is untrusted.
+   */
+  adoptPersisted(t: number): void {
+    if (this.lastSyncAt > 0 || t <= this.anchorServer + (this.mono() - this.anchorMono)) return;
+    this.anchorServer = t;
+    this.anchorMono = this.mono();
+    if (this.deviceNow() < t) this.trusted = false;
+    writePersisted(t);
+  }
+
   /** Adopts a server time from a handshake, heartbeat reply or manifest. */
   sync(serverTime: number): void {
     this.offset = serverTime - this.deviceNow();

@@ -7,10 +7,11 @@
  * `--verbose` lists when the long frames came (they cluster where the new revision arrives).
  */
 import { randomUUID } from 'node:crypto';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeUscc } from '../core/credit/index.js';
 import type { Item } from '../core/manifest/types.js';
 import { addDays, dateIn } from '../core/time.js';
+import { launchBrowser } from '../e2e/browser.js';
 import { deviceScript, World } from '../e2e/playerKit.js';
 
 const args = process.argv.slice(2);
@@ -238,11 +239,7 @@ function ratio(a: Figures, b: Figures): Record<keyof Figures, number | null> {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     const hc = await hallcast(browser);
     log('baseline: a bare page scrolling a static block…');

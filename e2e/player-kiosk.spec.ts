@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, kioskArgs } from '../server/kiosk/chromium.js';
 import { Kiosk } from '../server/kiosk/index.js';
 import { type Client, loginAs, until } from '../server/test/harness.js';
-import { shotPath } from './browser.js';
+import { launchBrowser, shotPath } from './browser.js';
 import { command, World } from './playerKit.js';
 
 let w: World;
@@ -129,6 +129,34 @@ describe('hallcast kiosk', () => {
     expect(kiosk.snapshots).toBe(1);
     const anon = await fetch(`${w.url}${reply.data.url}`);
     expect(anon.status).toBe(401);
+  });
+
+  it('shows the snapshot in the admin when an operator clicks 截屏', async () => {
+    const browser = await launchBrowser();
+    try {
+      const admin = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      const login = w.hc.demoLogins!.find((l) => l.role === 'operator')!;
+      await admin.goto(`${w.url}/admin/`);
+      await admin.getByTestId('login-username').fill(login.username);
+      await admin.getByTestId('login-password').fill(login.password);
+      await admin.getByTestId('login-submit').click();
+      await admin.getByTestId('side-menu').waitFor();
+      await admin.goto(`${w.url}/admin/#/dashboard`);
+      await admin.locator(`[data-testid="ops-screen-row"][data-screen-id="${screenId}"]`).click();
+      await admin.getByTestId('command-snapshot').click();
+      const result = admin.locator('[data-testid="command-result"][data-kind="snapshot"]').first();
+      await result.waitFor({ timeout: 30_000 });
+      expect(await result.getAttribute('data-status')).toBe('ok');
+      const img = result.getByTestId('snapshot-image').locator('img');
+      await expect
+        .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      expect(await result.textContent()).toContain('kiosk 代理截屏于');
+      await admin.screenshot({ path: shotPath('admin-kiosk-snapshot.png') });
+      expect(kiosk.snapshots).toBe(2);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('restarts a browser that crashed, which plays again from its profile', async () => {

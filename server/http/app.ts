@@ -65,7 +65,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   programRoutes(routes, s.programs.library);
   mediaRoutes(routes, s.programs.media);
   campaignRoutes(routes, s.programs);
-  adminRoutes(routes, s.users, s.halls, s.stores.content);
+  adminRoutes(routes, s.users, s.halls);
   screenRoutes(routes, s.screens, s.manifests, s.datasets);
   operationsRoutes(routes, s);
   platformRoutes(routes, s);

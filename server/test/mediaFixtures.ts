@@ -131,6 +131,5 @@ export async function upload(c: Client, body: Buffer, name: string, headers: Rec
     },
     body: new Uint8Array(body),
   });
-  // biome-ignore lint/suspicious/noExplicitAny: test answers are checked field by field.
   return { status: res.status, body: (await res.json()) as any };
 }

@@ -1,16 +1,10 @@
 import { GroupInput, HallInput, UserCreate, UserUpdate } from '../../../core/protocol/rest.js';
 import type { HallService } from '../../services/hallService.js';
 import type { UserService } from '../../services/userService.js';
-import type { ContentStore } from '../../store/contentStore.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
-/** Users, halls, screen groups and the playlist names the group form offers. */
-export function adminRoutes(
-  r: RouteBuilder,
-  users: UserService,
-  halls: HallService,
-  content: ContentStore,
-): void {
+/** Users, halls and screen groups. */
+export function adminRoutes(r: RouteBuilder, users: UserService, halls: HallService): void {
   r.add('get', '/api/users', 'manage-system', undefined, () => users.list());
   // Display names only, so every role can see who imported, submitted or reviewed.
   r.add('get', '/api/users/names', 'view', undefined, () =>

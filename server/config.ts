@@ -72,6 +72,11 @@ export const CONFIG_SPEC = {
   },
   reconnectMaxMs: { env: 'HALLCAST_RECONNECT_MAX_MS', schema: int(60 * SECOND), doc: '播放端重连退避上限' },
   playsBatchMs: { env: 'HALLCAST_PLAYS_BATCH_MS', schema: int(60 * SECOND), doc: '播放记录上报间隔' },
+  playSegmentMs: {
+    env: 'HALLCAST_PLAY_SEGMENT_MS',
+    schema: int(5 * MINUTE),
+    doc: '长时间播放按此时长分段记录（断电最多丢失一段）',
+  },
   scheduleDays: { env: 'HALLCAST_SCHEDULE_DAYS', schema: int(8), doc: '清单携带的排期天数（至少 7）' },
   listShare: {
     env: 'HALLCAST_LIST_SHARE',

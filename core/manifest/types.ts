@@ -84,6 +84,8 @@ export const PlayerSettings = z.object({
   staleAfterMs: z.number().int().positive(),
   reconnectMaxMs: z.number().int().positive(),
   playsBatchMs: z.number().int().positive(),
+  /** A long play is recorded in segments of at most this long (a power cut loses one at most). */
+  playSegmentMs: z.number().int().positive().optional(),
 });
 export type PlayerSettings = z.infer<typeof PlayerSettings>;
 

@@ -4,7 +4,7 @@ import { type CrossfadeSlot, dateIn, ItemView, Poster, type RenderContext } from
 import type { PlayerSync } from '../sync/playerSync.js';
 import type { Choice } from './choose.js';
 import { ItemBoundary } from './ItemBoundary.js';
-import { PlayInProgress } from './proofOfPlay.js';
+import { DEFAULT_SEGMENTS, PlayInProgress } from './proofOfPlay.js';
 
 /** How long an incoming item may take to be ready before it is skipped: half its time, 3–15 s. */
 export function readyTimeoutMs(durationMs: number): number {
@@ -170,7 +170,16 @@ export class PlaybackController {
     const item = p.choice.item;
     if (!item || !p.choice.slot) return;
     const layer = document.querySelector(`.hc-layer[data-key="${CSS.escape(key)}"]`);
-    this.play = new PlayInProgress(item, p.choice.slot, at, layer);
+    const segmentMs = this.sync.snapshot.manifest?.player.playSegmentMs;
+    this.play = new PlayInProgress(
+      item,
+      p.choice.slot,
+      at,
+      layer,
+      () => this.sync.clock.now(),
+      (record) => this.sync.recordPlay(record),
+      segmentMs ? { ...DEFAULT_SEGMENTS, maxMs: segmentMs } : DEFAULT_SEGMENTS,
+    );
   }
 
   private fail(key: string, code: string, message: string): void {

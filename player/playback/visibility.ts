@@ -96,15 +96,36 @@ export class EntryVisibility {
     this.rows.delete(el);
   }
 
-  /** Stops observing; each entry seen and for how many milliseconds in all. */
+  /** Entries counted so far (since the start or the last `cut`). */
+  get size(): number {
+    return this.totals.size;
+  }
+
+  /**
+   * Each entry seen since the start or the last cut, and for how long; counting goes on, rows
+   * visible now count from now in the next segment.
+   */
+  cut(): { entryId: string; visibleMs: number }[] {
+    const at = this.mono();
+    for (const w of this.rows.values()) {
+      if (w.since === null) continue;
+      this.stop(w, at);
+      w.since = at;
+    }
+    const out = [...this.totals]
+      .filter(([, ms]) => ms > 0)
+      .map(([entryId, ms]) => ({ entryId, visibleMs: Math.round(ms) }));
+    this.totals.clear();
+    return out;
+  }
+
+  /** Stops observing; each entry seen since the last cut and for how many milliseconds in all. */
   finish(): { entryId: string; visibleMs: number }[] {
     const at = this.mono();
     for (const w of this.rows.values()) this.stop(w, at);
     this.io.disconnect();
     this.mo.disconnect();
     this.rows.clear();
-    return [...this.totals]
-      .filter(([, ms]) => ms > 0)
-      .map(([entryId, ms]) => ({ entryId, visibleMs: Math.round(ms) }));
+    return this.cut();
   }
 }

@@ -22,8 +22,9 @@ const MAX_QUEUED_ERRORS = 20;
 const MAX_BATCH_CHARS = 256_000;
 
 /**
- * The oldest records that fit in one event. A single record too large to send (a very long list
- * play) keeps its most-seen entries only, or it would be refused for ever.
+ * The oldest records that fit in one event. Plays are recorded in segments small enough to fit
+ * (playback/proofOfPlay.ts); should one still be too large, it keeps its most-seen entries
+ * rather than be refused for ever.
  */
 export function fitBatch(records: PlayRecord[]): PlayRecord[] {
   const out: PlayRecord[] = [];

@@ -25,6 +25,7 @@ type Deps = {
     | 'staleAfterMs'
     | 'reconnectMaxMs'
     | 'playsBatchMs'
+    | 'playSegmentMs'
     | 'scheduleDays'
     | 'listShare'
     | 'cycleMs'
@@ -120,6 +121,7 @@ export function createManifestService({ halls, content, datasets, settings, prog
           staleAfterMs: config.staleAfterMs,
           reconnectMaxMs: config.reconnectMaxMs,
           playsBatchMs: config.playsBatchMs,
+          playSegmentMs: config.playSegmentMs,
         },
         schedule,
         items,

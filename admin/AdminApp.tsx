@@ -5,7 +5,7 @@ import { AppLayout } from './layout/AppLayout.js';
 import { type ApiError, api, toApiError } from './lib/api.js';
 import { authApi } from './lib/endpoints.js';
 import { SessionContext, type SessionContextValue } from './lib/session.js';
-import { disconnectAdminSocket } from './lib/socket.js';
+import { disconnectAdminSocket, onSessionEnded } from './lib/socket.js';
 import { LoginPage } from './login/LoginPage.js';
 import { ForcedPasswordPage } from './password/ForcedPasswordPage.js';
 
@@ -45,6 +45,24 @@ export function AdminApp() {
         setSession(null);
       }),
     [message],
+  );
+
+  // The server closed the live connection: back to the login page, or, when only the role
+  // changed, reload the session so menus and the new connection follow the new role.
+  useEffect(
+    () =>
+      onSessionEnded((ended) => {
+        disconnectAdminSocket();
+        if (ended.code === 'role_changed') {
+          void message.info(ended.message);
+          check();
+          return;
+        }
+        void message.warning(ended.message);
+        api.setSession(null);
+        setSession(null);
+      }),
+    [message, check],
   );
 
   const logout = useCallback(async () => {

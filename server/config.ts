@@ -149,6 +149,11 @@ export const CONFIG_SPEC = {
     schema: int(200),
     doc: '向管理端合并推送屏幕状态与变更进度的间隔',
   },
+  adminSessionCheckMs: {
+    env: 'HALLCAST_ADMIN_SESSION_CHECK_MS',
+    schema: int(30 * SECOND),
+    doc: '管理端实时连接重新校验登录会话的间隔（会话过期、账号停用或角色变更后断开连接）',
+  },
   socketRateScale: {
     env: 'HALLCAST_SOCKET_RATE_SCALE',
     schema: z.coerce.number().positive().default(1),

@@ -1,16 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { AdminEventSchemas, type AdminToServer, type ServerToAdmin } from '../../core/protocol/events.js';
+import {
+  AdminEventSchemas,
+  type AdminToServer,
+  type ServerToAdmin,
+  SessionEnded,
+} from '../../core/protocol/events.js';
 
 export type AdminSocket = Socket<ServerToAdmin, AdminToServer>;
 export type AdminEventHandlers = Partial<ServerToAdmin>;
 
 let socket: AdminSocket | null = null;
+const sessionEnded = new Set<(ended: SessionEnded) => void>();
 
 /** One shared connection to /admin; the session cookie authenticates it. */
 export function getAdminSocket(): AdminSocket {
-  socket ??= io('/admin', { transports: ['websocket'], withCredentials: true });
+  if (socket) return socket;
+  socket = io('/admin', { transports: ['websocket'], withCredentials: true });
+  socket.on('session:ended', (payload: unknown) => {
+    const r = SessionEnded.safeParse(payload);
+    if (r.success) for (const fn of sessionEnded) fn(r.data);
+  });
   return socket;
+}
+
+/** Called when the server ends the connection's session (it disconnects right after); returns an unsubscribe. */
+export function onSessionEnded(fn: (ended: SessionEnded) => void): () => void {
+  sessionEnded.add(fn);
+  return () => sessionEnded.delete(fn);
 }
 
 /** Closes the connection (logout, expired session); the next use opens a new one. */

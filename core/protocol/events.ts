@@ -217,6 +217,18 @@ export type SnapshotData = z.infer<typeof SnapshotData>;
 
 export const ScreenRemoved = z.object({ id: z.string() });
 
+/**
+ * Why the server closed an admin socket: its session was logged out, expired, or its user was
+ * disabled or had the password reset; `role_changed` leaves the session valid under the new role
+ * (reconnecting gets what that role may see).
+ */
+export const SessionEndReason = z.enum(['logout', 'expired', 'disabled', 'password_reset', 'role_changed']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+/** The last thing an admin socket hears before the server disconnects it. */
+export const SessionEnded = z.object({ code: SessionEndReason, message: z.string() });
+export type SessionEnded = z.infer<typeof SessionEnded>;
+
 /** Every /admin event's payload schema: the admin parses what it receives with these. */
 export const AdminEventSchemas = {
   'screen:updated': ScreenStatus,
@@ -225,6 +237,7 @@ export const AdminEventSchemas = {
   'alert:raised': Alert,
   'alert:cleared': AlertCleared,
   'command:result': CommandResult,
+  'session:ended': SessionEnded,
 } as const;
 
 export interface ServerToAdmin {
@@ -234,6 +247,7 @@ export interface ServerToAdmin {
   'alert:raised': (payload: Alert) => void;
   'alert:cleared': (payload: AlertCleared) => void;
   'command:result': (payload: CommandResult) => void;
+  'session:ended': (payload: SessionEnded) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the admin namespace is push-only.

@@ -7,8 +7,9 @@ import type { Services } from '../services/index.js';
 const DAY = 86_400_000;
 
 /**
- * Timers: presence flush, offline detection and alerts, convergence timeouts, uptime samples,
- * expiry of entries, purge of sessions and codes, retention of operations records.
+ * Timers: presence flush, offline detection and alerts, convergence timeouts, admin session
+ * re-checks, uptime samples, expiry of entries, purge of sessions and codes, retention of
+ * operations records.
  */
 export function startJobs(s: Services, realtime: Realtime, config: Config, log: Logger) {
   s.webhooks.attachLog(log);
@@ -43,6 +44,7 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     every(Math.max(250, Math.min(5_000, Math.floor(config.convergenceTimeoutMs / 10))), 'convergence', () =>
       realtime.convergenceTick(),
     ),
+    every(config.adminSessionCheckMs, 'admin-sessions', () => realtime.checkAdminSessions()),
     every(config.uptimeSampleMs, 'uptime-sample', () => s.reports.sample()),
     every(config.expiryCheckMs, 'expiry', expireEntries),
     every(10 * 60_000, 'purge', () => s.auth.purge()),

@@ -1,34 +1,14 @@
-import type { Namespace } from 'socket.io';
-import type { AdminToServer, ServerToAdmin } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
-import { SESSION_COOKIE } from '../http/middleware/auth.js';
 import type { Services } from '../services/index.js';
+import type { AdminNs } from './adminSessions.js';
 import { Coalescer } from './coalesce.js';
 
-export type AdminNs = Namespace<AdminToServer, ServerToAdmin>;
-
-function cookieOf(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
 /**
- * The /admin namespace (session cookie) and its pushes. Screen statuses and change progress
- * are coalesced per `adminPushMs`: a publish to thousands of screens reaches the dashboard as a
- * few updates a second, not one per ack.
+ * The pushes of the /admin namespace (admission is in adminSessions.ts). Screen statuses and
+ * change progress are coalesced per `adminPushMs`: a publish to thousands of screens reaches the
+ * dashboard as a few updates a second, not one per ack.
  */
 export function attachAdmins(admins: AdminNs, s: Services, config: Config) {
-  admins.use((socket, next) => {
-    const session = s.auth.authenticate(cookieOf(socket.handshake.headers.cookie, SESSION_COOKIE));
-    if (!session) {
-      next(new Error('unauthenticated'));
-      return;
-    }
-    next();
-  });
   const watched = () => admins.sockets.size > 0;
 
   const statuses = new Coalescer(config.adminPushMs, (ids) => {

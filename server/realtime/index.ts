@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
-import { type AdminNs, attachAdmins } from './admins.js';
+import { type AdminNs, attachAdminSessions } from './adminSessions.js';
+import { attachAdmins } from './admins.js';
 import { createFanout, groupRoom, hallRoom, type PlayerNs, roomsOf, screenRoom } from './fanout.js';
 import { newStats } from './guard.js';
 import { attachPlayers } from './players.js';
@@ -21,6 +22,7 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
   const stats = newStats();
   const players = io.of('/player') as unknown as PlayerNs;
   const admins = io.of('/admin') as unknown as AdminNs;
+  const sessions = attachAdminSessions(admins, s.auth);
   const push = attachAdmins(admins, s, config);
 
   const writes = new WriteBatch(s.db);
@@ -87,6 +89,9 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
       case 'change:progress':
         push.progress([event.changeId]);
         break;
+      case 'session:ended':
+        sessions.end(event.reason, event.userId, event.idHash);
+        break;
     }
   });
   const offAlerts = s.alerts.subscribe((e) => {
@@ -106,6 +111,10 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
         push.progress(s.convergence.openFor(id));
       }
       s.alerts.check();
+    },
+    /** Closes admin sockets whose session expired or whose user's role changed. */
+    checkAdminSessions(): void {
+      sessions.check();
     },
     /** Re-sends progress of changes whose convergence timeout just passed (pending -> 超时). */
     convergenceTick(): void {

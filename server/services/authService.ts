@@ -7,6 +7,7 @@ import { AppError, rateLimited, unauthenticated } from '../errors.js';
 import type { SessionStore } from '../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../store/userStore.js';
 import type { AuditService } from './auditService.js';
+import type { EventBus } from './events.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -31,12 +32,13 @@ type AuthDeps = {
   users: UserStore;
   sessions: SessionStore;
   audit: AuditService;
+  bus: EventBus;
   clock: Clock;
   config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
 };
 
 /** Passwords, sessions and the login rate limit. */
-export function createAuthService({ users, sessions, audit, clock, config }: AuthDeps) {
+export function createAuthService({ users, sessions, audit, bus, clock, config }: AuthDeps) {
   const toInfo = (user: UserRecord, csrfToken: string): SessionInfo => ({
     user: {
       id: user.id,
@@ -47,6 +49,14 @@ export function createAuthService({ users, sessions, audit, clock, config }: Aut
     },
     csrfToken,
   });
+
+  function current(idHash: string): { session: AuthedSession; expiresAt: number } | undefined {
+    const s = sessions.get(idHash);
+    if (!s || s.expires_at <= clock.now()) return undefined;
+    const user = users.get(s.user_id);
+    if (!user || user.disabled) return undefined;
+    return { session: { user, csrfToken: s.csrf_token, idHash }, expiresAt: s.expires_at };
+  }
 
   function checkLimit(keys: string[]): void {
     const now = clock.now();
@@ -108,17 +118,22 @@ export function createAuthService({ users, sessions, audit, clock, config }: Aut
     authenticate(cookie: string | undefined): AuthedSession | undefined {
       if (!cookie || !/^[0-9a-f]{64}$/.test(cookie)) return undefined;
       const idHash = sha256(cookie);
-      const s = sessions.get(idHash);
+      const found = current(idHash);
+      if (!found) return undefined;
       const now = clock.now();
-      if (!s || s.expires_at <= now) return undefined;
-      const user = users.get(s.user_id);
-      if (!user || user.disabled) return undefined;
-      if (s.expires_at - now < config.sessionTtlMs / 2) sessions.extend(idHash, now + config.sessionTtlMs);
-      return { user, csrfToken: s.csrf_token, idHash };
+      if (found.expiresAt - now < config.sessionTtlMs / 2) sessions.extend(idHash, now + config.sessionTtlMs);
+      return found.session;
     },
 
-    logout(idHash: string): void {
-      sessions.remove(idHash);
+    /**
+     * The session as it stands, without sliding its expiry: an open socket is not activity, so
+     * re-checking a live admin connection must not keep its session alive.
+     */
+    peek: (idHash: string): AuthedSession | undefined => current(idHash)?.session,
+
+    logout(s: AuthedSession): void {
+      sessions.remove(s.idHash);
+      bus.emit({ type: 'session:ended', reason: 'logout', userId: s.user.id, idHash: s.idHash });
     },
 
     info: (s: AuthedSession): SessionInfo => toInfo(s.user, s.csrfToken),

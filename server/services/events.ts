@@ -1,9 +1,13 @@
+import type { SessionEndReason } from '../../core/protocol/events.js';
+
 /** What services raise after their transaction commits; realtime and jobs listen. */
 export type DomainEvent =
   | { type: 'screens:changed'; changeId: string; screenIds: string[] }
   | { type: 'screen:revoked'; screenId: string }
   | { type: 'screen:updated'; screenId: string }
-  | { type: 'change:progress'; changeId: string };
+  | { type: 'change:progress'; changeId: string }
+  /** Live admin sockets of one session (idHash) or of every session of the user must go. */
+  | { type: 'session:ended'; reason: SessionEndReason; userId: string; idHash?: string };
 
 export type Listener = (event: DomainEvent) => void;
 

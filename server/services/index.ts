@@ -63,8 +63,15 @@ export function createServices(
   const presence: Presence = new MemoryPresence(clock);
   const audit = createAuditService(stores.audit, secrets.auditKey, clock);
   const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
-  const auth = createAuthService({ users: stores.users, sessions: stores.sessions, audit, clock, config });
-  const users = createUserService({ users: stores.users, sessions: stores.sessions, audit, clock });
+  const auth = createAuthService({
+    users: stores.users,
+    sessions: stores.sessions,
+    audit,
+    bus,
+    clock,
+    config,
+  });
+  const users = createUserService({ users: stores.users, sessions: stores.sessions, audit, bus, clock });
   const halls = createHallService({
     db,
     halls: stores.halls,

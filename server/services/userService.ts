@@ -6,13 +6,17 @@ import type { SessionStore } from '../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../store/userStore.js';
 import type { AuditService } from './auditService.js';
 import { hashPassword, randomPassword } from './authService.js';
+import type { EventBus } from './events.js';
 
 const publicUser = ({ passwordHash: _, ...u }: UserRecord): User => u;
 
-type Deps = { users: UserStore; sessions: SessionStore; audit: AuditService; clock: Clock };
+type Deps = { users: UserStore; sessions: SessionStore; audit: AuditService; bus: EventBus; clock: Clock };
 
-/** Admin users: create with a one-time password, update, disable, reset. */
-export function createUserService({ users, sessions, audit, clock }: Deps) {
+/**
+ * Admin users: create with a one-time password, update, disable, reset. Disabling, a reset or a
+ * role change raises `session:ended`, so the user's live admin sockets close at once.
+ */
+export function createUserService({ users, sessions, audit, bus, clock }: Deps) {
   function mustGet(id: string): UserRecord {
     const u = users.get(id);
     if (!u) throw notFound('用户');
@@ -56,6 +60,8 @@ export function createUserService({ users, sessions, audit, clock }: Deps) {
         target: id,
         summary: { before: publicUser(u), after: next },
       });
+      if (next.disabled) bus.emit({ type: 'session:ended', reason: 'disabled', userId: id });
+      else if (next.role !== u.role) bus.emit({ type: 'session:ended', reason: 'role_changed', userId: id });
       return publicUser(mustGet(id));
     },
 
@@ -65,6 +71,7 @@ export function createUserService({ users, sessions, audit, clock }: Deps) {
       users.setPassword(id, await hashPassword(temporaryPassword), true);
       sessions.removeForUser(id);
       audit.record({ actor, action: 'user.reset-password', target: id, summary: {} });
+      bus.emit({ type: 'session:ended', reason: 'password_reset', userId: id });
       return { user: publicUser(mustGet(id)), temporaryPassword };
     },
 
@@ -75,6 +82,7 @@ export function createUserService({ users, sessions, audit, clock }: Deps) {
       users.setPassword(u.id, await hashPassword(password), true);
       sessions.removeForUser(u.id);
       audit.record({ actor: null, action: 'user.passwd', target: u.id, summary: { via: 'cli' } });
+      bus.emit({ type: 'session:ended', reason: 'password_reset', userId: u.id });
     },
   };
 }

@@ -16,7 +16,7 @@ export function authRoutes(r: RouteBuilder, auth: AuthService, secureCookies: bo
     return info;
   });
   r.add('post', '/api/auth/logout', 'session', undefined, (ctx, { session }) => {
-    auth.logout(session.idHash);
+    auth.logout(session);
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'strict', path: '/' });
   });
   r.add('get', '/api/auth/session', 'session', undefined, (_ctx, { session }) => auth.info(session));

@@ -60,6 +60,8 @@ describe('player on a plain-http LAN origin (IndexedDB only)', () => {
       sw: 'serviceWorker' in navigator,
     }));
     expect(env).toEqual({ secure: false, sw: false });
+    // The dataset worker runs on an insecure origin too.
+    expect(page.workers().map((wk) => wk.url())).toEqual([expect.stringContaining('/assets/datasetWorker-')]);
     await expect
       .poll(
         async () => {

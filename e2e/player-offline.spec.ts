@@ -92,6 +92,8 @@ describe('offline-first player (service worker + IndexedDB)', () => {
       )
       .toBe(true);
     await page.locator(`[data-entry-id="${expiring}"]`).first().waitFor({ timeout: 20_000 });
+    // Datasets are fetched, parsed and stored by the dataset worker, off the main thread.
+    expect(page.workers().map((wk) => wk.url())).toEqual([expect.stringContaining('/assets/datasetWorker-')]);
     await page.screenshot({ path: shotPath('player-offline-online.png') });
   });
 

@@ -3,11 +3,11 @@ import { Manifest } from '../../core/manifest/types.js';
 import type { PlayRecord } from '../../core/protocol/events.js';
 import type { PairRegistered } from '../../core/protocol/rest.js';
 import { Connection } from './connection.js';
+import { DatasetLoader } from './datasetLoader.js';
 import { type DeviceState, loadDevice, resetDevice, saveDevice } from './device.js';
 import { MediaCache } from './mediaCache.js';
 import { OfflineStore } from './offlineStore.js';
 import { Pairing } from './pairing.js';
-import { parseDataset } from './parseDataset.js';
 import { PlaysBuffer } from './playsBuffer.js';
 import { evictSwContent, registerServiceWorker, type SwState } from './serviceWorker.js';
 import { TrustedClock } from './trustedClock.js';
@@ -49,6 +49,8 @@ export class PlayerSync {
   readonly clock = new TrustedClock();
   private device: DeviceState = loadDevice();
   store: OfflineStore | null = null;
+  /** Fetches, parses and stores datasets off the main thread where it can. */
+  private datasetLoader = new DatasetLoader(() => this.store);
   readonly media: MediaCache;
   plays: PlaysBuffer = new PlaysBuffer(null);
   private conn: Connection | null = null;
@@ -278,19 +280,17 @@ export class PlayerSync {
         const have = this.snapshot.datasets.get(hash);
         if (have && !refresh) return void datasets.set(hash, have);
         try {
-          let text = refresh ? undefined : await this.store?.loadDataset(hash).catch(() => undefined);
-          let fromNetwork = false;
-          if (text === undefined && network) {
-            const res = await fetch(`${this.base}/datasets/${hash}`, {
-              headers: { authorization: `Bearer ${this.device.token}` },
-            });
-            if (!res.ok) throw new Error(`HTTP ${res.status}`);
-            text = await res.text();
-            fromNetwork = true;
-          }
-          if (text === undefined) throw new Error('not in the offline store');
-          datasets.set(hash, await parseDataset(text));
-          if (fromNetwork) await this.store?.saveDataset(hash, text).catch(() => undefined);
+          const url = new URL(`${this.base}/datasets/${hash}`, location.href).href;
+          datasets.set(
+            hash,
+            await this.datasetLoader.load({
+              hash,
+              url,
+              token: this.device.token ?? '',
+              readStore: !refresh,
+              network,
+            }),
+          );
         } catch (err) {
           // The same hash is the same content: a copy in memory stays good when a refresh fails.
           if (have) return void datasets.set(hash, have);

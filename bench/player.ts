@@ -32,6 +32,8 @@ export interface Figures {
   droppedFramePct: number;
   framesOver50ms: number;
   rafP99Ms: number;
+  /** The longest frame (where the new revision arrives, for HallCast). */
+  maxFrameMs: number;
   rowNodes: number;
   heapStartMb: number;
   heapEndMb: number;
@@ -122,6 +124,7 @@ function figures(deltas: number[], rowNodes: number, heapStartMb: number, heapEn
     droppedFramePct: deltas.length ? Math.round((dropped / deltas.length) * 1000) / 10 : 0,
     framesOver50ms: deltas.filter((d) => d > 50).length,
     rafP99Ms: Math.round(p99 * 10) / 10,
+    maxFrameMs: Math.round((sorted.at(-1) ?? 0) * 10) / 10,
     rowNodes,
     heapStartMb,
     heapEndMb,
@@ -230,6 +233,7 @@ async function baseline(browser: Browser): Promise<Figures> {
   return out;
 }
 
+/** HallCast over baseline per figure; null where the baseline's figure is 0 (no ratio to give). */
 function ratio(a: Figures, b: Figures): Record<keyof Figures, number | null> {
   const out = {} as Record<keyof Figures, number | null>;
   for (const k of Object.keys(a) as Array<keyof Figures>) {

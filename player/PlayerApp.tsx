@@ -4,7 +4,7 @@ import { IdentifyOverlay, InfoPanel, useInfoKey } from './overlay/Overlays.js';
 import { PairingScreen } from './pairing/PairingScreen.js';
 import { type Choice, choose } from './playback/choose.js';
 import { PlaybackController } from './playback/controller.js';
-import { useSoftReload } from './playback/softReload.js';
+import { QUIET_HOUR, useSoftReload } from './playback/softReload.js';
 import { Crossfade, Poster, Stage } from './render/index.js';
 import type { PlayerSync, SyncSnapshot } from './sync/playerSync.js';
 
@@ -63,7 +63,7 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
   const [covered, setCovered] = useState(true);
   const flush = useCallback(() => ctl.flush(), [ctl]);
   const trustedNow = useCallback(() => sync.clock.now(), [sync]);
-  useSoftReload(sync, manifest.timezone, flush);
+  useSoftReload(sync, manifest.timezone, manifest.player.reloadHour ?? QUIET_HOUR, flush);
   useEffect(() => {
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);

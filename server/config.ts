@@ -72,6 +72,11 @@ export const CONFIG_SPEC = {
   },
   reconnectMaxMs: { env: 'HALLCAST_RECONNECT_MAX_MS', schema: int(60 * SECOND), doc: '播放端重连退避上限' },
   playsBatchMs: { env: 'HALLCAST_PLAYS_BATCH_MS', schema: int(60 * SECOND), doc: '播放记录上报间隔' },
+  playerReloadHour: {
+    env: 'HALLCAST_PLAYER_RELOAD_HOUR',
+    schema: z.coerce.number().int().min(-1).max(23).default(3),
+    doc: '播放端每日自动刷新页面的时刻（屏幕所在时区的小时，0–23；-1 为不刷新）',
+  },
   playSegmentMs: {
     env: 'HALLCAST_PLAY_SEGMENT_MS',
     schema: int(5 * MINUTE),

@@ -86,6 +86,8 @@ export const PlayerSettings = z.object({
   playsBatchMs: z.number().int().positive(),
   /** A long play is recorded in segments of at most this long (a power cut loses one at most). */
   playSegmentMs: z.number().int().positive().optional(),
+  /** Hour (screen time) of the daily soft reload; -1: never. Absent: 3 (03:00–04:00). */
+  reloadHour: z.number().int().min(-1).max(23).optional(),
 });
 export type PlayerSettings = z.infer<typeof PlayerSettings>;
 

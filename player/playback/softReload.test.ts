@@ -18,6 +18,13 @@ describe('softReloadDue', () => {
     expect(softReloadDue(quiet, 'Europe/Berlin', null, 2 * HOUR)).toBe(false);
   });
 
+  it('follows the hour the server configures, and never reloads at -1', () => {
+    expect(softReloadDue(quiet + HOUR, 'Asia/Shanghai', null, 2 * HOUR, 4)).toBe(true);
+    expect(softReloadDue(quiet, 'Asia/Shanghai', null, 2 * HOUR, 4)).toBe(false);
+    for (let h = 0; h < 24; h++)
+      expect(softReloadDue(quiet + h * HOUR, 'Asia/Shanghai', null, 2 * HOUR, -1)).toBe(false);
+  });
+
   it('leaves a page that started recently alone (no reload loop)', () => {
     expect(softReloadDue(quiet, 'Asia/Shanghai', null, 10 * 60_000)).toBe(false);
   });

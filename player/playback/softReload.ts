@@ -3,7 +3,7 @@ import { dateIn } from '../render/index.js';
 import type { PlayerSync } from '../sync/playerSync.js';
 import { swControls } from '../sync/serviceWorker.js';
 
-/** The quiet hour in the screen's timezone: 03:00–04:00, when halls are closed. */
+/** The quiet hour in the screen's timezone unless the server says otherwise: 03:00–04:00, when halls are closed. */
 export const QUIET_HOUR = 3;
 /** A page younger than this is not reloaded (no reload loop after a late start). */
 const MIN_UPTIME_MS = 30 * 60_000;
@@ -16,11 +16,13 @@ export function softReloadDue(
   timezone: string,
   lastDate: string | null,
   uptimeMs: number,
+  quietHour: number = QUIET_HOUR,
 ): boolean {
+  if (quietHour < 0) return false;
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(now),
   );
-  return hour === QUIET_HOUR && lastDate !== dateIn(now, timezone) && uptimeMs >= MIN_UPTIME_MS;
+  return hour === quietHour && lastDate !== dateIn(now, timezone) && uptimeMs >= MIN_UPTIME_MS;
 }
 
 async function serverAnswers(base: string): Promise<boolean> {
@@ -46,10 +48,11 @@ export async function maybeSoftReload(
   timezone: string,
   startedAt: number,
   flush: () => void,
+  quietHour: number = QUIET_HOUR,
 ): Promise<void> {
   const now = sync.clock.now();
   const last = localStorage.getItem(KEY);
-  if (!softReloadDue(now, timezone, last, performance.now() - startedAt)) return;
+  if (!softReloadDue(now, timezone, last, performance.now() - startedAt, quietHour)) return;
   if (!swControls()) {
     localStorage.setItem(KEY, dateIn(now, timezone));
     sync.reportError('reload_skipped', 'no service worker holds the app shell: the daily reload is skipped');
@@ -61,10 +64,15 @@ export async function maybeSoftReload(
   sync.reload();
 }
 
-export function useSoftReload(sync: PlayerSync, timezone: string, flush: () => void): void {
+export function useSoftReload(
+  sync: PlayerSync,
+  timezone: string,
+  quietHour: number,
+  flush: () => void,
+): void {
   useEffect(() => {
     const startedAt = performance.now();
-    const id = setInterval(() => void maybeSoftReload(sync, timezone, startedAt, flush), CHECK_MS);
+    const id = setInterval(() => void maybeSoftReload(sync, timezone, startedAt, flush, quietHour), CHECK_MS);
     return () => clearInterval(id);
-  }, [sync, timezone, flush]);
+  }, [sync, timezone, quietHour, flush]);
 }

@@ -26,6 +26,7 @@ type Deps = {
     | 'reconnectMaxMs'
     | 'playsBatchMs'
     | 'playSegmentMs'
+    | 'playerReloadHour'
     | 'scheduleDays'
     | 'listShare'
     | 'cycleMs'
@@ -122,6 +123,7 @@ export function createManifestService({ halls, content, datasets, settings, prog
           reconnectMaxMs: config.reconnectMaxMs,
           playsBatchMs: config.playsBatchMs,
           playSegmentMs: config.playSegmentMs,
+          reloadHour: config.playerReloadHour,
         },
         schedule,
         items,

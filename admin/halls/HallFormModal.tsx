@@ -1,9 +1,7 @@
-import { Alert, AutoComplete, Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { AutoComplete, Form, Input } from 'antd';
 import { type Hall, type HallInput, TimeZone } from '../../core/protocol/rest.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { hallsApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
 import { DEFAULT_ROWS, fromRows, type OpeningRow, toRows } from './openingHours.js';
 
@@ -34,90 +32,58 @@ function initialValues(hall: Hall | null): Values {
 
 /** Creates or edits a hall: 名称, 时区, 开放时间, 信用修复窗口说明. */
 export function HallFormModal({ hall, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: Values) => {
+  const save = async (values: Values) => {
     const body: HallInput = {
       name: values.name.trim(),
       timezone: values.timezone.trim(),
       openingHours: fromRows(values.openingHours),
       repairWindowText: (values.repairWindowText ?? '').trim(),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(hall ? await hallsApi.update(hall.id, body) : await hallsApi.create(body));
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['name', 'timezone', 'openingHours', 'repairWindowText']))
-        setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    onSaved(hall ? await hallsApi.update(hall.id, body) : await hallsApi.create(body));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       title={hall ? `编辑大厅：${hall.name}` : '新建大厅'}
-      open
       width={640}
-      onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={busy}
-          onClick={() => form.submit()}
-          data-testid="hall-submit"
-        >
-          保存
-        </Button>,
-      ]}
+      initialValues={initialValues(hall)}
+      fields={['name', 'timezone', 'openingHours', 'repairWindowText']}
+      save={save}
+      onClose={onClose}
+      submitTestId="hall-submit"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues(hall)} onFinish={submit}>
-        <Form.Item
-          label="名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入大厅名称' }]}
-        >
-          <Input maxLength={100} placeholder="例如：市民中心政务服务大厅" data-testid="hall-name-input" />
-        </Form.Item>
-        <Form.Item
-          label="时区"
-          name="timezone"
-          extra="可从列表选择，或输入 IANA 时区名称"
-          rules={[
-            { required: true, message: '请输入时区' },
-            {
-              validator: async (_, value: string | undefined) => {
-                const result = TimeZone.safeParse((value ?? '').trim());
-                if (value && !result.success) throw new Error(result.error.issues[0]?.message ?? '时区无效');
-              },
+      <Form.Item
+        label="名称"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请输入大厅名称' }]}
+      >
+        <Input maxLength={100} placeholder="例如：市民中心政务服务大厅" data-testid="hall-name-input" />
+      </Form.Item>
+      <Form.Item
+        label="时区"
+        name="timezone"
+        extra="可从列表选择，或输入 IANA 时区名称"
+        rules={[
+          { required: true, message: '请输入时区' },
+          {
+            validator: async (_, value: string | undefined) => {
+              const result = TimeZone.safeParse((value ?? '').trim());
+              if (value && !result.success) throw new Error(result.error.issues[0]?.message ?? '时区无效');
             },
-          ]}
-        >
-          <AutoComplete options={TIMEZONES.map((tz) => ({ value: tz }))} />
-        </Form.Item>
-        <OpeningHoursField />
-        <Form.Item
-          label="信用修复窗口说明"
-          name="repairWindowText"
-          extra="显示在屏幕上的名单下方，最多 300 字"
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={300}
-            showCount
-            placeholder="例如：信用修复请至 3 号综合窗口办理，工作日 9:00–17:00"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <AutoComplete options={TIMEZONES.map((tz) => ({ value: tz }))} />
+      </Form.Item>
+      <OpeningHoursField />
+      <Form.Item label="信用修复窗口说明" name="repairWindowText" extra="显示在屏幕上的名单下方，最多 300 字">
+        <Input.TextArea
+          rows={3}
+          maxLength={300}
+          showCount
+          placeholder="例如：信用修复请至 3 号综合窗口办理，工作日 9:00–17:00"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

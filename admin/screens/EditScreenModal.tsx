@@ -1,10 +1,7 @@
-import { Alert, Button, Form, Modal } from 'antd';
-import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import type { Group, Hall, ScreenUpdate } from '../../core/protocol/rest.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { screensApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { LAYOUT_LABELS, presetById, presetIdFor } from './labels.js';
 import { ScreenFields, type ScreenFieldValues } from './ScreenFields.js';
 
@@ -20,9 +17,6 @@ const KEEP = 'current';
 
 /** Renames or moves a screen, or changes its preset; sends only the canvas when it changed. */
 export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<ScreenFieldValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // Keep the screen's hall selectable even if the hall list failed to load or lags behind.
   const hallOptions = halls.some((h) => h.id === screen.hallId)
     ? halls
@@ -33,7 +27,7 @@ export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Pro
     ? undefined
     : { value: KEEP, label: `当前：${LAYOUT_LABELS[screen.layout] ?? screen.layout} ${width}×${height}` };
 
-  const submit = async (values: ScreenFieldValues) => {
+  const save = async (values: ScreenFieldValues) => {
     const body: ScreenUpdate = {
       name: values.name.trim(),
       hallId: values.hallId,
@@ -41,58 +35,29 @@ export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Pro
     };
     const preset = values.presetId === KEEP ? undefined : presetById(values.presetId);
     if (preset && values.presetId !== matched) Object.assign(body, preset);
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await screensApi.update(screen.id, body));
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['name', 'hallId', 'groupId'])) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    onSaved(await screensApi.update(screen.id, body));
   };
 
   return (
-    <Modal
+    <FormModal<ScreenFieldValues>
       title={`编辑屏幕：${screen.name}`}
-      open
-      onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={busy}
-          onClick={() => form.submit()}
-          data-testid="edit-screen-submit"
-        >
-          保存
-        </Button>,
-      ]}
+      initialValues={{
+        name: screen.name,
+        hallId: screen.hallId,
+        groupId: screen.groupId,
+        presetId: matched ?? KEEP,
+      }}
+      fields={['name', 'hallId', 'groupId']}
+      save={save}
+      onClose={onClose}
+      submitTestId="edit-screen-submit"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<ScreenFieldValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          name: screen.name,
-          hallId: screen.hallId,
-          groupId: screen.groupId,
-          presetId: matched ?? KEEP,
-        }}
-      >
-        <ScreenFields
-          form={form}
-          halls={hallOptions}
-          groups={groups}
-          currentOption={currentOption}
-          testidPrefix="edit-screen"
-        />
-      </Form>
-    </Modal>
+      <ScreenFields
+        halls={hallOptions}
+        groups={groups}
+        currentOption={currentOption}
+        testidPrefix="edit-screen"
+      />
+    </FormModal>
   );
 }

@@ -115,7 +115,7 @@ export function PairScreenModal({ open, halls, groups, onClose, onPaired }: Prop
             data-testid="pair-code-input"
           />
         </Form.Item>
-        <ScreenFields form={form} halls={halls} groups={groups} testidPrefix="pair" />
+        <ScreenFields halls={halls} groups={groups} testidPrefix="pair" />
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Form, type FormInstance, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import type { Group } from '../../core/protocol/rest.js';
 import { SCREEN_PRESETS } from '../../core/protocol/rest.js';
@@ -11,7 +11,6 @@ export interface ScreenFieldValues {
 }
 
 interface Props {
-  form: FormInstance;
   halls: { id: string; name: string }[];
   groups: Group[];
   /** An extra preset option for a screen whose canvas matches no preset (edit only). */
@@ -20,7 +19,8 @@ interface Props {
 }
 
 /** 名称 / 大厅 / 分组 / 屏幕规格, shared by pairing and editing; the group list follows the hall. */
-export function ScreenFields({ form, halls, groups, currentOption, testidPrefix }: Props) {
+export function ScreenFields({ halls, groups, currentOption, testidPrefix }: Props) {
+  const form = Form.useFormInstance<ScreenFieldValues>();
   const hallId = Form.useWatch<string | undefined>('hallId', form);
   const groupId = Form.useWatch<string | null | undefined>('groupId', form);
   const hallGroups = groups.filter((g) => g.hallId === hallId);

@@ -1,9 +1,7 @@
-import { Alert, Button, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { ROLE_LABELS, Role, type User, Username, type UserWithPassword } from '../../core/protocol/rest.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { usersApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 
 interface Props {
   /** null creates a user (the answer carries the temporary password). */
@@ -23,83 +21,48 @@ const ROLE_OPTIONS = Role.options.map((role) => ({ value: role, label: ROLE_LABE
 
 /** Creates a user, or changes an existing user's 显示名 and 角色. */
 export function UserFormModal({ user, onClose, onCreated, onUpdated }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async ({ username, displayName, role }: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (user) onUpdated(await usersApi.update(user.id, { displayName: displayName.trim(), role }));
-      else
-        onCreated(
-          await usersApi.create({ username: username.trim(), displayName: displayName.trim(), role }),
-        );
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['username', 'displayName', 'role'])) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+  const save = async ({ username, displayName, role }: Values) => {
+    if (user) onUpdated(await usersApi.update(user.id, { displayName: displayName.trim(), role }));
+    else
+      onCreated(await usersApi.create({ username: username.trim(), displayName: displayName.trim(), role }));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       title={user ? `编辑用户：${user.username}` : '新建用户'}
-      open
-      onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={busy}
-          onClick={() => form.submit()}
-          data-testid="user-submit"
-        >
-          {user ? '保存' : '创建'}
-        </Button>,
-      ]}
+      initialValues={user ? { username: user.username, displayName: user.displayName, role: user.role } : {}}
+      fields={['username', 'displayName', 'role']}
+      save={save}
+      onClose={onClose}
+      submitTestId="user-submit"
+      submitText={user ? '保存' : '创建'}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          user ? { username: user.username, displayName: user.displayName, role: user.role } : {}
-        }
-      >
-        <Form.Item
-          label="用户名"
-          name="username"
-          extra={user ? '用户名创建后不能修改' : '用于登录，2-32 位小写字母、数字、点、下划线或连字符'}
-          rules={[
-            { required: true, message: '请输入用户名' },
-            {
-              validator: async (_, value: string | undefined) => {
-                const result = Username.safeParse(value ?? '');
-                if (value && !user && !result.success) throw new Error(result.error.issues[0]?.message);
-              },
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra={user ? '用户名创建后不能修改' : '用于登录，2-32 位小写字母、数字、点、下划线或连字符'}
+        rules={[
+          { required: true, message: '请输入用户名' },
+          {
+            validator: async (_, value: string | undefined) => {
+              const result = Username.safeParse(value ?? '');
+              if (value && !user && !result.success) throw new Error(result.error.issues[0]?.message);
             },
-          ]}
-        >
-          <Input disabled={Boolean(user)} autoComplete="off" data-testid="user-username-input" />
-        </Form.Item>
-        <Form.Item
-          label="显示名"
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: '请输入显示名（通常为姓名）' }]}
-        >
-          <Input maxLength={64} data-testid="user-display-name-input" />
-        </Form.Item>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLE_OPTIONS} placeholder="选择角色" data-testid="user-role-select" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <Input disabled={Boolean(user)} autoComplete="off" data-testid="user-username-input" />
+      </Form.Item>
+      <Form.Item
+        label="显示名"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: '请输入显示名（通常为姓名）' }]}
+      >
+        <Input maxLength={64} data-testid="user-display-name-input" />
+      </Form.Item>
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={ROLE_OPTIONS} placeholder="选择角色" data-testid="user-role-select" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,0 +1,78 @@
+import { Alert, Button, Form, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { toApiError } from '../lib/api.js';
+import { applyIssues } from '../lib/formErrors.js';
+
+interface FormModalProps<V> {
+  title: string;
+  width?: number;
+  /** The record's values when editing, the defaults when creating. */
+  initialValues: Partial<V>;
+  /** Fields that show the server's issues; any other failure shows above the form. */
+  fields: readonly string[];
+  /** Sends the values and hands the answer to the page; a throw keeps the dialog open. */
+  save: (values: V) => Promise<void>;
+  onClose: () => void;
+  submitTestId: string;
+  submitText?: string;
+  /** Form.Items; they reach the form with Form.useFormInstance. */
+  children: ReactNode;
+}
+
+/** A create/edit dialog: vertical form, 取消 and a busy submit, the server's error by its field or on top. */
+export function FormModal<V extends object>({
+  title,
+  width,
+  initialValues,
+  fields,
+  save,
+  onClose,
+  submitTestId,
+  submitText = '保存',
+  children,
+}: FormModalProps<V>) {
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await save(values);
+    } catch (err) {
+      const e = toApiError(err);
+      if (!applyIssues(form, e, fields)) setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={title}
+      open
+      width={width}
+      onCancel={onClose}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button
+          key="submit"
+          type="primary"
+          loading={busy}
+          onClick={() => form.submit()}
+          data-testid={submitTestId}
+        >
+          {submitText}
+        </Button>,
+      ]}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}

@@ -84,7 +84,8 @@ export const PAGES: PageDef[] = [
     path: '/settings',
     label: '设置',
     icon: <SettingOutlined />,
-    action: 'manage-system',
+    // List editors see the working-day calendar only (SettingsPage filters the tabs).
+    action: 'edit-lists',
     component: SettingsPage,
   },
 ];

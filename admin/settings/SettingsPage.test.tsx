@@ -1,0 +1,29 @@
+import '../lists/testDom.js';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../core/protocol/rest.js';
+import { testSession, WithSession } from '../lists/testSession.js';
+import { SettingsPage } from './SettingsPage.js';
+
+const renderAs = (role: Role) =>
+  render(
+    <WithSession session={testSession(role)}>
+      <SettingsPage />
+    </WithSession>,
+  );
+
+const tabLabels = () => screen.getAllByRole('tab').map((t) => t.textContent);
+
+afterEach(cleanup);
+
+describe('设置 by role', () => {
+  it('gives system admins every tab', () => {
+    renderAs('admin');
+    expect(tabLabels()).toEqual(['成员单位', '名单类别', '工作日历', 'API 密钥']);
+  });
+
+  it('gives list editors the working-day calendar only', () => {
+    renderAs('list-editor');
+    expect(tabLabels()).toEqual(['工作日历']);
+  });
+});

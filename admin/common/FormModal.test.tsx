@@ -1,6 +1,7 @@
 import '../lists/testDom.js';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api.js';
 import { FormModal } from './FormModal.js';
@@ -10,8 +11,19 @@ interface Values {
   name: string;
 }
 
+interface Extras {
+  notice?: ReactNode;
+  submitDisabled?: boolean;
+  errorTestId?: string;
+}
+
 /** A dialog shaped like the hall and group ones: null creates, a record edits. */
-function renderDialog(record: Values | null, save = vi.fn(async (_: Values) => {}), onClose = vi.fn()) {
+function renderDialog(
+  record: Values | null,
+  save = vi.fn(async (_: Values) => {}),
+  onClose = vi.fn(),
+  extras: Extras = {},
+) {
   render(
     <Providers>
       <FormModal<Values>
@@ -21,6 +33,7 @@ function renderDialog(record: Values | null, save = vi.fn(async (_: Values) => {
         save={save}
         onClose={onClose}
         submitTestId="thing-submit"
+        {...extras}
       >
         <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
           <Input data-testid="thing-name-input" />
@@ -94,5 +107,33 @@ describe('FormModal', { timeout: 20_000 }, () => {
     const { onClose } = renderDialog(null);
     fireEvent.click(screen.getByText('取消'));
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('shows a notice above the error box', async () => {
+    const save = vi.fn(async () => {
+      throw new ApiError(409, 'conflict', '名称已被使用');
+    });
+    const notice = <Alert type="warning" title="保存后需要重新审核" data-testid="thing-notice" />;
+    renderDialog({ name: '一楼' }, save, vi.fn(), { notice, errorTestId: 'thing-error' });
+    const shown = screen.getByTestId('thing-notice');
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(shown.textContent).toContain('保存后需要重新审核');
+    fireEvent.click(submitButton());
+    const error = await screen.findByTestId('thing-error');
+    expect(error.textContent).toContain('名称已被使用');
+    expect(shown.compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('thing-notice')).toBe(shown);
+  });
+
+  it('shows no notice unless given one', () => {
+    renderDialog(null, undefined, undefined, { notice: false });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps the submit off while submitDisabled', () => {
+    const { save } = renderDialog({ name: '一楼' }, undefined, undefined, { submitDisabled: true });
+    expect((submitButton() as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(submitButton());
+    expect(save).not.toHaveBeenCalled();
   });
 });

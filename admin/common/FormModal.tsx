@@ -15,6 +15,11 @@ interface FormModalProps<V> {
   onClose: () => void;
   submitTestId: string;
   submitText?: string;
+  /** Keeps the submit button off, e.g. while something the form needs is missing. */
+  submitDisabled?: boolean;
+  /** Shown above the error box, e.g. a warning about what saving will do. */
+  notice?: ReactNode;
+  errorTestId?: string;
   /** Form.Items; they reach the form with Form.useFormInstance. */
   children: ReactNode;
 }
@@ -29,6 +34,9 @@ export function FormModal<V extends object>({
   onClose,
   submitTestId,
   submitText = '保存',
+  submitDisabled,
+  notice,
+  errorTestId,
   children,
 }: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
@@ -62,6 +70,7 @@ export function FormModal<V extends object>({
           key="submit"
           type="primary"
           loading={busy}
+          disabled={submitDisabled}
           onClick={() => form.submit()}
           data-testid={submitTestId}
         >
@@ -69,7 +78,10 @@ export function FormModal<V extends object>({
         </Button>,
       ]}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {notice}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={errorTestId} />
+      )}
       <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
         {children}
       </Form>

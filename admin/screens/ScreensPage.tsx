@@ -88,17 +88,18 @@ export function ScreensPage() {
         }
         scroll={{ x: 'max-content' }}
       />
-      <PairScreenModal
-        open={pairing}
-        halls={halls.data ?? []}
-        groups={groups.data ?? []}
-        onClose={() => setPairing(false)}
-        onPaired={(screen) => {
-          upsert(screen);
-          setPairing(false);
-          void message.success(`屏幕「${screen.name}」已配对`);
-        }}
-      />
+      {pairing && (
+        <PairScreenModal
+          halls={halls.data ?? []}
+          groups={groups.data ?? []}
+          onClose={() => setPairing(false)}
+          onPaired={(screen) => {
+            upsert(screen);
+            setPairing(false);
+            void message.success(`屏幕「${screen.name}」已配对`);
+          }}
+        />
+      )}
       {editing && (
         <EditScreenModal
           screen={editing}

@@ -1,12 +1,10 @@
-import { Alert, Button, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import { LIST_FIELD_LABELS, ListField } from '../../core/credit/dataset.js';
 import { DEFAULT_MASK_POLICY } from '../../core/credit/mask.js';
 import { BLACK_2026, RED_DEFAULT } from '../../core/credit/windowRules.js';
 import type { CategoryInfo, CategoryInput } from '../../core/protocol/credit.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { categoriesApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { MaskPolicyFields } from './MaskPolicyFields.js';
 import { parseWindowRules, WINDOW_PRESETS, windowRulesText } from './windowRulesText.js';
 
@@ -39,120 +37,105 @@ function initialValues(category: CategoryInfo | null): Values {
 
 /** Creates or edits a list category: type, window rules (JSON), masking, objection policy, fields. */
 export function CategoryFormModal({ category, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async ({ windowRulesText: text, ...values }: Values) => {
+  const save = async ({ windowRulesText: text, ...values }: Values) => {
     const parsed = parseWindowRules(text);
     if (!parsed.ok) return;
     const body: CategoryInput = { ...values, name: values.name.trim(), windowRules: parsed.rules };
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(category ? await categoriesApi.update(category.id, body) : await categoriesApi.create(body));
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['name', 'listType', 'maskPolicy', 'objectionPolicy', 'fields']))
-        setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    onSaved(category ? await categoriesApi.update(category.id, body) : await categoriesApi.create(body));
   };
+
+  return (
+    <FormModal<Values>
+      title={category ? `编辑类别：${category.name}` : '新建名单类别'}
+      width={760}
+      initialValues={initialValues(category)}
+      fields={['name', 'listType', 'maskPolicy', 'objectionPolicy', 'fields']}
+      save={save}
+      onClose={onClose}
+      submitTestId="category-submit"
+      notice={
+        category && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="修改脱敏规则或异议策略会立即更新所有屏幕上该类别的名单；公示期限规则只用于之后导入的条目"
+          />
+        )
+      }
+    >
+      <CategoryFields creating={!category} />
+    </FormModal>
+  );
+}
+
+/** The category's fields; a new category's rules follow its list type, a preset replaces them. */
+function CategoryFields({ creating }: { creating: boolean }) {
+  const form = Form.useFormInstance<Values>();
   const applyPreset = (key: string) => {
     const preset = WINDOW_PRESETS.find((p) => p.key === key);
     if (preset) form.setFieldValue('windowRulesText', windowRulesText(preset.rules));
   };
 
   return (
-    <Modal
-      title={category ? `编辑类别：${category.name}` : '新建名单类别'}
-      open
-      width={760}
-      onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={busy}
-          onClick={() => form.submit()}
-          data-testid="category-submit"
-        >
-          保存
-        </Button>,
-      ]}
-    >
-      {category && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="修改脱敏规则或异议策略会立即更新所有屏幕上该类别的名单；公示期限规则只用于之后导入的条目"
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues(category)} onFinish={submit}>
-        <Form.Item
-          label="名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入类别名称' }]}
-        >
-          <Input maxLength={100} placeholder="例如：重大税收违法失信主体" data-testid="category-name-input" />
-        </Form.Item>
-        <Form.Item label="名单类型" name="listType">
-          <Radio.Group
-            options={[
-              { value: 'red', label: '红榜（守信激励）' },
-              { value: 'black', label: '黑榜（失信惩戒）' },
-            ]}
-            onChange={(e) => {
-              if (!category)
-                form.setFieldValue(
-                  'windowRulesText',
-                  windowRulesText(e.target.value === 'red' ? RED_DEFAULT : BLACK_2026),
-                );
-            }}
-          />
-        </Form.Item>
-        <Form.Item label="套用预设规则">
-          <Select
-            placeholder="选择后替换下方规则"
-            options={WINDOW_PRESETS.map((p) => ({ value: p.key, label: p.label }))}
-            onChange={applyPreset}
-          />
-        </Form.Item>
-        <Form.Item
-          label="公示期限规则（JSON）"
-          name="windowRulesText"
-          extra="月数自认定日期起算；kind 为 range（区间）、graded（按严重程度）或 fixed（固定期限）"
-          rules={[
-            {
-              validator: async (_, text: string) => {
-                const parsed = parseWindowRules(text ?? '');
-                if (!parsed.ok) throw new Error(parsed.message);
-              },
-            },
+    <>
+      <Form.Item
+        label="名称"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请输入类别名称' }]}
+      >
+        <Input maxLength={100} placeholder="例如：重大税收违法失信主体" data-testid="category-name-input" />
+      </Form.Item>
+      <Form.Item label="名单类型" name="listType">
+        <Radio.Group
+          options={[
+            { value: 'red', label: '红榜（守信激励）' },
+            { value: 'black', label: '黑榜（失信惩戒）' },
           ]}
-        >
-          <Input.TextArea
-            rows={10}
-            spellCheck={false}
-            style={{ fontFamily: 'monospace', fontSize: 12 }}
-            data-testid="category-rules-input"
-          />
-        </Form.Item>
-        <MaskPolicyFields />
-        <Form.Item
-          label="屏幕显示字段"
-          name="fields"
-          rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个字段' }]}
-        >
-          <Select mode="multiple" options={FIELD_OPTIONS} data-testid="category-fields-select" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          onChange={(e) => {
+            if (creating)
+              form.setFieldValue(
+                'windowRulesText',
+                windowRulesText(e.target.value === 'red' ? RED_DEFAULT : BLACK_2026),
+              );
+          }}
+        />
+      </Form.Item>
+      <Form.Item label="套用预设规则">
+        <Select
+          placeholder="选择后替换下方规则"
+          options={WINDOW_PRESETS.map((p) => ({ value: p.key, label: p.label }))}
+          onChange={applyPreset}
+        />
+      </Form.Item>
+      <Form.Item
+        label="公示期限规则（JSON）"
+        name="windowRulesText"
+        extra="月数自认定日期起算；kind 为 range（区间）、graded（按严重程度）或 fixed（固定期限）"
+        rules={[
+          {
+            validator: async (_, text: string) => {
+              const parsed = parseWindowRules(text ?? '');
+              if (!parsed.ok) throw new Error(parsed.message);
+            },
+          },
+        ]}
+      >
+        <Input.TextArea
+          rows={10}
+          spellCheck={false}
+          style={{ fontFamily: 'monospace', fontSize: 12 }}
+          data-testid="category-rules-input"
+        />
+      </Form.Item>
+      <MaskPolicyFields />
+      <Form.Item
+        label="屏幕显示字段"
+        name="fields"
+        rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个字段' }]}
+      >
+        <Select mode="multiple" options={FIELD_OPTIONS} data-testid="category-fields-select" />
+      </Form.Item>
+    </>
   );
 }

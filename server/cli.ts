@@ -133,8 +133,9 @@ async function importFile(
   const preview = await s.credit.imports.preview(
     readFileSync(file),
     { fileName: file.split('/').at(-1) ?? file, unitId: unit.id, categoryId: category.id, actor },
-    (done, total) => {
-      if (showProgress) process.stderr.write(`\r读取中 ${done}/${total}`);
+    ({ phase, done, total }) => {
+      if (showProgress)
+        process.stderr.write(`\r${phase === 'reading' ? '读取中' : '校验中'} ${done}/${total}`);
     },
   );
   if (showProgress) process.stderr.write('\n');

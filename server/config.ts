@@ -103,6 +103,11 @@ export const CONFIG_SPEC = {
   maxImportRows: { env: 'HALLCAST_MAX_IMPORT_ROWS', schema: int(200_000), doc: '名单导入行数上限' },
   maxCellChars: { env: 'HALLCAST_MAX_CELL_CHARS', schema: int(2000), doc: '单元格文字长度上限' },
   importTtlMs: { env: 'HALLCAST_IMPORT_TTL_MS', schema: int(30 * MINUTE), doc: '导入预览保留时间（确认前）' },
+  importProgressMs: {
+    env: 'HALLCAST_IMPORT_PROGRESS_MS',
+    schema: int(200),
+    doc: '导入检查时向上传者推送读取、校验进度的最短间隔',
+  },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
   maxMediaBytes: {
     env: 'HALLCAST_MAX_MEDIA_BYTES',

@@ -59,9 +59,15 @@ export const categoriesApi = {
 };
 
 export const importsApi = {
-  /** Sends the file as the raw body; returns { promise, abort }. */
-  upload: (file: File, unitId: string, categoryId: string, onProgress: (fraction: number) => void) =>
-    uploadFile<ImportPreview>(`/api/imports${query({ unitId, categoryId })}`, file, onProgress),
+  /**
+   * Sends the file as the raw body; returns { promise, abort }. The server reports its reading and
+   * checking as `import:progress` events carrying `uploadId` to this session's admin socket.
+   */
+  upload: (
+    file: File,
+    target: { unitId: string; categoryId: string; uploadId: string },
+    onProgress: (fraction: number) => void,
+  ) => uploadFile<ImportPreview>(`/api/imports${query(target)}`, file, onProgress),
   rows: (importId: string, status: PreviewStatus | undefined, page: PageQuery) =>
     api.get<{ total: number; rows: PreviewRow[] }>(
       `/api/imports/${id(importId)}/rows${query({ status, ...page })}`,

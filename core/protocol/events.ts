@@ -229,6 +229,26 @@ export type SessionEndReason = z.infer<typeof SessionEndReason>;
 export const SessionEnded = z.object({ code: SessionEndReason, message: z.string() });
 export type SessionEnded = z.infer<typeof SessionEnded>;
 
+/** The id the admin gives one upload (query `uploadId` of POST /api/imports) to follow its progress. */
+export const UploadId = z.string().regex(/^[\w-]{8,64}$/, '上传编号应为 8–64 位字母、数字、下划线或连字符');
+
+/** What the server is doing with an uploaded list file: reading its rows, then checking each one. */
+export const ImportPhase = z.enum(['reading', 'checking']);
+export type ImportPhase = z.infer<typeof ImportPhase>;
+
+/**
+ * Rows done in one phase of an import preview, sent only to the sockets of the session that
+ * uploaded. While reading, `total` is estimated from the file's line count or sheet dimension and
+ * may move; each phase ends with `done` equal to the exact `total`.
+ */
+export const ImportProgress = z.object({
+  uploadId: UploadId,
+  phase: ImportPhase,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
 /** Every /admin event's payload schema: the admin parses what it receives with these. */
 export const AdminEventSchemas = {
   'screen:updated': ScreenStatus,
@@ -238,6 +258,7 @@ export const AdminEventSchemas = {
   'alert:cleared': AlertCleared,
   'command:result': CommandResult,
   'session:ended': SessionEnded,
+  'import:progress': ImportProgress,
 } as const;
 
 export interface ServerToAdmin {
@@ -248,6 +269,7 @@ export interface ServerToAdmin {
   'alert:cleared': (payload: AlertCleared) => void;
   'command:result': (payload: CommandResult) => void;
   'session:ended': (payload: SessionEnded) => void;
+  'import:progress': (payload: ImportProgress) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the admin namespace is push-only.

@@ -9,7 +9,8 @@ export type AdminData = { idHash: string; userId: string; role: Role };
 export type AdminNs = Namespace<AdminToServer, ServerToAdmin, Record<string, never>, AdminData>;
 
 const userRoom = (userId: string) => `user:${userId}`;
-const sessionRoom = (idHash: string) => `session:${idHash}`;
+/** The room of one login session's admin sockets (every tab of that browser). */
+export const sessionRoom = (idHash: string) => `session:${idHash}`;
 
 const MESSAGES: Record<SessionEndReason, string> = {
   logout: '您已退出登录，请重新登录',

@@ -1,6 +1,7 @@
+import type { ImportProgress } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
-import type { AdminNs } from './adminSessions.js';
+import { type AdminNs, sessionRoom } from './adminSessions.js';
 import { Coalescer } from './coalesce.js';
 
 /**
@@ -34,6 +35,10 @@ export function attachAdmins(admins: AdminNs, s: Services, config: Config) {
     status: (screenId: string) => statuses.mark(screenId),
     progress: (changeIds: string[]) => {
       for (const id of changeIds) progress.mark(id);
+    },
+    /** An import preview's progress, to the session that uploaded (the service throttles it). */
+    importProgress: (idHash: string, p: ImportProgress) => {
+      admins.to(sessionRoom(idHash)).emit('import:progress', p);
     },
     close(): void {
       statuses.close();

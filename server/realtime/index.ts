@@ -92,6 +92,9 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
       case 'session:ended':
         sessions.end(event.reason, event.userId, event.idHash);
         break;
+      case 'import:progress':
+        push.importProgress(event.idHash, event.progress);
+        break;
     }
   });
   const offAlerts = s.alerts.subscribe((e) => {

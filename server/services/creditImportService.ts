@@ -9,14 +9,10 @@ import type { BatchStore } from '../store/batchStore.js';
 import type { Category, CreditStore } from '../store/creditStore.js';
 import type { Db } from '../store/db.js';
 import type { AuditService } from './auditService.js';
+import type { EventBus } from './events.js';
 import { identifierHash } from './identifiers.js';
-import {
-  IMPORT_COLUMNS,
-  type ImportField,
-  maskIds,
-  ROW_ERROR_CODES,
-  readImportFile,
-} from './import/index.js';
+import { IMPORT_COLUMNS, type ImportRow, maskIds, ROW_ERROR_CODES, readImportFile } from './import/index.js';
+import { type ImportProgressFn, throttleProgress } from './importProgress.js';
 
 interface Staged {
   id: string;
@@ -37,8 +33,16 @@ type Deps = {
   audit: AuditService;
   clock: Clock;
   identifierKey: Buffer;
-  config: Pick<Config, 'maxImportBytes' | 'maxImportRows' | 'maxCellChars' | 'importTtlMs'>;
+  config: Pick<
+    Config,
+    'maxImportBytes' | 'maxImportRows' | 'maxCellChars' | 'importTtlMs' | 'importProgressMs'
+  >;
+  bus: EventBus;
 };
+
+type Progress = ReturnType<typeof throttleProgress>;
+/** Rows checked between two progress reports and yields to the event loop. */
+const CHECK_CHUNK = 1000;
 
 const LABELS = new Map(IMPORT_COLUMNS.map((c) => [c.field as string, c.label]));
 
@@ -50,22 +54,28 @@ export function createCreditImportService(d: Deps) {
     for (const [id, s] of staged) if (s.preview.expiresAt <= now) staged.delete(id);
   };
 
-  function checkRows(
-    rows: {
-      row: number;
-      cells: Partial<Record<ImportField, string>>;
-      formulaFields: ImportField[];
-      issues: { code: string; message: string; column?: string }[];
-    }[],
+  /**
+   * Checks every row, reporting progress and yielding to the event loop every CHECK_CHUNK rows:
+   * 100,000 rows take seconds, and neither the progress emits nor other requests should wait.
+   */
+  async function checkRows(
+    rows: ImportRow[],
     header: Map<string, string>,
     category: Category,
+    progress: Progress,
   ) {
     const today = dateIn(d.clock.now());
     const seen = new Map<string, number>();
     const out: PreviewRow[] = [];
     const entries: Staged['entries'] = [];
     const column = (field: string) => header.get(field) ?? LABELS.get(field) ?? field;
+    const total = rows.length;
+    progress.step({ phase: 'checking', done: 0, total });
     for (const r of rows) {
+      if (out.length > 0 && out.length % CHECK_CHUNK === 0) {
+        progress.step({ phase: 'checking', done: out.length, total });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const check = checkEntry(r.cells as EntryCells, category as never, today);
       const issue = (field: string, code: string, message: string): RowIssue => ({
         column: column(field),
@@ -141,6 +151,7 @@ export function createCreditImportService(d: Deps) {
         },
       });
     }
+    progress.end({ phase: 'checking', done: total, total });
     return { rows: out, entries };
   }
 
@@ -149,7 +160,7 @@ export function createCreditImportService(d: Deps) {
     async preview(
       buf: Buffer,
       input: { fileName: string; unitId: string; categoryId: string; actor: string },
-      onProgress?: (done: number, total: number) => void,
+      onProgress?: ImportProgressFn,
     ): Promise<ImportPreview> {
       purge();
       const category = d.credit.getCategory(input.categoryId);
@@ -157,6 +168,7 @@ export function createCreditImportService(d: Deps) {
       if (!d.credit.listUnits().some((u) => u.id === input.unitId)) {
         throw new AppError(400, 'unit_missing', '所选成员单位不存在，请刷新后重新选择');
       }
+      const progress = throttleProgress(onProgress, d.config.importProgressMs, d.clock);
       const read = await readImportFile(
         buf,
         {
@@ -164,7 +176,7 @@ export function createCreditImportService(d: Deps) {
           maxRows: d.config.maxImportRows,
           maxCellChars: d.config.maxCellChars,
         },
-        onProgress,
+        (done, total) => progress.step({ phase: 'reading', done, total }),
       );
       if (!read.ok) {
         const first = read.errors[0];
@@ -175,8 +187,9 @@ export function createCreditImportService(d: Deps) {
         );
         throw err;
       }
+      progress.end({ phase: 'reading', done: read.rows.length, total: read.rows.length });
       const header = new Map(read.columns.map((c) => [c.field as string, c.header]));
-      const { rows, entries } = checkRows(read.rows, header, category);
+      const { rows, entries } = await checkRows(read.rows, header, category, progress);
       const id = randomUUID();
       const count = (s: PreviewRow['status']) => rows.filter((r) => r.status === s).length;
       const preview: Omit<ImportPreview, 'sample'> = {
@@ -205,6 +218,11 @@ export function createCreditImportService(d: Deps) {
         entries,
       });
       return { ...preview, sample: rows.filter((r) => r.status !== 'ok').slice(0, 50) };
+    },
+
+    /** Progress for `preview` that reaches the admin sockets of one session (realtime forwards it). */
+    progressTo(idHash: string, uploadId: string): ImportProgressFn {
+      return (step) => d.bus.emit({ type: 'import:progress', idHash, progress: { uploadId, ...step } });
     },
 
     rows(id: string, status: string, offset: number, limit: number): { total: number; rows: PreviewRow[] } {

@@ -1,4 +1,4 @@
-import type { SessionEndReason } from '../../core/protocol/events.js';
+import type { ImportProgress, SessionEndReason } from '../../core/protocol/events.js';
 
 /** What services raise after their transaction commits; realtime and jobs listen. */
 export type DomainEvent =
@@ -7,7 +7,9 @@ export type DomainEvent =
   | { type: 'screen:updated'; screenId: string }
   | { type: 'change:progress'; changeId: string }
   /** Live admin sockets of one session (idHash) or of every session of the user must go. */
-  | { type: 'session:ended'; reason: SessionEndReason; userId: string; idHash?: string };
+  | { type: 'session:ended'; reason: SessionEndReason; userId: string; idHash?: string }
+  /** How far an import preview is, for the sockets of the session that uploaded the file only. */
+  | { type: 'import:progress'; idHash: string; progress: ImportProgress };
 
 export type Listener = (event: DomainEvent) => void;
 

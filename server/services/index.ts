@@ -135,6 +135,7 @@ export function createServices(
         credit: stores.credit,
         batches: stores.batches,
         config,
+        bus,
       }),
       withdrawals: createWithdrawService({
         ...common,

@@ -66,17 +66,23 @@ export async function xlsx(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Uploads a file for preview as the list editor. */
+/** Uploads a file for preview as the list editor; with an uploadId its progress goes to c's sockets. */
 export async function upload(
   t: TestServer,
   c: Client,
   body: Buffer,
   category = '严重违法失信企业',
   name = 'list.csv',
+  uploadId?: string,
 ) {
   const cat = t.hc.services.stores.credit.listCategories().find((x) => x.name === category)!;
   const unit = t.hc.services.stores.credit.listUnits()[0]!;
-  const res = await fetch(`${t.url}/api/imports?unitId=${unit.id}&categoryId=${cat.id}`, {
+  const query = new URLSearchParams({
+    unitId: unit.id,
+    categoryId: cat.id,
+    ...(uploadId ? { uploadId } : {}),
+  });
+  const res = await fetch(`${t.url}/api/imports?${query}`, {
     method: 'POST',
     headers: {
       cookie: c.cookie,

@@ -1,11 +1,14 @@
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Progress, Select, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { CategoryInfo, ImportPreview, Unit } from '../../../core/protocol/credit.js';
+import type { ImportProgress } from '../../../core/protocol/events.js';
 import { type ApiError, toApiError } from '../../lib/api.js';
 import { importsApi } from '../../lib/endpoints.js';
+import { useAdminEvents } from '../../lib/socket.js';
 import { ListTypeTag } from '../../lists/tags.js';
 import type { Upload } from '../../lists/uploadFile.js';
+import { ImportProgressBar } from './ImportProgressBar.js';
 
 interface Props {
   units: Unit[];
@@ -15,6 +18,12 @@ interface Props {
 }
 
 const ACCEPT = '.xlsx,.csv';
+
+/** Names one upload so its `import:progress` events can be told apart (no randomUUID on plain http). */
+function newUploadId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -38,22 +47,37 @@ function IssueLines({ issues }: { issues: ApiError['issues'] }) {
   );
 }
 
-/** Step 1: 成员单位, 类别 and the file; uploads with progress and shows why the server refused it. */
+/**
+ * Step 1: 成员单位, 类别 and the file; shows the upload's progress, then the server's reading and
+ * checking of the rows, and why the server refused the file.
+ */
 export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
   const [unitId, setUnitId] = useState<string>();
   const [categoryId, setCategoryId] = useState<string>();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [serverStep, setServerStep] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const upload = useRef<Upload<ImportPreview> | null>(null);
+  const uploadId = useRef<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const category = categories.find((c) => c.id === categoryId);
+  useAdminEvents({
+    'import:progress': (step) => {
+      if (step.uploadId === uploadId.current) setServerStep(step);
+    },
+  });
 
   const start = async () => {
     if (!file || !unitId || !category) return;
     setError(null);
     setProgress(0);
-    upload.current = importsApi.upload(file, unitId, category.id, setProgress);
+    uploadId.current = newUploadId();
+    upload.current = importsApi.upload(
+      file,
+      { unitId, categoryId: category.id, uploadId: uploadId.current },
+      setProgress,
+    );
     try {
       onUploaded(await upload.current.promise, category, unitId);
     } catch (err) {
@@ -61,7 +85,9 @@ export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
       if (e.code !== 'aborted') setError(e);
     } finally {
       upload.current = null;
+      uploadId.current = null;
       setProgress(null);
+      setServerStep(null);
     }
   };
 
@@ -126,9 +152,7 @@ export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
           </Space>
         </Form.Item>
       </Form>
-      {busy && (
-        <Progress percent={Math.round(progress * 100)} status="active" data-testid="import-progress" />
-      )}
+      {busy && <ImportProgressBar sent={progress} server={serverStep} />}
       {error && (
         <Alert
           type="error"

@@ -11,6 +11,7 @@ import {
   WithdrawByCode,
   WithdrawRequest,
 } from '../../../core/protocol/credit.js';
+import { UploadId } from '../../../core/protocol/events.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -42,10 +43,11 @@ export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: numbe
   const id = (ctx: Context, name = 'id') => ctx.params[name]!;
 
   r.add('post', '/api/imports', 'edit-lists', undefined, async (ctx, { session }) => {
-    const { unitId, categoryId } = z
+    const { unitId, categoryId, uploadId } = z
       .object({
         unitId: z.string().min(1, '请选择成员单位'),
         categoryId: z.string().min(1, '请选择名单类别'),
+        uploadId: UploadId.optional(),
       })
       .parse(ctx.query);
     const buf = await readRaw(ctx, maxImportBytes);
@@ -53,7 +55,9 @@ export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: numbe
       .replace(/[\\/]/g, '_')
       .slice(0, 200);
     ctx.status = 201;
-    return c.imports.preview(buf, { fileName, unitId, categoryId, actor: session.user.id });
+    // The admin follows the reading and checking of a large file on its socket by this id.
+    const onProgress = uploadId ? c.imports.progressTo(session.idHash, uploadId) : undefined;
+    return c.imports.preview(buf, { fileName, unitId, categoryId, actor: session.user.id }, onProgress);
   });
   r.add('get', '/api/imports/:id/rows', 'edit-lists', undefined, (ctx) => {
     const p = Page.parse(ctx.query);

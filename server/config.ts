@@ -90,6 +90,11 @@ export const CONFIG_SPEC = {
   },
   cycleMs: { env: 'HALLCAST_CYCLE_MS', schema: int(5 * MINUTE), doc: '播放周期长度（整除一小时）' },
   expiryCheckMs: { env: 'HALLCAST_EXPIRY_CHECK_MS', schema: int(MINUTE), doc: '检查公示到期的间隔' },
+  auditAnchorMs: {
+    env: 'HALLCAST_AUDIT_ANCHOR_MS',
+    schema: int(24 * HOUR),
+    doc: '把审计链末端（head）写入日志的间隔：日志另存一处，可对照发现整条链被重写',
+  },
   presenceFlushMs: {
     env: 'HALLCAST_PRESENCE_FLUSH_MS',
     schema: int(10 * SECOND),
@@ -109,6 +114,11 @@ export const CONFIG_SPEC = {
     doc: '导入检查时向上传者推送读取、校验进度的最短间隔',
   },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
+  maxSnapshotBytes: {
+    env: 'HALLCAST_MAX_SNAPSHOT_BYTES',
+    schema: int(8 * 1024 * 1024),
+    doc: 'kiosk 代理上传的单张截屏上限（字节）',
+  },
   maxMediaBytes: {
     env: 'HALLCAST_MAX_MEDIA_BYTES',
     schema: int(500 * 1024 * 1024),

@@ -110,6 +110,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     secureCookies: tls,
     maxJsonBytes: config.maxJsonBytes,
     maxImportBytes: config.maxImportBytes,
+    maxSnapshotBytes: config.maxSnapshotBytes,
   });
   const server: Server = tls
     ? createHttpsServer(

@@ -28,6 +28,7 @@ export interface HttpDeps {
   secureCookies: boolean;
   maxJsonBytes: number;
   maxImportBytes: number;
+  maxSnapshotBytes: number;
 }
 
 /** The Koa app: middleware and every route, with the route table for the permission test. */
@@ -70,7 +71,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   operationsRoutes(routes, s);
   platformRoutes(routes, s);
   creditRoutes(routes, s, d.maxImportBytes);
-  snapshotRoutes(routes, `${d.mediaDir}/../snapshots`, s.clock);
+  snapshotRoutes(routes, `${d.mediaDir}/../snapshots`, s.clock, d.maxSnapshotBytes);
   fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));

@@ -8,8 +8,8 @@ const DAY = 86_400_000;
 
 /**
  * Timers: presence flush, offline detection and alerts, convergence timeouts, admin session
- * re-checks, uptime samples, expiry of entries, purge of sessions and codes, retention of
- * operations records.
+ * re-checks, uptime samples, expiry of entries, the audit head in the log, purge of sessions and
+ * codes, retention of operations records.
  */
 export function startJobs(s: Services, realtime: Realtime, config: Config, log: Logger) {
   s.webhooks.attachLog(log);
@@ -47,6 +47,8 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     every(config.adminSessionCheckMs, 'admin-sessions', () => realtime.checkAdminSessions()),
     every(config.uptimeSampleMs, 'uptime-sample', () => s.reports.sample()),
     every(config.expiryCheckMs, 'expiry', expireEntries),
+    // Anchors the audit chain outside the database: a rewritten chain no longer ends where the log says.
+    every(config.auditAnchorMs, 'audit-anchor', () => log.info({ auditHead: s.audit.head() }, 'audit head')),
     every(10 * 60_000, 'purge', () => s.auth.purge()),
     every(6 * 3_600_000, 'retention', retention),
   ];

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type TestServer } from './harness.js';
+import { loginAs, startTestServer, type TestServer, until } from './harness.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -28,5 +30,28 @@ describe('audit log', () => {
       .run(target.seq);
     const broken = audit.verify();
     expect(broken).toMatchObject({ ok: false, brokenAt: target.seq });
+  });
+});
+
+describe('audit anchor', () => {
+  it('writes the audit chain head to the log at the configured interval', async () => {
+    const a = await startTestServer({ auditAnchorMs: 100, logLevel: 'info' }, undefined, { fileLog: true });
+    try {
+      const admin = await loginAs(a, 'admin');
+      await admin.request('POST', '/api/units', { name: '市审计锚点测试局' });
+      const head = a.hc.services.audit.head();
+      const anchors = () => {
+        const file = join(a.dataDir, 'logs', 'hallcast.log');
+        if (!existsSync(file)) return [];
+        return readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"audit head"'))
+          .map((l) => JSON.parse(l) as { auditHead: string });
+      };
+      await until(() => anchors().some((x) => x.auditHead === head), 10_000);
+      expect(a.hc.services.audit.verify()).toMatchObject({ ok: true, head });
+    } finally {
+      await a.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ const upload = (body: Buffer, token = device.token) =>
   });
 
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ maxSnapshotBytes: 64 * 1024 });
   device = await pairScreen(t, '截屏测试屏');
 });
 afterAll(async () => {
@@ -52,5 +52,21 @@ describe('snapshot routes', () => {
       headers: { cookie: operator.cookie },
     });
     expect(none.status).toBe(404);
+  });
+
+  it('refuse a screenshot over the configured size with a clear error, keeping the last one', async () => {
+    const before = await upload(JPEG);
+    expect(before.status).toBe(201);
+    const huge = Buffer.concat([JPEG.subarray(0, 4), Buffer.alloc(80 * 1024, 1)]);
+    const res = await upload(huge);
+    expect(res.status).toBe(413);
+    const body = await res.json();
+    expect(body.error.code).toBe('body_too_large');
+    expect(body.error.message).toContain('HALLCAST_MAX_SNAPSHOT_BYTES');
+    const operator = await loginAs(t, 'operator');
+    const img = await fetch(`${t.url}/api/screens/${device.screenId}/snapshot`, {
+      headers: { cookie: operator.cookie },
+    });
+    expect(Buffer.from(await img.arrayBuffer()).equals(JPEG)).toBe(true);
   });
 });

@@ -6,9 +6,6 @@ import { AppError, notFound } from '../../errors.js';
 import type { ScreenRow } from '../../store/screenStore.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
-/** A screenshot is a few hundred KB; this bounds a misbehaving client. */
-const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
-
 export interface SnapshotMeta {
   screenId: string;
   mime: string;
@@ -29,12 +26,18 @@ function sniff(buf: Buffer): string | null {
   return null;
 }
 
-async function readBody(ctx: Context): Promise<Buffer> {
+/** The body, up to `maxBytes` (a screenshot is a few hundred KB; this bounds a misbehaving client). */
+async function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_SNAPSHOT_BYTES) throw new AppError(413, 'body_too_large', '截屏文件过大');
+    if (size > maxBytes)
+      throw new AppError(
+        413,
+        'body_too_large',
+        `截屏文件超过 ${Math.floor(maxBytes / 1024 / 1024)} MB 上限，请降低 kiosk 窗口分辨率或调整 HALLCAST_MAX_SNAPSHOT_BYTES`,
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -45,7 +48,7 @@ async function readBody(ctx: Context): Promise<Buffer> {
  * its device token, the admin fetches the latest one per screen. One file per screen in
  * `<data dir>/snapshots`, replaced by each new snapshot.
  */
-export function snapshotRoutes(r: RouteBuilder, dir: string, clock: Clock): void {
+export function snapshotRoutes(r: RouteBuilder, dir: string, clock: Clock, maxBytes: number): void {
   const metaOf = (screenId: string): SnapshotMeta | null => {
     const file = join(dir, `${screenId}.json`);
     if (!existsSync(file)) return null;
@@ -58,7 +61,7 @@ export function snapshotRoutes(r: RouteBuilder, dir: string, clock: Clock): void
 
   r.add('post', '/api/player/snapshot', 'player', undefined, async (ctx) => {
     const screen = ctx.state.screen as ScreenRow;
-    const body = await readBody(ctx);
+    const body = await readBody(ctx, maxBytes);
     const mime = sniff(body);
     if (!mime) throw new AppError(415, 'not_an_image', '截屏必须是 JPEG、PNG 或 WebP 图像');
     mkdirSync(dir, { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const RESULTS_DIR = join(import.meta.dirname, '..', 'test-results');
 
@@ -31,4 +31,26 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 export function shotPath(name: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return join(RESULTS_DIR, name);
+}
+
+/**
+ * A new admin tab signed in as the demo user of `role` (the demo logins are printed at start and
+ * kept on `hc.demoLogins`), waiting until the layout shows who is signed in.
+ */
+export async function adminTab(
+  browser: Browser,
+  url: string,
+  logins: ReadonlyArray<{ role: string; username: string; password: string }>,
+  role: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const login = logins.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo login for ${role}`);
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${url}/admin/`);
+  await page.getByTestId('login-username').fill(login.username);
+  await page.getByTestId('login-password').fill(login.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
 }

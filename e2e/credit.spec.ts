@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../core/credit/index.js';
 import { pairScreen, startTestServer, type TestServer } from '../server/test/harness.js';
-import { launchBrowser, shotPath } from './browser.js';
+import { adminTab, launchBrowser, shotPath } from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -17,16 +17,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function adminAs(role: string): Promise<Page> {
-  const login = t.hc.demoLogins!.find((l) => l.role === role)!;
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${t.url}/admin/`);
-  await page.getByTestId('login-username').fill(login.username);
-  await page.getByTestId('login-password').fill(login.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const adminAs = (role: string): Promise<Page> => adminTab(browser, t.url, t.hc.demoLogins!, role);
 
 /** Picks an option of an antd Select by its visible text. */
 async function choose(page: Page, testId: string, text: string): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgRow } from '../server/test/creditFixtures.js';
 import { Client, loginAs, startTestServer, type TestServer } from '../server/test/harness.js';
 import { approvedBatch, publish } from '../server/test/realtimeKit.js';
-import { launchBrowser, shotPath } from './browser.js';
+import { adminTab, launchBrowser, shotPath } from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -36,13 +36,7 @@ describe('operations dashboard', () => {
     const screenId = claim.body.id as string;
     await player.getByTestId('list-row').first().waitFor({ timeout: 30_000 });
 
-    const admin = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const login = t.hc.demoLogins!.find((l) => l.role === 'operator')!;
-    await admin.goto(`${t.url}/admin/`);
-    await admin.getByTestId('login-username').fill(login.username);
-    await admin.getByTestId('login-password').fill(login.password);
-    await admin.getByTestId('login-submit').click();
-    await admin.getByTestId('side-menu').waitFor();
+    const admin = await adminTab(browser, t.url, t.hc.demoLogins!, 'operator', { width: 1440, height: 1000 });
     await admin.goto(`${t.url}/admin/#/dashboard`);
     const row = admin.locator(`[data-testid="ops-screen-row"][data-screen-id="${screenId}"]`);
     await expect

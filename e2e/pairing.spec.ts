@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { launchBrowser, shotPath } from './browser.js';
+import { adminTab, launchBrowser, shotPath } from './browser.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -23,12 +23,7 @@ describe('walking skeleton', () => {
     expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     await player.screenshot({ path: shotPath('player-pairing.png') });
 
-    const admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const operator = t.hc.demoLogins!.find((l) => l.role === 'operator')!;
-    await admin.goto(`${t.url}/admin/`);
-    await admin.getByTestId('login-username').fill(operator.username);
-    await admin.getByTestId('login-password').fill(operator.password);
-    await admin.getByTestId('login-submit').click();
+    const admin = await adminTab(browser, t.url, t.hc.demoLogins!, 'operator');
     await admin.getByTestId('pair-button').click();
     await admin.getByTestId('pair-code-input').fill(code.toLowerCase());
     await admin.getByTestId('pair-name-input').fill('一楼大厅主屏');

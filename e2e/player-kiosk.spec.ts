@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, kioskArgs } from '../server/kiosk/chromium.js';
 import { Kiosk } from '../server/kiosk/index.js';
 import { type Client, loginAs, until } from '../server/test/harness.js';
-import { launchBrowser, shotPath } from './browser.js';
+import { adminTab, launchBrowser, shotPath } from './browser.js';
 import { command, World } from './playerKit.js';
 
 let w: World;
@@ -134,13 +134,10 @@ describe('hallcast kiosk', () => {
   it('shows the snapshot in the admin when an operator clicks 截屏', async () => {
     const browser = await launchBrowser();
     try {
-      const admin = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-      const login = w.hc.demoLogins!.find((l) => l.role === 'operator')!;
-      await admin.goto(`${w.url}/admin/`);
-      await admin.getByTestId('login-username').fill(login.username);
-      await admin.getByTestId('login-password').fill(login.password);
-      await admin.getByTestId('login-submit').click();
-      await admin.getByTestId('side-menu').waitFor();
+      const admin = await adminTab(browser, w.url, w.hc.demoLogins!, 'operator', {
+        width: 1440,
+        height: 1000,
+      });
       await admin.goto(`${w.url}/admin/#/dashboard`);
       await admin.locator(`[data-testid="ops-screen-row"][data-screen-id="${screenId}"]`).click();
       await admin.getByTestId('command-snapshot').click();

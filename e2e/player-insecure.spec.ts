@@ -13,6 +13,7 @@ import {
   idbCounts,
   ids,
   image,
+  itemsShownFor,
   notice,
   openPlayer,
   randomUUID,
@@ -142,15 +143,7 @@ describe('player on a plain-http LAN origin (IndexedDB only)', () => {
     const hanging = image(randomUUID(), slow, '挂起的海报');
     const content = [notice(), hanging, image(ids.image1, img1!)];
     w.program([...boards(), ...content], entriesOf(boards()), entriesOf(content));
-    const seen = new Set<string>();
-    const until = Date.now() + 12_000;
-    while (Date.now() < until) {
-      const key = await page.evaluate(
-        () => document.querySelector('[data-slot="current"]')?.getAttribute('data-key') ?? '',
-      );
-      seen.add(key.split(':')[0] ?? '');
-      await page.waitForTimeout(100);
-    }
+    const seen = await itemsShownFor(page, 12_000);
     expect(seen.has(hanging.id)).toBe(false);
     expect(seen.has('poster')).toBe(false);
     await expect

@@ -17,6 +17,7 @@ import {
   idbCounts,
   ids,
   image,
+  itemsShownFor,
   notice,
   openPlayer,
   randomUUID,
@@ -214,15 +215,7 @@ describe('offline-first player (service worker + IndexedDB)', () => {
     const broken = image(randomUUID(), missing, '缺失的海报');
     const content = [notice(), broken, image(ids.image1, img1!)];
     w.program([...boards(), ...content], entriesOf(boards()), entriesOf(content));
-    const seen = new Set<string>();
-    const until = Date.now() + 12_000;
-    while (Date.now() < until) {
-      const key = await page.evaluate(
-        () => document.querySelector('[data-slot="current"]')?.getAttribute('data-key') ?? '',
-      );
-      seen.add(key.split(':')[0] ?? '');
-      await page.waitForTimeout(100);
-    }
+    const seen = await itemsShownFor(page, 12_000);
     expect(seen.has(broken.id)).toBe(false);
     expect(seen.has('poster')).toBe(false);
     expect(seen.has(ids.notice)).toBe(true);

@@ -493,3 +493,17 @@ export async function sampleKinds(page: Page, ms: number): Promise<string[]> {
   }
   return out;
 }
+
+/** The items (first part of each layer key: item id, or "poster") on screen over `ms`, sampled every 100 ms. */
+export async function itemsShownFor(page: Page, ms: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const key = await page.evaluate(
+      () => document.querySelector('[data-slot="current"]')?.getAttribute('data-key') ?? '',
+    );
+    seen.add(key.split(':')[0] ?? '');
+    await page.waitForTimeout(100);
+  }
+  return seen;
+}

@@ -1,3 +1,5 @@
+import type { ListType } from '../../core/credit/dataset.js';
+import type { EntryRow } from './creditStore.js';
 import type { Db } from './db.js';
 
 export interface BatchRow {
@@ -22,36 +24,16 @@ export interface BatchRow {
   published_at: number | null;
 }
 
-export interface FullEntryRow {
-  id: string;
-  batch_id: string;
+/** An entry with its batch's status and its category (`ENTRY_SELECT`). */
+export interface FullEntryRow extends Omit<EntryRow, 'status'> {
   batch_status: BatchRow['status'];
-  category_id: string;
   category_name: string;
-  list_type: 'red' | 'black';
+  list_type: ListType;
   objection_policy: 'keep' | 'suspend';
-  row_number: number | null;
-  subject_type: 'org' | 'sole-trader' | 'person';
-  name: string;
-  name_display: string;
-  code_display: string;
-  code_hash: string;
-  legal_rep: string;
-  reason: string;
-  basis: string;
-  doc_no: string;
-  authority: string;
-  decision_date: string;
-  severity: string | null;
-  publish_from: string;
-  publish_until: string;
-  rule_set_version: string;
   status: 'active' | 'repaired' | 'withdrawn' | 'expired' | 'objection-pending';
   status_reason: string | null;
   status_at: number | null;
-  code_anomaly: number;
   anomaly_accepted_by: string | null;
-  flags: string;
 }
 
 const BATCH_SELECT = `SELECT b.*, u.name AS unit_name, c.name AS category_name, c.list_type,

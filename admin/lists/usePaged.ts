@@ -1,6 +1,7 @@
 import type { TablePaginationConfig } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { type ApiError, toApiError } from '../lib/api.js';
+import { useCallback, useState } from 'react';
+import type { ApiError } from '../lib/api.js';
+import { useResource } from '../lib/useResource.js';
 import type { PageQuery } from './creditApi.js';
 
 export interface PagedResult<T> {
@@ -20,6 +21,8 @@ export interface Paged<T> {
   pagination: TablePaginationConfig;
 }
 
+const EMPTY: PagedResult<never> = { total: 0, items: [] };
+
 /**
  * Loads one page at a time from a list the server pages with offset/limit. `load` must be
  * stable while the filters stay the same (useCallback); a new `load` goes back to page 1.
@@ -27,10 +30,6 @@ export interface Paged<T> {
 export function usePaged<T>(load: (page: PageQuery) => Promise<PagedResult<T>>, initialSize = 20): Paged<T> {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialSize);
-  const [data, setData] = useState<PagedResult<T>>({ total: 0, items: [] });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [version, setVersion] = useState(0);
   const [lastLoad, setLastLoad] = useState(() => load);
 
   if (lastLoad !== load) {
@@ -38,32 +37,14 @@ export function usePaged<T>(load: (page: PageQuery) => Promise<PagedResult<T>>, 
     setPage(1);
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload trigger.
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    load({ offset: (page - 1) * pageSize, limit: pageSize }).then(
-      (result) => {
-        if (!current) return;
-        setData(result);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(toApiError(err));
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [load, page, pageSize, version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const loadPage = useCallback(
+    () => load({ offset: (page - 1) * pageSize, limit: pageSize }),
+    [load, page, pageSize],
+  );
+  const { data = EMPTY, loading, error, reload, setData } = useResource(loadPage);
   const update = useCallback(
-    (fn: (item: T) => T) => setData((d) => ({ total: d.total, items: d.items.map(fn) })),
-    [],
+    (fn: (item: T) => T) => setData((d) => d && { total: d.total, items: d.items.map(fn) }),
+    [setData],
   );
   const pagination: TablePaginationConfig = {
     current: page,
@@ -76,5 +57,5 @@ export function usePaged<T>(load: (page: PageQuery) => Promise<PagedResult<T>>, 
       setPageSize(size);
     },
   };
-  return { items: data.items, total: data.total, loading, error, reload, update, pagination };
+  return { items: data.items as T[], total: data.total, loading, error, reload, update, pagination };
 }

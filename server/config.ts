@@ -114,6 +114,11 @@ export const CONFIG_SPEC = {
     doc: '导入检查时向上传者推送读取、校验进度的最短间隔',
   },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
+  datasetCacheBytes: {
+    env: 'HALLCAST_DATASET_CACHE_BYTES',
+    schema: int(64 * 1024 * 1024),
+    doc: '内存中缓存的名单数据集上限（字节，按最近使用保留；发布后各屏拉取同一数据集只读库一次）',
+  },
   maxSnapshotBytes: {
     env: 'HALLCAST_MAX_SNAPSHOT_BYTES',
     schema: int(8 * 1024 * 1024),

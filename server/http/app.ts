@@ -37,9 +37,9 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   const app = new Koa({ proxy: false });
   const playerAuth: Koa.Middleware = async (ctx, next) => {
     const header = ctx.get('authorization');
-    const screen = s.screens.authenticate(header.startsWith('Bearer ') ? header.slice(7) : undefined);
-    if (!screen) throw unauthenticated();
-    ctx.state.screen = screen;
+    const screenId = s.screens.screenIdOf(header.startsWith('Bearer ') ? header.slice(7) : undefined);
+    if (!screenId) throw unauthenticated();
+    ctx.state.screenId = screenId;
     await next();
   };
   const routes = new RouteBuilder(s.auth, playerAuth);

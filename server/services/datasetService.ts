@@ -3,7 +3,7 @@ import type { Dataset, DatasetEntry } from '../../core/credit/dataset.js';
 import { dateIn } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Category, CreditStore, EntryRow } from '../store/creditStore.js';
-import type { DatasetStore } from '../store/datasetStore.js';
+import type { DatasetRow, DatasetStore } from '../store/datasetStore.js';
 
 const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
 
@@ -37,8 +37,42 @@ export function buildDataset(category: Category, entries: EntryRow[]): Dataset {
 /** The same content always gives the same hash: no timestamp inside. */
 export const hashDataset = (body: string) => createHash('sha256').update(body).digest('hex');
 
+/**
+ * Dataset rows by hash, the most recently used kept in memory up to `maxBytes` of body: after a
+ * publication every screen fetches the same new dataset, which is then read from the database
+ * once. A hash names its content for ever, so nothing in here is ever stale.
+ */
+export function bodyCache(load: (hash: string) => DatasetRow | undefined, maxBytes: number) {
+  const rows = new Map<string, DatasetRow>();
+  let bytes = 0;
+  return (hash: string): DatasetRow | undefined => {
+    const hit = rows.get(hash);
+    if (hit) {
+      rows.delete(hash);
+      rows.set(hash, hit);
+      return hit;
+    }
+    const row = load(hash);
+    if (!row || row.body.length * 2 > maxBytes) return row;
+    rows.set(hash, row);
+    bytes += row.body.length * 2;
+    for (const [oldest, r] of rows) {
+      if (bytes <= maxBytes) break;
+      rows.delete(oldest);
+      bytes -= r.body.length * 2;
+    }
+    return row;
+  };
+}
+
 /** Rebuilds every category's current dataset; returns the categories whose content changed. */
-export function createDatasetService(credit: CreditStore, datasets: DatasetStore, clock: Clock) {
+export function createDatasetService(
+  credit: CreditStore,
+  datasets: DatasetStore,
+  clock: Clock,
+  cacheBytes: number,
+) {
+  const cached = bodyCache((hash) => datasets.get(hash), cacheBytes);
   return {
     rebuild(): string[] {
       const today = dateIn(clock.now());
@@ -65,7 +99,7 @@ export function createDatasetService(credit: CreditStore, datasets: DatasetStore
       }
       return changed;
     },
-    get: (hash: string) => datasets.get(hash),
+    get: cached,
     current: () => datasets.listCurrent(),
   };
 }

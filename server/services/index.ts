@@ -93,7 +93,7 @@ export function createServices(
     config,
     publicUrl,
   });
-  const datasets = createDatasetService(stores.credit, stores.datasets, clock);
+  const datasets = createDatasetService(stores.credit, stores.datasets, clock, config.datasetCacheBytes);
   const baseManifests = createManifestService({
     halls: stores.halls,
     content: stores.content,

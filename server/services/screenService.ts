@@ -40,6 +40,9 @@ function newCode(): string {
 }
 
 /** Pairing, screens and their status as the admin sees them. */
+/** Valid device tokens kept in memory; a city's screens are far fewer. */
+const MAX_KNOWN_TOKENS = 100_000;
+
 export function createScreenService(d: Deps) {
   const limiter = new RateLimiter(d.clock, d.config.pairingRateMax, 60_000);
   /** Tokens waiting for their device to collect them; never written to disk. */
@@ -77,6 +80,13 @@ export function createScreenService(d: Deps) {
       revoked: r.revoked_at !== null,
     };
   }
+
+  /** Valid device tokens by hash -> screen id (see `screenIdOf`). */
+  const validTokens = new Map<string, string>();
+  const remember = (hash: string, screenId: string) => {
+    if (validTokens.size >= MAX_KNOWN_TOKENS) validTokens.delete(validTokens.keys().next().value!);
+    validTokens.set(hash, screenId);
+  };
 
   function mustGet(id: string): ScreenRow {
     const r = d.screens.get(id);
@@ -213,6 +223,7 @@ export function createScreenService(d: Deps) {
         d.screens.revoke(id, d.clock.now());
         d.audit.record({ actor, action: 'screen.revoke', target: id, summary: { name: r.name } });
       })();
+      for (const [hash, screenId] of validTokens) if (screenId === id) validTokens.delete(hash);
       d.bus.emit({ type: 'screen:revoked', screenId: id });
       return status(d.screens.get(id)!);
     },
@@ -220,7 +231,32 @@ export function createScreenService(d: Deps) {
     /** The screen behind a device token, if it is valid and not revoked. */
     authenticate(token: unknown): ScreenRow | undefined {
       if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
-      return d.screens.getByTokenHash(sha256(token));
+      const hash = sha256(token);
+      const row = d.screens.getByTokenHash(hash);
+      if (row) remember(hash, row.id);
+      return row;
+    },
+
+    /**
+     * The id of the screen behind a valid device token, from memory once seen: after a
+     * publication every screen fetches its new datasets at once. A token is only ever made
+     * invalid by `revoke` (above), which forgets it; a screen's token never changes.
+     */
+    screenIdOf(token: unknown): string | undefined {
+      if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
+      const hash = sha256(token);
+      const known = validTokens.get(hash);
+      if (known) return known;
+      const row = d.screens.getByTokenHash(hash);
+      if (!row) return undefined;
+      remember(hash, row.id);
+      return row.id;
+    },
+
+    /** A paired, not revoked screen's row (fresh from the store), or undefined. */
+    row(id: string): ScreenRow | undefined {
+      const r = d.screens.get(id);
+      return r && r.revoked_at === null ? r : undefined;
     },
   };
 }

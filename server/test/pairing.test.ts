@@ -147,6 +147,11 @@ describe('player socket', () => {
 
   it('revoking drops the socket at once and refuses the token afterwards', async () => {
     const { token, screenId } = await pairScreen(t);
+    const auth = { authorization: `Bearer ${token}` };
+    const hash = (await new Client(t.url).request('GET', '/api/player/manifest', undefined, auth)).body
+      .datasets[0].hash as string;
+    // Fetched once before the revocation: the token is known (kept in memory) from here on.
+    expect((await new Client(t.url).request('GET', `/datasets/${hash}`, undefined, auth)).status).toBe(200);
     const p = connectPlayer(t, token);
     await once(p, 'manifest:updated');
     const bye = once<{ code: string }>(p, 'server:bye');
@@ -158,6 +163,9 @@ describe('player socket', () => {
     const again = connectPlayer(t, token);
     expect((await once<{ data?: { code: string } }>(again, 'connect_error')).data?.code).toBe('unauthorized');
     again.close();
+    for (const path of [`/datasets/${hash}`, '/api/player/manifest', '/api/player/snapshot']) {
+      expect((await new Client(t.url).request('GET', path, undefined, auth)).status).toBe(401);
+    }
   });
 
   it('survives malformed events and answers them with an error', async () => {

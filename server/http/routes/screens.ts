@@ -1,5 +1,5 @@
 import { PairPoll, PairRegister, ScreenClaim, ScreenUpdate } from '../../../core/protocol/rest.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, notFound, unauthenticated } from '../../errors.js';
 import type { DatasetService } from '../../services/datasetService.js';
 import type { ManifestService } from '../../services/manifestService.js';
 import type { ScreenService } from '../../services/screenService.js';
@@ -31,7 +31,9 @@ export function screenRoutes(
 
   r.add('get', '/api/player/manifest', 'player', undefined, (ctx) => {
     ctx.set('Cache-Control', 'no-store');
-    return manifests.build(ctx.state.screen);
+    const screen = screens.row(ctx.state.screenId as string);
+    if (!screen) throw unauthenticated();
+    return manifests.build(screen);
   });
   r.add('get', '/datasets/:hash', 'player', undefined, (ctx) => {
     const hash = ctx.params.hash!;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Context } from 'koa';
 import type { Clock } from '../../clock.js';
 import { AppError, notFound } from '../../errors.js';
-import type { ScreenRow } from '../../store/screenStore.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 export interface SnapshotMeta {
@@ -60,21 +59,21 @@ export function snapshotRoutes(r: RouteBuilder, dir: string, clock: Clock, maxBy
   };
 
   r.add('post', '/api/player/snapshot', 'player', undefined, async (ctx) => {
-    const screen = ctx.state.screen as ScreenRow;
+    const screenId = ctx.state.screenId as string;
     const body = await readBody(ctx, maxBytes);
     const mime = sniff(body);
     if (!mime) throw new AppError(415, 'not_an_image', '截屏必须是 JPEG、PNG 或 WebP 图像');
     mkdirSync(dir, { recursive: true });
-    const meta: SnapshotMeta = { screenId: screen.id, mime, bytes: body.length, at: clock.now() };
-    writeFileSync(join(dir, `${screen.id}.img.tmp`), body);
-    renameSync(join(dir, `${screen.id}.img.tmp`), join(dir, `${screen.id}.img`));
-    writeFileSync(join(dir, `${screen.id}.json`), JSON.stringify(meta));
+    const meta: SnapshotMeta = { screenId: screenId, mime, bytes: body.length, at: clock.now() };
+    writeFileSync(join(dir, `${screenId}.img.tmp`), body);
+    renameSync(join(dir, `${screenId}.img.tmp`), join(dir, `${screenId}.img`));
+    writeFileSync(join(dir, `${screenId}.json`), JSON.stringify(meta));
     ctx.status = 201;
-    return { ...meta, url: `/api/screens/${screen.id}/snapshot` };
+    return { ...meta, url: `/api/screens/${screenId}/snapshot` };
   });
 
   r.add('get', '/api/player/snapshot', 'player', undefined, (ctx) => {
-    return { snapshot: metaOf((ctx.state.screen as ScreenRow).id) };
+    return { snapshot: metaOf(ctx.state.screenId as string) };
   });
 
   r.add('get', '/api/screens/:id/snapshot', 'view', undefined, (ctx) => {

@@ -31,7 +31,12 @@ export class Idb {
       req.onupgradeneeded = () => {
         for (const s of STORES) if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s);
       };
-      req.onsuccess = () => resolve(new Idb(req.result));
+      req.onsuccess = () => {
+        // A newer page (or the dataset worker's page) upgrading the database must not be blocked
+        // by this connection: it closes, and the next open sees the new version.
+        req.result.onversionchange = () => req.result.close();
+        resolve(new Idb(req.result));
+      };
       req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
       req.onblocked = () => reject(new Error('IndexedDB open blocked'));
     });

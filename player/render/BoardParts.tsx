@@ -5,6 +5,7 @@ import {
   type ListField,
   type ListType,
 } from '../../core/credit/dataset.js';
+import { chineseDate } from '../../core/time.js';
 import { gridColumns, LIST_TYPE_BADGE, LONG_VALUE } from './listRows.js';
 
 export function BoardHeader(props: { listType: ListType; title: string; category?: string; count?: number }) {
@@ -55,7 +56,14 @@ function cellClass(field: ListField, value: string): string {
 
 const SHORT_FIELDS = new Set<ListField>(['code', 'decisionDate', 'publishUntil']);
 
-/** One list row; values are shown exactly as they arrive (already masked by the server). */
+const DATE_FIELDS = new Set<ListField>(['decisionDate', 'publishUntil']);
+
+/** A cell's text: dates as people here write them (2027年3月31日), the rest as it arrives. */
+function cellText(field: ListField, value: string): string {
+  return DATE_FIELDS.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value) ? chineseDate(value) : value;
+}
+
+/** One list row; values are shown as they arrive (already masked by the server), dates in Chinese. */
 export function EntryRow({ entry, fields, style, odd }: EntryRowProps) {
   return (
     <div
@@ -66,7 +74,7 @@ export function EntryRow({ entry, fields, style, odd }: EntryRowProps) {
     >
       {fields.map((f) => (
         <div key={f} className={cellClass(f, entry[f])}>
-          {entry[f]}
+          {cellText(f, entry[f])}
         </div>
       ))}
     </div>

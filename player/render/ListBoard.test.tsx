@@ -33,6 +33,17 @@ describe('ListBoard', () => {
     expect(board.textContent).toContain('统一社会信用代码/证件号');
   });
 
+  it('writes dates as people here write them', () => {
+    const e = entry('d1', { decisionDate: '2026-04-01', publishUntil: '2027-03-31' });
+    const ctx = context({ lists: [dataset('red', [e])] });
+    const item = boardItem({ fields: ['name', 'decisionDate', 'publishUntil'] });
+    render(<ListBoard item={item} ctx={ctx} />);
+    const row = screen.getByTestId('list-row');
+    expect(row.textContent).toContain('2026年4月1日');
+    expect(row.textContent).toContain('2027年3月31日');
+    expect(row.textContent).not.toContain('2027-03-31');
+  });
+
   it('keeps to the columns the dataset publishes', () => {
     const ctx = context({ lists: [dataset('red', [entry('a')], { fields: ['name', 'reason'] })] });
     render(<ListBoard item={boardItem({ fields: ['name', 'code', 'reason'] })} ctx={ctx} />);

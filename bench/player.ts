@@ -211,7 +211,7 @@ async function baseline(browser: Browser): Promise<Figures> {
   const rows = Array.from(
     { length: 24 },
     (_, i) =>
-      `<div data-testid="list-row" style="height:${rowHeight}px;display:grid;grid-template-columns:3fr 2.8fr 3fr 2fr 1.5fr;font-size:38px;color:#fff8e8;border-bottom:1px solid rgba(246,210,122,.35)"><div>黑河守信示范企业${i}有限公司</div><div>91231100P000${i}X</div><div>连续三年无失信记录</div><div>黑河市信用办</div><div>2027-06-30</div></div>`,
+      `<div data-testid="list-row" style="height:${rowHeight}px;display:grid;grid-template-columns:3fr 2.8fr 3fr 2fr 2fr;font-size:38px;color:#fff8e8;border-bottom:1px solid rgba(246,210,122,.35)"><div>黑河守信示范企业${i}有限公司</div><div>91231100P000${i}X</div><div>连续三年无失信记录</div><div>黑河市信用办</div><div style="white-space:nowrap">2027年6月30日</div></div>`,
   ).join('');
   await page.setContent(
     `<html><body style="margin:0;background:#7d0d12;overflow:hidden;font-family:'Noto Sans CJK SC',sans-serif"><div style="position:absolute;top:200px;left:44px;right:44px;height:${rowHeight * ROWS_PER_PAGE}px;overflow:hidden"><div id="track" style="will-change:transform">${rows}</div></div></body></html>`,

@@ -115,8 +115,9 @@ const COLUMN_WEIGHT: Record<ListField, number> = {
   basis: 2.6,
   authority: 2,
   docNo: 2.2,
-  decisionDate: 1.5,
-  publishUntil: 1.5,
+  // Room for 2027年12月31日 on one line.
+  decisionDate: 2,
+  publishUntil: 2,
 };
 
 export function gridColumns(fields: ListField[]): string {

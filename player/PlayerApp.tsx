@@ -5,7 +5,7 @@ import { PairingScreen } from './pairing/PairingScreen.js';
 import { type Choice, choose } from './playback/choose.js';
 import { PlaybackController } from './playback/controller.js';
 import { QUIET_HOUR, useSoftReload } from './playback/softReload.js';
-import { Crossfade, Poster, Stage } from './render/index.js';
+import { Crossfade, Poster, Stage, stageOf } from './render/index.js';
 import type { PlayerSync, SyncSnapshot } from './sync/playerSync.js';
 
 /** The schedule is looked at this often; items change on their own boundaries within it. */
@@ -90,12 +90,8 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
   return (
     <>
       <Stage
-        layout={manifest.layout}
-        canvas={manifest.canvas}
-        hall={manifest.hall}
-        timezone={manifest.timezone}
+        {...stageOf(manifest)}
         now={trustedNow}
-        demo={manifest.demo}
         main={
           <Crossfade
             current={slot}

@@ -4,7 +4,7 @@ import type { Dataset } from '../../core/credit/dataset.js';
 import type { Item } from '../../core/manifest/types.js';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import type { RenderContext } from '../../player/render/index.js';
-import { ItemView, Poster, Stage } from '../../player/render/index.js';
+import { ItemView, Poster, Stage, stageOf } from '../../player/render/index.js';
 import { formatRelative } from '../lib/time.js';
 import { useResource } from '../lib/useResource.js';
 import { operationsApi } from './operationsApi.js';
@@ -70,15 +70,7 @@ export function LiveMirror({ screen, now }: { screen: ScreenStatus; now: number 
           position: 'relative',
         }}
       >
-        <Stage
-          layout={manifest.layout}
-          canvas={manifest.canvas}
-          hall={manifest.hall}
-          timezone={manifest.timezone}
-          now={() => Date.now()}
-          demo={manifest.demo}
-          main={main}
-        />
+        <Stage {...stageOf(manifest)} now={() => Date.now()} main={main} />
       </div>
     </Flex>
   );

@@ -1,7 +1,7 @@
 import type { Dataset } from '../../core/credit/dataset.js';
 import type { Item } from '../../core/manifest/types.js';
 import type { Preview } from '../../core/protocol/programs.js';
-import { ItemView, Poster, Stage } from '../../player/render/index.js';
+import { ItemView, Poster, Stage, stageOf } from '../../player/render/index.js';
 
 /** The datasets a list board's selector names (as the player picks them). */
 function listsFor(item: Item, preview: Preview): Dataset[] {
@@ -41,12 +41,8 @@ export function PreviewStage({ preview }: { preview: Preview }) {
       }}
     >
       <Stage
-        layout={m.layout}
-        canvas={m.canvas}
-        hall={m.hall}
-        timezone={m.timezone}
+        {...stageOf(m)}
         now={now}
-        demo={m.demo}
         main={
           item ? (
             <ItemView key={`${item.id}:${preview.at}`} item={item} ctx={ctx} />

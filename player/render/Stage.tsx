@@ -1,5 +1,5 @@
 import { memo, type ReactNode, useRef } from 'react';
-import type { Canvas, Layout } from '../../core/manifest/types.js';
+import type { Canvas, Layout, Manifest } from '../../core/manifest/types.js';
 import { useMinuteClock } from './ClockView.js';
 import { useElementSize } from './hooks.js';
 import { stripFontPx, unitStyle } from './units.js';
@@ -18,6 +18,11 @@ export interface StageProps {
   ticker?: ReactNode;
   /** Drawn above everything (identify, info panel). */
   overlay?: ReactNode;
+}
+
+/** The Stage props a manifest gives (the player, the admin preview and the live mirror draw alike). */
+export function stageOf(m: Manifest): Pick<StageProps, 'layout' | 'canvas' | 'hall' | 'timezone' | 'demo'> {
+  return { layout: m.layout, canvas: m.canvas, hall: m.hall, timezone: m.timezone, demo: m.demo };
 }
 
 /**

@@ -8,7 +8,7 @@ export { MAX_ROW_NODES } from './ListModes.js';
 export { type BoardPage, entryCount, type LiveList, liveLists, msUntilNextPage, pageAt } from './listRows.js';
 export { NoticeView } from './NoticeView.js';
 export { Poster } from './Poster.js';
-export { Stage, type StageProps } from './Stage.js';
+export { Stage, type StageProps, stageOf } from './Stage.js';
 export { TickerView } from './TickerView.js';
 export { dateIn } from './time.js';
 export type { ItemCallbacks, ItemViewProps, RenderContext, RenderErrorCode } from './types.js';

@@ -42,6 +42,11 @@ export const CONFIG_SPEC = {
     doc: 'HTTPS 证书文件（PEM），与密钥同时设置时启用 HTTPS',
   },
   tlsKey: { env: 'HALLCAST_TLS_KEY', schema: z.string().optional(), doc: 'HTTPS 私钥文件（PEM）' },
+  hstsMaxAgeS: {
+    env: 'HALLCAST_HSTS_MAX_AGE_S',
+    schema: int(180 * 24 * 3600),
+    doc: '启用 HTTPS 时 Strict-Transport-Security 的有效期（秒）：浏览器在此期间只用 HTTPS 访问',
+  },
   sessionTtlMs: { env: 'HALLCAST_SESSION_TTL_MS', schema: int(8 * HOUR), doc: '管理会话空闲过期时间' },
   loginMaxFailures: {
     env: 'HALLCAST_LOGIN_MAX_FAILURES',
@@ -52,6 +57,16 @@ export const CONFIG_SPEC = {
     env: 'HALLCAST_LOGIN_WINDOW_MS',
     schema: int(15 * MINUTE),
     doc: '登录失败计数窗口与锁定时长',
+  },
+  passwordMinScore: {
+    env: 'HALLCAST_PASSWORD_MIN_SCORE',
+    schema: z.coerce.number().int().min(0).max(4).default(3),
+    doc: '新密码的最低强度（zxcvbn 评分 0–4）；另拒绝常见密码、纯空格、同一字符重复和连续字母数字',
+  },
+  adminOrigins: {
+    env: 'HALLCAST_ADMIN_ORIGINS',
+    schema: z.string().default(''),
+    doc: '另外允许连接管理端实时通道（/admin）的来源，逗号或空格分隔（如 http://localhost:5173）；默认只允许 HALLCAST_PUBLIC_URL 的来源，未设置时为请求自身的 Host',
   },
   pairingCodeTtlMs: { env: 'HALLCAST_PAIRING_CODE_TTL_MS', schema: int(10 * MINUTE), doc: '配对码有效期' },
   pairingRateMax: {

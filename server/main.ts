@@ -108,6 +108,8 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     mediaDir: join(config.dataDir, 'media'),
     distDir: opts.distDir ?? join(ROOT, 'dist'),
     secureCookies: tls,
+    publicUrl: config.publicUrl,
+    hstsMaxAgeS: config.hstsMaxAgeS,
     maxJsonBytes: config.maxJsonBytes,
     maxImportBytes: config.maxImportBytes,
     maxSnapshotBytes: config.maxSnapshotBytes,

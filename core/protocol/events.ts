@@ -222,7 +222,14 @@ export const ScreenRemoved = z.object({ id: z.string() });
  * disabled or had the password reset; `role_changed` leaves the session valid under the new role
  * (reconnecting gets what that role may see).
  */
-export const SessionEndReason = z.enum(['logout', 'expired', 'disabled', 'password_reset', 'role_changed']);
+export const SessionEndReason = z.enum([
+  'logout',
+  'expired',
+  'disabled',
+  'password_reset',
+  'role_changed',
+  'password_changed',
+]);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 /** The last thing an admin socket hears before the server disconnects it. */

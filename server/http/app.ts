@@ -26,6 +26,9 @@ export interface HttpDeps {
   mediaDir: string;
   distDir: string;
   secureCookies: boolean;
+  /** HALLCAST_PUBLIC_URL as configured (not guessed): the socket origin the CSP allows. */
+  publicUrl?: string;
+  hstsMaxAgeS: number;
   maxJsonBytes: number;
   maxImportBytes: number;
   maxSnapshotBytes: number;
@@ -75,8 +78,8 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));
+  app.use(securityHeaders({ tls: d.secureCookies, publicUrl: d.publicUrl, hstsMaxAgeS: d.hstsMaxAgeS }));
   app.use(errorMiddleware(d.log));
-  app.use(securityHeaders());
   app.use(jsonBody(d.maxJsonBytes));
   app.use(routes.router.routes());
   app.use(routes.router.allowedMethods());

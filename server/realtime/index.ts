@@ -22,7 +22,7 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
   const stats = newStats();
   const players = io.of('/player') as unknown as PlayerNs;
   const admins = io.of('/admin') as unknown as AdminNs;
-  const sessions = attachAdminSessions(admins, s.auth);
+  const sessions = attachAdminSessions(admins, s.auth, config);
   const push = attachAdmins(admins, s, config);
 
   const writes = new WriteBatch(s.db);
@@ -90,7 +90,7 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
         push.progress([event.changeId]);
         break;
       case 'session:ended':
-        sessions.end(event.reason, event.userId, event.idHash);
+        sessions.end(event.reason, event.userId, event.idHash, event.exceptIdHash);
         break;
       case 'import:progress':
         push.importProgress(event.idHash, event.progress);

@@ -8,6 +8,7 @@ import type { SessionStore } from '../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../store/userStore.js';
 import type { AuditService } from './auditService.js';
 import type { EventBus } from './events.js';
+import type { PasswordPolicy } from './passwordPolicy.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -35,10 +36,11 @@ type AuthDeps = {
   bus: EventBus;
   clock: Clock;
   config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
+  passwords: PasswordPolicy;
 };
 
 /** Passwords, sessions and the login rate limit. */
-export function createAuthService({ users, sessions, audit, bus, clock, config }: AuthDeps) {
+export function createAuthService({ users, sessions, audit, bus, clock, config, passwords }: AuthDeps) {
   const toInfo = (user: UserRecord, csrfToken: string): SessionInfo => ({
     user: {
       id: user.id,
@@ -58,7 +60,14 @@ export function createAuthService({ users, sessions, audit, bus, clock, config }
     return { session: { user, csrfToken: s.csrf_token, idHash }, expiresAt: s.expires_at };
   }
 
-  function checkLimit(keys: string[]): void {
+  /**
+   * Counts an attempt before its password is verified (argon2 is async: checking the limit first
+   * and counting failures after let 30 parallel guesses through). Limit check and the row are
+   * written in one synchronous step, so at most `loginMaxFailures` attempts per key are ever
+   * being verified or have failed within the window; a success removes its own row.
+   */
+  function reserve(username: string, ip: string): void {
+    const keys = [`user:${username}`, `ip:${ip}`];
     const now = clock.now();
     const since = now - config.loginWindowMs;
     for (const key of keys) {
@@ -71,6 +80,13 @@ export function createAuthService({ users, sessions, audit, bus, clock, config }
         );
       }
     }
+    for (const key of keys) sessions.addFailure(key, now, username);
+  }
+
+  /** A verified password: this user's failures go, and from this IP only those for this user. */
+  function succeeded(username: string, ip: string): void {
+    sessions.clearFailures(`user:${username}`);
+    sessions.clearFailuresOf(`ip:${ip}`, username);
   }
 
   return {
@@ -79,21 +95,20 @@ export function createAuthService({ users, sessions, audit, bus, clock, config }
       password: string,
       ip: string,
     ): Promise<{ cookie: string; info: SessionInfo }> {
-      const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
-      checkLimit(keys);
-      const user = users.getByUsername(username.toLowerCase());
+      const name = username.toLowerCase();
+      reserve(name, ip);
+      const user = users.getByUsername(name);
       // Hashing for unknown users too keeps their timing alike.
       const ok = user
         ? await verify(user.passwordHash, password)
         : await hashPassword(password).then(() => false);
       if (!user || !ok || user.disabled) {
-        const now = clock.now();
-        for (const key of keys) sessions.addFailure(key, now);
+        // The attempt was counted by reserve(); it stays counted.
         if (user?.disabled && ok)
           throw new AppError(401, 'account_disabled', '该账号已停用，请联系系统管理员');
         throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
       }
-      for (const key of keys) sessions.clearFailures(key);
+      succeeded(name, ip);
       const cookie = randomBytes(32).toString('hex');
       const csrfToken = randomBytes(24).toString('hex');
       const now = clock.now();
@@ -138,16 +153,34 @@ export function createAuthService({ users, sessions, audit, bus, clock, config }
 
     info: (s: AuthedSession): SessionInfo => toInfo(s.user, s.csrfToken),
 
-    async changePassword(s: AuthedSession, current: string, next: string): Promise<SessionInfo> {
+    /**
+     * Changes one's own password. The current-password check shares the login's failure budget
+     * (same secret, same keys); the new one must pass the strength policy. Every other session
+     * of the user ends (and its sockets close); the one that made the change stays.
+     */
+    async changePassword(s: AuthedSession, current: string, next: string, ip: string): Promise<SessionInfo> {
+      if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
+      passwords.check(next, [s.user.username, s.user.displayName]);
+      reserve(s.user.username, ip);
       if (!(await verify(s.user.passwordHash, current))) {
         throw new AppError(400, 'wrong_password', '当前密码不正确，请重新输入');
       }
-      if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
-      users.setPassword(s.user.id, await hashPassword(next), false);
-      audit.record({ actor: s.user.id, action: 'password.change', target: s.user.id, summary: {} });
+      succeeded(s.user.username, ip);
+      const passwordHash = await hashPassword(next);
       const user = users.get(s.user.id);
-      if (!user) throw unauthenticated();
-      return toInfo(user, s.csrfToken);
+      if (!user || user.disabled || !sessions.get(s.idHash)) throw unauthenticated();
+      users.setPassword(s.user.id, passwordHash, false);
+      sessions.removeOthers(s.user.id, s.idHash);
+      audit.record({ actor: s.user.id, action: 'password.change', target: s.user.id, summary: {} });
+      bus.emit({
+        type: 'session:ended',
+        reason: 'password_changed',
+        userId: s.user.id,
+        exceptIdHash: s.idHash,
+      });
+      const updated = users.get(s.user.id);
+      if (!updated) throw unauthenticated();
+      return toInfo(updated, s.csrfToken);
     },
 
     purge(): void {

@@ -3,6 +3,7 @@ import type { Batch, BatchDetail, EntryEdit, EntryView } from '../../core/protoc
 import { dateIn } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import { AppError, conflict, notFound } from '../errors.js';
+import type { AuthorStore } from '../store/authorStore.js';
 import type { BatchRow, BatchStore, FullEntryRow } from '../store/batchStore.js';
 import type { CreditStore } from '../store/creditStore.js';
 import type { Db } from '../store/db.js';
@@ -78,6 +79,7 @@ export const toEntryView = (r: FullEntryRow, today: string): EntryView => ({
 
 type Deps = {
   db: Db;
+  authors: AuthorStore;
   batches: BatchStore;
   credit: CreditStore;
   screens: ScreenStore;
@@ -110,6 +112,20 @@ export function createBatchService(d: Deps) {
       actor,
       d.screens.list().map((s) => s.id),
     );
+  }
+  /**
+   * Four eyes (ARCHITECTURE "Trust"): nobody approves, publishes or accepts an anomaly of a batch
+   * whose content they imported, changed since it was last published, or submitted.
+   */
+  function fourEyes(b: BatchRow, actor: string, doing: string): void {
+    const authors = new Set(d.authors.batch(b.id));
+    if (b.created_by) authors.add(b.created_by);
+    if (b.submitted_by) authors.add(b.submitted_by);
+    if (authors.has(actor)) {
+      const why =
+        actor === b.created_by ? '导入了' : d.authors.batch(b.id).includes(actor) ? '修改过' : '提交了';
+      throw new AppError(403, 'four_eyes', `您${why}该批次的内容，不能${doing}：请由另一位审核员${doing}`);
+    }
   }
   const step = (
     id: string,
@@ -173,9 +189,7 @@ export function createBatchService(d: Deps) {
     approve(id: string, actor: string, comment?: string): Batch {
       const b = mustGet(id);
       expect(b, ['submitted'], '审核通过');
-      if (b.submitted_by === actor || b.created_by === actor) {
-        throw new AppError(403, 'four_eyes', '提交或导入该批次的人不能审核自己的批次：请由另一位审核员审核');
-      }
+      fourEyes(b, actor, '审核通过');
       d.db.transaction(() => step(id, 'approved', actor, 'batch.approve', comment ?? null))();
       return toBatch(mustGet(id));
     },
@@ -191,8 +205,7 @@ export function createBatchService(d: Deps) {
     publish(id: string, actor: string): { batch: Batch; changeId: string | null } {
       const b = mustGet(id);
       expect(b, ['approved'], '发布');
-      if (b.submitted_by === actor)
-        throw new AppError(403, 'four_eyes', '不能发布自己提交的批次：请由另一位审核员发布');
+      fourEyes(b, actor, '发布');
       const pending = d.batches.unacceptedAnomalies(id);
       if (pending > 0)
         throw conflict(
@@ -201,6 +214,8 @@ export function createBatchService(d: Deps) {
         );
       const change = d.db.transaction(() => {
         step(id, 'published', actor, 'batch.publish');
+        // Published: what its authors changed has been reviewed and is out.
+        d.authors.clearBatch(id);
         return listsChanged('publish', `发布「${b.title}」`, actor);
       })();
       if (change) d.changes.publish(change);
@@ -218,6 +233,7 @@ export function createBatchService(d: Deps) {
       const e = d.batches.entry(entryId);
       if (!e) throw notFound('名单条目');
       if (e.code_anomaly !== 1) throw conflict('no_anomaly', '该条目没有代码异常，无需接受');
+      fourEyes(mustGet(e.batch_id), actor, '接受代码异常');
       d.db.transaction(() => {
         d.batches.acceptAnomaly(entryId, actor, reason);
         d.audit.record({
@@ -280,6 +296,7 @@ export function createBatchService(d: Deps) {
           publish_until: c.publishUntil,
           rule_set_version: c.ruleSetVersion,
         });
+        d.authors.addBatch(batchId, actor, d.clock.now());
         if (b.status !== 'draft')
           d.batches.setStatus({ id: batchId, status: 'draft', actor, at: d.clock.now() });
         d.audit.record({

@@ -3,6 +3,7 @@ import type { Item } from '../../core/manifest/types.js';
 import type { Campaign, CampaignInput } from '../../core/protocol/programs.js';
 import type { Clock } from '../clock.js';
 import { AppError, conflict, notFound } from '../errors.js';
+import type { AuthorStore } from '../store/authorStore.js';
 import type { ContentStore } from '../store/contentStore.js';
 import type { Db } from '../store/db.js';
 import {
@@ -18,6 +19,7 @@ import type { TargetService } from './targets.js';
 
 type Deps = {
   db: Db;
+  authors: AuthorStore;
   content: ContentStore;
   programs: ProgramStore;
   targets: TargetService;
@@ -49,7 +51,16 @@ function toCampaign(r: CampaignRow): Campaign {
  * Campaigns (宣传活动): draft -> submitted -> approved (by someone other than the submitter) or
  * rejected. Screens play the approved snapshot, which stays while an edit waits for review.
  */
-export function createCampaignService({ db, content, programs, targets, audit, changes, clock }: Deps) {
+export function createCampaignService({
+  db,
+  authors,
+  content,
+  programs,
+  targets,
+  audit,
+  changes,
+  clock,
+}: Deps) {
   const mustGet = (id: string) => {
     const r = programs.getCampaign(id);
     if (!r) throw notFound('宣传活动');
@@ -93,6 +104,7 @@ export function createCampaignService({ db, content, programs, targets, audit, c
       const id = randomUUID();
       db.transaction(() => {
         programs.insertCampaign(id, input, actor, clock.now());
+        authors.addCampaign(id, actor, clock.now());
         audit.record({ actor, action: 'campaign.create', target: id, summary: { name: input.name } });
       })();
       return toCampaign(mustGet(id));
@@ -105,6 +117,7 @@ export function createCampaignService({ db, content, programs, targets, audit, c
       const now = clock.now();
       db.transaction(() => {
         programs.updateCampaign(id, input, review ? 'submitted' : 'draft', actor, now);
+        authors.addCampaign(id, actor, now);
         if (review) programs.submitCampaign(id, actor, now);
         audit.record({ actor, action: 'campaign.update', target: id, summary: { name: input.name, review } });
       })();
@@ -128,8 +141,17 @@ export function createCampaignService({ db, content, programs, targets, audit, c
     approve(id: string, comment: string | null, actor: string): Campaign {
       const r = mustGet(id);
       if (r.status !== 'submitted') throw conflict('bad_status', '只有待审核的宣传活动可以批准');
-      if (r.submitted_by === actor || r.updated_by === actor)
-        throw new AppError(403, 'four_eyes', '不能批准自己提交（或修改）的宣传活动：请由另一位审核员批准');
+      // Four eyes: not whoever created or changed it (or its playlists and items) since it was
+      // last approved, nor whoever submitted it.
+      const authored = authors.campaign(id);
+      if (r.submitted_by === actor || r.updated_by === actor || authored.includes(actor))
+        throw new AppError(
+          403,
+          'four_eyes',
+          authored.includes(actor)
+            ? '您创建或修改过该宣传活动（或其节目单、内容），不能批准：请由另一位审核员批准'
+            : '不能批准自己提交的宣传活动：请由另一位审核员批准',
+        );
       const spec = specOf(r);
       checkInput(spec);
       const snap = snapshot(spec);
@@ -138,6 +160,7 @@ export function createCampaignService({ db, content, programs, targets, audit, c
         const now = clock.now();
         programs.reviewCampaign(id, 'approved', actor, now, comment);
         programs.setApproved(id, snap, actor, now);
+        authors.clearCampaign(id);
         audit.record({ actor, action: 'campaign.approve', target: id, summary: { name: r.name, comment } });
         const screenIds = [...new Set([...before, ...targets.screenIds(spec.targets)])];
         return changes.record('campaign', `宣传活动「${r.name}」已批准`, actor, screenIds);

@@ -7,7 +7,15 @@ export type DomainEvent =
   | { type: 'screen:updated'; screenId: string }
   | { type: 'change:progress'; changeId: string }
   /** Live admin sockets of one session (idHash) or of every session of the user must go. */
-  | { type: 'session:ended'; reason: SessionEndReason; userId: string; idHash?: string }
+  | {
+      type: 'session:ended';
+      reason: SessionEndReason;
+      userId: string;
+      /** Only this session's sockets; without it, every session of the user. */
+      idHash?: string;
+      /** Every session of the user but this one (a password change keeps the session that made it). */
+      exceptIdHash?: string;
+    }
   /** How far an import preview is, for the sockets of the session that uploaded the file only. */
   | { type: 'import:progress'; idHash: string; progress: ImportProgress };
 

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Secrets } from '../secrets.js';
 import { createAuditStore } from '../store/auditStore.js';
+import { createAuthorStore } from '../store/authorStore.js';
 import { createBatchStore } from '../store/batchStore.js';
 import { createChangeStore } from '../store/changeStore.js';
 import { createContentStore } from '../store/contentStore.js';
@@ -26,6 +27,7 @@ import { EventBus } from './events.js';
 import { createHallService } from './hallService.js';
 import { createManifestService } from './manifestService.js';
 import { createOperations } from './operations.js';
+import { createPasswordPolicy } from './passwordPolicy.js';
 import { createPlatformService } from './platformService.js';
 import { MemoryPresence, type Presence } from './presence.js';
 import { createProgramFeed } from './programFeed.js';
@@ -58,11 +60,13 @@ export function createServices(
     takedowns: createTakedownStore(db),
     apiKeys: createApiKeyStore(db),
     programs: createProgramStore(db),
+    authors: createAuthorStore(db),
   };
   const bus = new EventBus();
   const presence: Presence = new MemoryPresence(clock);
   const audit = createAuditService(stores.audit, secrets.auditKey, clock);
   const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
+  const passwords = createPasswordPolicy(config.passwordMinScore);
   const auth = createAuthService({
     users: stores.users,
     sessions: stores.sessions,
@@ -70,8 +74,16 @@ export function createServices(
     bus,
     clock,
     config,
+    passwords,
   });
-  const users = createUserService({ users: stores.users, sessions: stores.sessions, audit, bus, clock });
+  const users = createUserService({
+    users: stores.users,
+    sessions: stores.sessions,
+    audit,
+    bus,
+    clock,
+    passwords,
+  });
   const halls = createHallService({
     db,
     halls: stores.halls,
@@ -119,6 +131,7 @@ export function createServices(
   function createCreditServices() {
     const batches = createBatchService({
       db,
+      authors: stores.authors,
       batches: stores.batches,
       credit: stores.credit,
       screens: stores.screens,

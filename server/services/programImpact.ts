@@ -1,5 +1,6 @@
 import type { Ref } from '../../core/protocol/programs.js';
 import type { Clock } from '../clock.js';
+import type { AuthorStore } from '../store/authorStore.js';
 import type { ContentStore } from '../store/contentStore.js';
 import type { HallStore } from '../store/hallStore.js';
 import { type ProgramStore, specOf } from '../store/programStore.js';
@@ -7,6 +8,7 @@ import type { ScreenStore } from '../store/screenStore.js';
 import type { AuditService } from './auditService.js';
 
 type Deps = {
+  authors: AuthorStore;
   content: ContentStore;
   programs: ProgramStore;
   halls: HallStore;
@@ -19,7 +21,7 @@ type Deps = {
  * Who an edit to items or playlists reaches: the screens that play them live (group defaults and
  * the lists rotation), and the approved campaigns that must go back to review.
  */
-export function createProgramImpact({ content, programs, halls, screens, audit, clock }: Deps) {
+export function createProgramImpact({ authors, content, programs, halls, screens, audit, clock }: Deps) {
   return {
     /** Playlists that contain the item. */
     playlistsWithItem(itemId: string) {
@@ -43,16 +45,19 @@ export function createProgramImpact({ content, programs, halls, screens, audit, 
     },
 
     /**
-     * Sends approved campaigns that use any of `playlistIds` back to review (inside the caller's
-     * transaction); their approved snapshot keeps playing until a reviewer approves again.
+     * Records `actor` as an author of every campaign that uses any of `playlistIds` (whatever its
+     * status: four eyes then keeps them from approving it) and sends the approved ones back to
+     * review (inside the caller's transaction); their approved snapshot keeps playing until a
+     * reviewer approves again.
      */
     sendBackToReview(playlistIds: ReadonlySet<string>, actor: string, why: string): Ref[] {
       const out: Ref[] = [];
       const now = clock.now();
       for (const row of programs.listCampaigns()) {
-        if (row.status !== 'approved') continue;
         const spec = specOf(row);
         if (!spec.playlistIds.some((id) => playlistIds.has(id))) continue;
+        authors.addCampaign(row.id, actor, now);
+        if (row.status !== 'approved') continue;
         programs.updateCampaign(row.id, spec, 'submitted', actor, now);
         programs.submitCampaign(row.id, actor, now);
         audit.record({ actor, action: 'campaign.resubmit', target: row.id, summary: { why } });

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { AuthorStore } from '../store/authorStore.js';
 import type { ChangeStore } from '../store/changeStore.js';
 import type { ContentStore } from '../store/contentStore.js';
 import type { DatasetStore } from '../store/datasetStore.js';
@@ -22,6 +23,7 @@ import { createTargets } from './targets.js';
 type Deps = {
   db: Db;
   stores: {
+    authors: AuthorStore;
     content: ContentStore;
     programs: ProgramStore;
     halls: HallStore;
@@ -48,14 +50,14 @@ export function createProgramServices({
   clock,
   config,
 }: Deps) {
-  const { content, programs, halls, screens } = stores;
+  const { authors, content, programs, halls, screens } = stores;
   const targets = createTargets(halls, screens);
-  const impact = createProgramImpact({ content, programs, halls, screens, audit, clock });
+  const impact = createProgramImpact({ authors, content, programs, halls, screens, audit, clock });
   return {
     targets,
     media: createMediaService({ db, content, programs, audit, clock, config }),
     library: createProgramService({ db, content, programs, halls, screens, impact, audit, changes, clock }),
-    campaigns: createCampaignService({ db, content, programs, targets, audit, changes, clock }),
+    campaigns: createCampaignService({ db, authors, content, programs, targets, audit, changes, clock }),
     emergencies: createEmergencyService({
       db,
       programs,

@@ -7,16 +7,24 @@ import type { UserRecord, UserStore } from '../store/userStore.js';
 import type { AuditService } from './auditService.js';
 import { hashPassword, randomPassword } from './authService.js';
 import type { EventBus } from './events.js';
+import type { PasswordPolicy } from './passwordPolicy.js';
 
 const publicUser = ({ passwordHash: _, ...u }: UserRecord): User => u;
 
-type Deps = { users: UserStore; sessions: SessionStore; audit: AuditService; bus: EventBus; clock: Clock };
+type Deps = {
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditService;
+  bus: EventBus;
+  clock: Clock;
+  passwords: PasswordPolicy;
+};
 
 /**
  * Admin users: create with a one-time password, update, disable, reset. Disabling, a reset or a
  * role change raises `session:ended`, so the user's live admin sockets close at once.
  */
-export function createUserService({ users, sessions, audit, bus, clock }: Deps) {
+export function createUserService({ users, sessions, audit, bus, clock, passwords }: Deps) {
   function mustGet(id: string): UserRecord {
     const u = users.get(id);
     if (!u) throw notFound('用户');
@@ -79,6 +87,7 @@ export function createUserService({ users, sessions, audit, bus, clock }: Deps) 
     async setPassword(username: string, password: string): Promise<void> {
       const u = users.getByUsername(username);
       if (!u) throw notFound(`用户 ${username} `);
+      passwords.check(password, [u.username, u.displayName]);
       users.setPassword(u.id, await hashPassword(password), true);
       sessions.removeForUser(u.id);
       audit.record({ actor: null, action: 'user.passwd', target: u.id, summary: { via: 'cli' } });

@@ -17,12 +17,14 @@ export function createSessionStore(db: Db) {
   const extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const removeOthers = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash != ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-  const addFailure = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+  const addFailure = db.prepare('INSERT INTO login_failures (key, at, username) VALUES (?, ?, ?)');
   const failures = db.prepare<[string, number], { n: number; first: number | null }>(
     'SELECT count(*) AS n, min(at) AS first FROM login_failures WHERE key = ? AND at > ?',
   );
   const clearFailures = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  const clearFailuresOf = db.prepare('DELETE FROM login_failures WHERE key = ? AND username = ?');
   const purgeFailures = db.prepare('DELETE FROM login_failures WHERE at <= ?');
   return {
     insert: (s: SessionRow) => insert.run(s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at),
@@ -30,10 +32,16 @@ export function createSessionStore(db: Db) {
     extend: (idHash: string, expiresAt: number) => extend.run(expiresAt, idHash),
     remove: (idHash: string) => remove.run(idHash),
     removeForUser: (userId: string) => removeForUser.run(userId),
+    /** Every session of the user but one (a password change keeps the session that made it). */
+    removeOthers: (userId: string, keepIdHash: string) => removeOthers.run(userId, keepIdHash),
     purge: (now: number) => purge.run(now),
-    addFailure: (key: string, at: number) => addFailure.run(key, at),
+    /** A failed (or not yet verified) attempt under `key`, for the user name it tried. */
+    addFailure: (key: string, at: number, username: string | null = null) =>
+      addFailure.run(key, at, username),
     failures: (key: string, since: number) => failures.get(key, since) ?? { n: 0, first: null },
     clearFailures: (key: string) => clearFailures.run(key),
+    /** The failures under `key` (an IP) that were for this user name only. */
+    clearFailuresOf: (key: string, username: string) => clearFailuresOf.run(key, username),
     purgeFailures: (before: number) => purgeFailures.run(before),
   };
 }

@@ -27,18 +27,35 @@ export function requestLog(log: Logger): Middleware {
   };
 }
 
-/** Security headers; the apps load nothing from other origins. */
-export function securityHeaders(): Middleware {
+/** The ws: or wss: origin a page may open its sockets to (the public URL's, else the request's own). */
+function socketOrigin(publicUrl: string | undefined, host: string, tls: boolean): string {
+  if (publicUrl) {
+    const u = new URL(publicUrl);
+    return `${u.protocol === 'https:' ? 'wss' : 'ws'}://${u.host}`;
+  }
+  return `${tls ? 'wss' : 'ws'}://${host}`;
+}
+
+/**
+ * Security headers on every response, error replies included (401/403/400/413/429 are thrown
+ * past this middleware, so the headers are set before `next`); HSTS under TLS. The apps load
+ * nothing from other origins and open sockets only to this server.
+ */
+export function securityHeaders(opts: { tls: boolean; publicUrl?: string; hstsMaxAgeS: number }): Middleware {
   return async (ctx, next) => {
-    await next();
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('X-Frame-Options', 'DENY');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+    if (opts.tls) ctx.set('Strict-Transport-Security', `max-age=${opts.hstsMaxAgeS}`);
+    // A Host with anything but host[:port] characters is not echoed into the policy.
+    const host = /^[\w.[\]:-]+$/.test(ctx.host) ? ctx.host : '';
+    const sockets = host || opts.publicUrl ? ` ${socketOrigin(opts.publicUrl, host, opts.tls)}` : '';
     ctx.set(
       'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+      `default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'${sockets}; frame-ancestors 'none'; object-src 'none'; base-uri 'self'`,
     );
+    await next();
   };
 }
 

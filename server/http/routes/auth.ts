@@ -20,7 +20,7 @@ export function authRoutes(r: RouteBuilder, auth: AuthService, secureCookies: bo
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'strict', path: '/' });
   });
   r.add('get', '/api/auth/session', 'session', undefined, (_ctx, { session }) => auth.info(session));
-  r.add('post', '/api/auth/password', 'session', ChangePasswordRequest, (_ctx, { body, session }) =>
-    auth.changePassword(session, body.currentPassword, body.newPassword),
+  r.add('post', '/api/auth/password', 'session', ChangePasswordRequest, (ctx, { body, session }) =>
+    auth.changePassword(session, body.currentPassword, body.newPassword, ctx.ip),
   );
 }

@@ -23,8 +23,11 @@ afterAll(async () => {
   await t.close();
 });
 
-const statuses = (rs: { status: number }[]) =>
-  rs.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+function statuses(rs: { status: number }[]): Record<number, number> {
+  const m: Record<number, number> = {};
+  for (const r of rs) m[r.status] = (m[r.status] ?? 0) + 1;
+  return m;
+}
 
 describe('login lockout', () => {
   it('30 parallel wrong passwords: exactly the limit reach the password check, the rest are 429', async () => {

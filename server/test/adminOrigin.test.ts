@@ -1,5 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import viteConfig from '../../vite.config.js';
 import type { Client, TestServer } from './harness.js';
 import { loginAs, pairScreen, startTestServer, until } from './harness.js';
 
@@ -98,5 +104,49 @@ describe('/admin with HALLCAST_PUBLIC_URL and HALLCAST_ADMIN_ORIGINS', () => {
       expect(await a.result, origin).toBe(want);
       a.socket.close();
     }
+  });
+});
+
+describe('npm run dev: the Vite dev server proxies /admin', () => {
+  let t: TestServer;
+  let op: Client;
+  let vite: ViteDevServer;
+  let devUrl: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    op = await loginAs(t, 'operator');
+    // vite.config.ts's own proxy table, pointed at this test server instead of :8080.
+    const target = new URL(t.url).host;
+    const proxy = Object.fromEntries(
+      Object.entries(viteConfig.server?.proxy ?? {}).map(([path, p]) => [
+        path,
+        typeof p === 'string'
+          ? p.replace('127.0.0.1:8080', target)
+          : { ...p, target: String(p.target).replace('127.0.0.1:8080', target) },
+      ]),
+    );
+    vite = await createServer({
+      configFile: false,
+      root: mkdtempSync(join(tmpdir(), 'hallcast-vite-')),
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0, proxy, hmr: false, watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    });
+    await vite.listen();
+    devUrl = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await vite.close();
+    await t.close();
+  });
+
+  it('a page served by the dev server connects, as the browser sends it: its own Origin', async () => {
+    const dev = { ...t, url: devUrl } as TestServer;
+    const a = attempt(dev, op, devUrl);
+    expect(await a.result).toBe('connected');
+    a.socket.close();
+    const evil = attempt(dev, op, 'https://evil.example');
+    expect(await evil.result).toBe('origin_forbidden');
+    evil.socket.close();
   });
 });

@@ -51,7 +51,7 @@ export const CONFIG_SPEC = {
   loginMaxFailures: {
     env: 'HALLCAST_LOGIN_MAX_FAILURES',
     schema: int(5),
-    doc: '登录失败多少次后锁定（按用户名或 IP）',
+    doc: '登录失败多少次后锁定（按用户名或 IP；修改密码时核对当前密码也计入）',
   },
   loginWindowMs: {
     env: 'HALLCAST_LOGIN_WINDOW_MS',

@@ -65,7 +65,16 @@ export const CONFIG_SPEC = {
   },
   adminOrigins: {
     env: 'HALLCAST_ADMIN_ORIGINS',
-    schema: z.string().default(''),
+    schema: z
+      .string()
+      .default('')
+      .refine(
+        (v) =>
+          v
+            .split(/[\s,]+/)
+            .every((o) => o === '' || (URL.canParse(o) && /^https?:$/.test(new URL(o).protocol))),
+        '每一项须是完整的 http(s) 来源，如 http://localhost:5173',
+      ),
     doc: '另外允许连接管理端实时通道（/admin）的来源，逗号或空格分隔（如 http://localhost:5173）；默认只允许 HALLCAST_PUBLIC_URL 的来源，未设置时为请求自身的 Host',
   },
   pairingCodeTtlMs: { env: 'HALLCAST_PAIRING_CODE_TTL_MS', schema: int(10 * MINUTE), doc: '配对码有效期' },

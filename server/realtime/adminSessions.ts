@@ -55,9 +55,10 @@ export function adminOriginCheck(config: Pick<Config, 'publicUrl' | 'adminOrigin
    */
   return (origin: string | undefined, host: string | undefined): boolean => {
     if (origin === undefined) return true;
-    if (extra.has(origin)) return true;
-    if (configured) return origin === configured;
-    return host !== undefined && origin === `${scheme}://${host}`;
+    const o = origin.toLowerCase();
+    if (extra.has(o)) return true;
+    if (configured) return o === configured;
+    return host !== undefined && o === `${scheme}://${host.toLowerCase()}`;
   };
 }
 

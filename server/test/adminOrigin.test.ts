@@ -6,6 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config.js';
+import { loadConfig } from '../config.js';
 import type { Client, TestServer } from './harness.js';
 import { loginAs, pairScreen, startTestServer, until } from './harness.js';
 
@@ -148,5 +149,18 @@ describe('npm run dev: the Vite dev server proxies /admin', () => {
     const evil = attempt(dev, op, 'https://evil.example');
     expect(await evil.result).toBe('origin_forbidden');
     evil.socket.close();
+  });
+});
+
+describe('HALLCAST_ADMIN_ORIGINS', () => {
+  it('refuses at start-up an entry that is not a full http(s) origin, naming the variable', () => {
+    for (const bad of ['localhost:5173', 'ftp://files.example', 'http://ok.example, not a url']) {
+      expect(() => loadConfig({ HALLCAST_ADMIN_ORIGINS: bad }), bad).toThrow(
+        /配置错误 HALLCAST_ADMIN_ORIGINS: .*http/,
+      );
+    }
+    expect(
+      loadConfig({ HALLCAST_ADMIN_ORIGINS: 'http://localhost:5173 https://a.example' }).adminOrigins,
+    ).toBe('http://localhost:5173 https://a.example');
   });
 });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { constants, inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { type InflateBudget, passedDeclared } from './limits.js';
 
 /** One file inside a ZIP, as its central directory describes it. */
 export interface ZipEntry {
@@ -60,31 +61,81 @@ export function readZipEntries(buf: Buffer): ZipEntry[] | null {
   return entries;
 }
 
+/** Compressed bytes fed to the inflater at a time: deflate gives at most ~1 KB out per byte in. */
+const IN_SLICE = 2048;
+
 /**
- * Inflates an entry, or only what its first `maxIn` compressed bytes give: a truncated deflate
- * stream is fine with Z_SYNC_FLUSH, which is how a sheet's `<dimension>` is read without inflating
- * the whole sheet.
+ * The entry's stored bytes, or null when its local header is missing or its data would run into
+ * the next entry (overlapping entries, the "non-recursive" ZIP bomb) or past the file.
  */
-export function inflateEntry(buf: Buffer, entry: ZipEntry, maxIn = Number.POSITIVE_INFINITY): Buffer | null {
+export function entryData(buf: Buffer, entry: ZipEntry): Buffer | null {
   const p = entry.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC_SIG) return null;
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const wanted = Math.min(entry.compressedSize, maxIn);
-  const data = buf.subarray(start, Math.min(start + wanted, buf.length));
-  if (entry.method === 0) return data;
+  const end = start + entry.compressedSize;
+  if (end > entry.end || end > buf.length) return null;
+  return buf.subarray(start, end);
+}
+
+/**
+ * Inflates a whole entry at once, never past its declared size nor `maxOut` bytes (null then, or
+ * when damaged). For small parts and tests; the import reads entries with `inflateChunks`.
+ */
+export function inflateEntry(buf: Buffer, entry: ZipEntry, maxOut = 64 * 1024 * 1024): Buffer | null {
+  const data = entryData(buf, entry);
+  if (!data) return null;
+  const bound = Math.min(entry.uncompressedSize, maxOut);
+  if (entry.method === 0) return data.length <= bound ? data : null;
   if (entry.method !== 8) return null;
   try {
-    return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, bound) });
+    return out.length <= bound ? out : null;
   } catch {
     return null;
   }
 }
 
+function* slices(data: Buffer): Generator<Buffer> {
+  for (let i = 0; i < data.length; i += IN_SLICE) yield data.subarray(i, i + IN_SLICE);
+}
+
 /**
- * A stream of the given entries' local records in the given order, without the central
- * directory: what a sequential unzipper reads. Slices of `buf`, nothing copied.
+ * Streams an entry's inflated bytes. Declared sizes are never trusted: the stream stops with an
+ * ImportLimitError as soon as the output passes the entry's declared size or the read's budget,
+ * and compressed bytes go in small slices so no more than about 2 MB is ever inflated ahead.
+ * A damaged entry throws a plain Error.
  */
-export function zipRecordStream(buf: Buffer, entries: ZipEntry[]): Readable {
-  const chunks = entries.map((e) => buf.subarray(e.localOffset, e.end));
-  return Readable.from(chunks, { objectMode: false });
+export async function* inflateChunks(
+  buf: Buffer,
+  entry: ZipEntry,
+  budget: InflateBudget,
+): AsyncGenerator<Buffer> {
+  const data = entryData(buf, entry);
+  if (!data) throw new Error(`damaged entry ${entry.name}`);
+  let out = 0;
+  const take = (n: number) => {
+    out += n;
+    if (out > entry.uncompressedSize) throw passedDeclared(entry.name, entry.uncompressedSize);
+    budget.spend(n);
+  };
+  if (entry.method === 0) {
+    for (const s of slices(data)) {
+      take(s.length);
+      yield s;
+    }
+    return;
+  }
+  if (entry.method !== 8) throw new Error(`unknown compression method ${entry.method}`);
+  const source = Readable.from(slices(data));
+  const inflater = createInflateRaw();
+  source.pipe(inflater);
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      take(chunk.length);
+      yield chunk;
+    }
+  } finally {
+    source.destroy();
+    inflater.destroy();
+  }
 }

@@ -57,8 +57,18 @@ export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
     .map((e) => ({ name: e.name, data: inflateEntry(buf, e) ?? Buffer.alloc(0) }));
 }
 
+/** One file for `zip`; `deflated` is data already compressed, `declaredSize` a size to claim instead of the real one. */
+export type ZipFile = {
+  name: string;
+  data: string | Buffer;
+  deflate?: boolean;
+  deflated?: Buffer;
+  declaredSize?: number;
+  method?: number;
+};
+
 /** A ZIP of the given files in the given order, stored or (with `deflate`) compressed. */
-export function zip(files: { name: string; data: string | Buffer; deflate?: boolean }[]): Buffer {
+export function zip(files: ZipFile[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -66,8 +76,9 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     const name = Buffer.from(f.name, 'utf8');
     const raw = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
     const crc = crc32(raw);
-    const data = f.deflate ? deflateRawSync(raw) : raw;
-    const method = f.deflate ? 8 : 0;
+    const data = f.deflated ?? (f.deflate ? deflateRawSync(raw) : raw);
+    const method = f.method ?? (f.deflate || f.deflated ? 8 : 0);
+    const size = f.declaredSize ?? raw.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -75,7 +86,7 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -85,7 +96,7 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);

@@ -17,6 +17,7 @@ import {
 } from './bombFixtures.js';
 import { InflateBudget } from './limits.js';
 import { readImportFile } from './read.js';
+import type { ReadLimits } from './rows.js';
 import { LIMITS, zip } from './testFixtures.js';
 import { inflateChunks, readZipEntries } from './zip.js';
 
@@ -24,7 +25,7 @@ const MB = 1024 * 1024;
 /** A small inflate limit, so each bomb costs the test little. */
 const SMALL = { ...LIMITS, maxInflatedBytes: 30 * MB };
 
-async function refused(buf: Buffer, limits = SMALL) {
+async function refused(buf: Buffer, limits: ReadLimits = SMALL) {
   const started = performance.now();
   const result = await readImportFile(buf, limits);
   const ms = performance.now() - started;

@@ -12,8 +12,8 @@ import {
   sharedStringCellBomb,
   sharedStringsBomb,
 } from '../server/services/import/bombFixtures.js';
-import { dataRow, HEADER, xlsx } from '../server/services/import/testFixtures.js';
-import { xlsx as creditXlsx, csv, orgRow } from '../server/test/creditFixtures.js';
+import { xlsx as creditXlsx, orgRow } from '../server/test/creditFixtures.js';
+import { fuzzBases } from './imports/bases.js';
 import { resetPeak, rssOf, type ServerChild, startServerChild, uploadTo } from './imports/child.js';
 import { mutate } from './imports/mutate.js';
 import { SOAK, seeded } from './seed.js';
@@ -104,12 +104,8 @@ describe('import bombs, three at once, against a server process', () => {
 
 describe('fuzzed import files', () => {
   it(`answers ${FUZZ_FILES} mutated files with 201 or a named 4xx, writes nothing, keeps running`, async () => {
-    const bases: { name: string; file: Buffer }[] = [
-      { name: 'list.xlsx', file: await creditXlsx([orgRow(), orgRow(), orgRow()]) },
-      { name: 'list.xlsx', file: await xlsx({ rows: [HEADER, dataRow(1), dataRow(2)] }) },
-      { name: 'list.csv', file: csv([orgRow(), orgRow()]) },
-      { name: 'bomb.xlsx', file: await lyingCellBomb(4 * MB) },
-    ];
+    const { bases, hash } = await fuzzBases();
+    console.log(`imports fault: fuzz bases ${hash} (same seed and bases: same files)`);
     const before = await s.counts();
     const rssBefore = rssOf(pid()).rss;
     resetPeak(pid());

@@ -1,5 +1,6 @@
 import { createDeflateRaw } from 'node:zlib';
-import { dataRow, HEADER, unzip, xlsx, type ZipFile, zip } from './testFixtures.js';
+import ExcelJS from 'exceljs';
+import { dataRow, HEADER, unzip, type ZipFile, zip } from './testFixtures.js';
 
 /**
  * Test helpers: hostile archives of each kind, built in memory. Their huge parts are deflated as a
@@ -55,9 +56,14 @@ export function sheetWithCell(cell: Piece): Piece[] {
   return [SHEET_HEAD, before, cell, after, SHEET_TAIL];
 }
 
-/** A real workbook (exceljs) with parts replaced or added. */
+/** A real workbook (exceljs) with parts replaced or added; the same bytes on every run (fixed dates). */
 export async function workbookWith(parts: ZipFile[]): Promise<Buffer> {
-  const files: ZipFile[] = unzip(await xlsx({ rows: [HEADER, dataRow(1)] }));
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date('2026-11-01T00:00:00Z');
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet('Sheet1');
+  for (const r of [HEADER, dataRow(1)]) ws.addRow(r);
+  const files: ZipFile[] = unzip(Buffer.from(await wb.xlsx.writeBuffer()));
   for (const p of parts) {
     const at = files.findIndex((f) => f.name === p.name);
     if (at >= 0) files[at] = p;

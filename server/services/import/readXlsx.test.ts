@@ -383,3 +383,21 @@ describe('readImportFile (a minimal workbook from another generator)', () => {
     });
   });
 });
+
+describe('readImportFile (a workbook whose sheet list does not resolve)', () => {
+  it('reads its sheet parts in number order', async () => {
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `<row r="1">${HEADER.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>` +
+      `<row r="2">${dataRow(7)
+        .map((v, i) => `<c r="${String.fromCharCode(65 + i)}2" t="inlineStr"><is><t>${v}</t></is></c>`)
+        .join('')}</row></sheetData></worksheet>`;
+    const buf = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook><sheets></sheets></workbook>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, deflate: true },
+    ]);
+    const result = await readOk(buf);
+    expect(result.rows[0]?.cells.name).toBe('测试企业7');
+  });
+});

@@ -62,11 +62,21 @@ function rawRow(row: ExcelJS.Row): RawRow {
   return out;
 }
 
+/** Sheet parts by their number, for a workbook whose sheet list could not be resolved. */
+function sheetsByNumber(entries: ZipEntry[]): string[] {
+  const num = (name: string) => Number(SHEET_PART.exec(name)?.[1] ?? 0);
+  return entries
+    .map((e) => e.name)
+    .filter((n) => SHEET_PART.test(n))
+    .sort((a, b) => num(a) - num(b));
+}
+
 function readOrder(entries: ZipEntry[], sheets: SheetMeta[]): ZipEntry[] {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const visible = sheets.filter((s) => !s.hidden);
   const chosen = (visible.length > 0 ? visible : sheets).filter((s) => SHEET_PART.test(s.path));
-  const names = [...new Set([...FIRST_PARTS, ...chosen.map((s) => s.path)])];
+  const paths = chosen.length > 0 ? chosen.map((s) => s.path) : sheetsByNumber(entries);
+  const names = [...new Set([...FIRST_PARTS, ...paths])];
   return names.map((n) => byName.get(n)).filter((e): e is ZipEntry => e !== undefined);
 }
 

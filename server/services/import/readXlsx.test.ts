@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type ReadResult, readImportFile } from './read.js';
-import { dataRow, HEADER, LIMITS, unzip, xlsx, zip } from './testFixtures.js';
+import { dataRow, HEADER, LIMITS, toZip64, unzip, xlsx, zip } from './testFixtures.js';
 
 type Ok = Extract<ReadResult, { ok: true }>;
 
@@ -399,5 +399,15 @@ describe('readImportFile (a workbook whose sheet list does not resolve)', () => 
     ]);
     const result = await readOk(buf);
     expect(result.rows[0]?.cells.name).toBe('测试企业7');
+  });
+});
+
+describe('readImportFile (ZIP64)', () => {
+  it('reads a workbook whose directory is written with ZIP64 records', async () => {
+    const buf = toZip64(
+      zip(unzip(await xlsx({ rows: [HEADER, dataRow(3)] })).map((f) => ({ ...f, deflate: true }))),
+    );
+    const result = await readOk(buf);
+    expect(result.rows[0]?.cells.name).toBe('测试企业3');
   });
 });

@@ -25,16 +25,51 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
+const EOCD64_LOC_SIG = 0x07064b50;
+const EOCD64_SIG = 0x06064b50;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+
+/** Where the central directory is and how many records it has: from the EOCD, or its ZIP64 record. */
+function directoryOf(buf: Buffer, eocd: number): { count: number; cdOffset: number } | null {
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count !== MAX16 && cdOffset !== MAX32) return { count, cdOffset };
+  const loc = eocd - 20;
+  if (loc < 0 || buf.readUInt32LE(loc) !== EOCD64_LOC_SIG) return null;
+  const at = Number(buf.readBigUInt64LE(loc + 8));
+  if (at + 56 > loc || buf.readUInt32LE(at) !== EOCD64_SIG) return null;
+  return { count: Number(buf.readBigUInt64LE(at + 32)), cdOffset: Number(buf.readBigUInt64LE(at + 48)) };
+}
+
+type Sizes = { uncompressedSize: number; compressedSize: number; localOffset: number };
+
+/** Fills the fields a central record left at 0xffffffff from its ZIP64 extra field (id 1), in its order. */
+function zip64Sizes(buf: Buffer, from: number, to: number, sizes: Sizes): Sizes {
+  for (let q = from; q + 4 <= to; q += 4 + buf.readUInt16LE(q + 2)) {
+    if (buf.readUInt16LE(q) !== 1) continue;
+    let r = q + 4;
+    const end = Math.min(to, r + buf.readUInt16LE(q + 2));
+    for (const key of ['uncompressedSize', 'compressedSize', 'localOffset'] as const) {
+      if (sizes[key] !== MAX32 || r + 8 > end) continue;
+      sizes[key] = Number(buf.readBigUInt64LE(r));
+      r += 8;
+    }
+    break;
+  }
+  return sizes;
+}
+
 /**
- * Reads the central directory. Returns null when it is missing, truncated or ZIP64 (sizes past
- * 4 GB cannot be an upload we accept anyway); the caller then falls back to a plain scan.
+ * Reads the central directory (ZIP64 records included). Returns null when it is missing or
+ * truncated; such an upload is reported damaged, never read sequentially.
  */
 export function readZipEntries(buf: Buffer): ZipEntry[] | null {
   const eocd = findEocd(buf);
   if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff || cdOffset >= buf.length) return null;
+  const dir = directoryOf(buf, eocd);
+  if (!dir || dir.cdOffset >= buf.length || dir.count * 46 > buf.length) return null;
+  const { count, cdOffset } = dir;
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -42,17 +77,20 @@ export function readZipEntries(buf: Buffer): ZipEntry[] | null {
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    if (localOffset >= cdOffset) return null;
-    entries.push({
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
-      method: buf.readUInt16LE(p + 10),
+    const extra = p + 46 + nameLen;
+    const sizes = zip64Sizes(buf, extra, Math.min(buf.length, extra + extraLen), {
       compressedSize: buf.readUInt32LE(p + 20),
       uncompressedSize: buf.readUInt32LE(p + 24),
-      localOffset,
+      localOffset: buf.readUInt32LE(p + 42),
+    });
+    if (sizes.localOffset >= cdOffset) return null;
+    entries.push({
+      name: buf.toString('utf8', p + 46, extra),
+      method: buf.readUInt16LE(p + 10),
+      ...sizes,
       end: cdOffset,
     });
-    p += 46 + nameLen + extraLen + commentLen;
+    p = extra + extraLen + commentLen;
   }
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   byOffset.forEach((e, i) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { lyingCellBomb } from '../../server/services/import/bombFixtures.js';
-import { dataRow, HEADER, unzip, zip } from '../../server/services/import/testFixtures.js';
+import { dataRow, HEADER, toZip64, unzip, zip } from '../../server/services/import/testFixtures.js';
 import { HEADER as CREDIT_HEADER, csv, orgRow } from '../../server/test/creditFixtures.js';
 
 /** A fixed instant for workbook properties, so the same seed mutates the same bytes on every run. */
@@ -24,6 +24,7 @@ export async function fuzzBases(): Promise<{ bases: { name: string; file: Buffer
     { name: 'list.xlsx', file: await fixedXlsx([CREDIT_HEADER, orgRow(), orgRow(), orgRow()]) },
     { name: 'list.xlsx', file: await fixedXlsx([HEADER, dataRow(1), dataRow(2)]) },
     { name: 'list.csv', file: csv([orgRow(), orgRow()]) },
+    { name: 'zip64.xlsx', file: toZip64(await fixedXlsx([CREDIT_HEADER, orgRow(), orgRow()])) },
     { name: 'bomb.xlsx', file: await lyingCellBomb(4 * 1024 * 1024) },
   ];
   const h = createHash('sha256');

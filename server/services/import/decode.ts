@@ -35,12 +35,20 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
+/** Thrown by parseCsv when one field passes `maxField` characters; `record` is its row number. */
+export class CsvFieldTooLong extends Error {
+  constructor(readonly record: number) {
+    super(`field too long in record ${record}`);
+  }
+}
+
 /** Reads one quoted field starting after its opening quote; returns its text and the index after it. */
-function readQuoted(text: string, from: number): [string, number] {
+function readQuoted(text: string, from: number, maxField: number, n: number): [string, number] {
   let out = '';
   let i = from;
   for (;;) {
     const q = text.indexOf('"', i);
+    if ((q < 0 ? text.length : q) - i + out.length > maxField) throw new CsvFieldTooLong(n);
     if (q < 0) return [out + text.slice(i), text.length];
     out += text.slice(i, q);
     if (text.charCodeAt(q + 1) !== QUOTE) return [out, q + 1];
@@ -53,8 +61,13 @@ function readQuoted(text: string, from: number): [string, number] {
  * RFC 4180 records: quoted fields may hold the delimiter, `""` and line breaks; CRLF, LF and CR all
  * end a record. Text after a closing quote, or a quote inside an unquoted field, is kept as text,
  * as Excel does. Yields `[recordNumber, fields]`, the number being the row Excel shows for it.
+ * A field longer than `maxField` characters throws CsvFieldTooLong before it is built.
  */
-export function* parseCsv(text: string, delimiter = ','): Generator<[number, string[]]> {
+export function* parseCsv(
+  text: string,
+  delimiter = ',',
+  maxField = Number.POSITIVE_INFINITY,
+): Generator<[number, string[]]> {
   const delim = delimiter.charCodeAt(0);
   const len = text.length;
   let record: string[] = [];
@@ -62,13 +75,14 @@ export function* parseCsv(text: string, delimiter = ','): Generator<[number, str
   let i = 0;
   while (i < len) {
     let field = '';
-    if (text.charCodeAt(i) === QUOTE) [field, i] = readQuoted(text, i + 1);
+    if (text.charCodeAt(i) === QUOTE) [field, i] = readQuoted(text, i + 1, maxField, n);
     let j = i;
     while (j < len) {
       const c = text.charCodeAt(j);
       if (c === delim || c === CR || c === LF) break;
       j++;
     }
+    if (field.length + j - i > maxField) throw new CsvFieldTooLong(n);
     field += text.slice(i, j);
     record.push(field);
     const c = text.charCodeAt(j);

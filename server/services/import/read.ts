@@ -2,6 +2,7 @@ import type { ImportField } from './columns.js';
 import type { TextEncoding } from './decode.js';
 import { missingColumns } from './header.js';
 import { type FileIssue, fileIssue } from './issues.js';
+import { DEFAULT_MAX_INFLATED_BYTES, ImportLimitError, InflateBudget, mb } from './limits.js';
 import { readCsv } from './readCsv.js';
 import { readXlsx } from './readXlsx.js';
 import type { ImportRow, ProgressFn, ReadLimits, SheetRows } from './rows.js';
@@ -38,14 +39,16 @@ function fail(status: 400 | 413 | 422, ...errors: FileIssue[]): ReadResult {
   return { ok: false, status, errors };
 }
 
-function mb(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** What a read may inflate in all: the configured limit, and never more than 50 times the upload limit. */
+function inflateLimit(limits: ReadLimits): number {
+  return Math.min(limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, limits.maxBytes * MAX_INFLATE_RATIO);
 }
 
-function inflatesTooFar(entries: ZipEntry[] | null, maxBytes: number): boolean {
-  const total = (entries ?? []).reduce((sum, e) => sum + e.uncompressedSize, 0);
-  return total > maxBytes * MAX_INFLATE_RATIO;
+function declaredTotal(entries: ZipEntry[]): number {
+  return entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
 }
+
+const CORRUPT = '文件已损坏或不是有效的 Excel 工作簿（.xlsx），请用 Excel 打开后另存为 .xlsx 或 CSV 再上传';
 
 function sheetResult(
   sheet: SheetRows,
@@ -105,28 +108,35 @@ export async function readImportFile(
   }
   const sniffed = sniffFile(buf);
   if (sniffed.kind === 'error') return fail(400, sniffed.issue);
-  if (sniffed.kind === 'csv') {
-    const { sheet, encoding } = await readCsv(buf, limits, onProgress);
-    return sheetResult(sheet, limits, { format: 'csv', encoding });
-  }
-  if (inflatesTooFar(sniffed.entries, limits.maxBytes)) {
-    return fail(
-      413,
-      fileIssue(
-        'file_too_large',
-        `文件解压后超过 ${mb(limits.maxBytes * MAX_INFLATE_RATIO)}，请删减或拆分后重新上传`,
-      ),
-    );
-  }
   try {
-    const outcome = await readXlsx(buf, sniffed.entries, limits, onProgress);
-    if (!outcome)
-      return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
-    const result = sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
-    if (result.ok) result.warnings.unshift(...skippedSheets(outcome.skipped, outcome.sheetName));
-    return result;
-  } catch {
-    const msg = '文件已损坏或不是有效的 Excel 工作簿（.xlsx），请用 Excel 打开后另存为 .xlsx 或 CSV 再上传';
-    return fail(422, fileIssue('file_corrupt', msg));
+    if (sniffed.kind === 'csv') {
+      const { sheet, encoding } = await readCsv(buf, limits, onProgress);
+      return sheetResult(sheet, limits, { format: 'csv', encoding });
+    }
+    return await readWorkbook(buf, sniffed.entries, limits, onProgress);
+  } catch (err) {
+    if (err instanceof ImportLimitError) return fail(413, err.issue);
+    if (sniffed.kind === 'csv') throw err;
+    return fail(422, fileIssue('file_corrupt', CORRUPT));
   }
+}
+
+async function readWorkbook(
+  buf: Buffer,
+  entries: ZipEntry[] | null,
+  limits: ReadLimits,
+  onProgress?: ProgressFn,
+): Promise<ReadResult> {
+  // No readable central directory: a cut-short upload, or one built so a sequential unzip is fooled.
+  if (!entries) return fail(422, fileIssue('file_corrupt', CORRUPT));
+  const limit = inflateLimit(limits);
+  if (declaredTotal(entries) > limit) {
+    const msg = `文件解压后超过 ${mb(limit)}（可能是压缩炸弹或含超大单元格）：请另存为普通 xlsx 或 csv，或拆分后再导入`;
+    return fail(413, fileIssue('file_too_large', msg));
+  }
+  const outcome = await readXlsx(buf, entries, limits, new InflateBudget(limit), onProgress);
+  if (!outcome) return fail(422, fileIssue('sheet_missing', '工作簿中没有可读取的工作表，请检查后重新上传'));
+  const result = sheetResult(outcome.sheet, limits, { format: 'xlsx', sheetName: outcome.sheetName });
+  if (result.ok) result.warnings.unshift(...skippedSheets(outcome.skipped, outcome.sheetName));
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { RawRow } from './cells.js';
-import { decodeText, guessDelimiter, parseCsv, type TextEncoding } from './decode.js';
+import { CsvFieldTooLong, decodeText, guessDelimiter, parseCsv, type TextEncoding } from './decode.js';
+import { cellTooLarge, textRunLimit } from './limits.js';
 import { type ProgressFn, type ReadLimits, SheetRows } from './rows.js';
 
 /** Rows between two yields to the event loop, so a large CSV does not stall the server. */
@@ -11,7 +12,10 @@ function countLines(text: string): number {
   return n + 1;
 }
 
-/** Decodes and reads a CSV (or tab-separated text) through the same row pipeline as a sheet. */
+/**
+ * Decodes and reads a CSV (or tab-separated text) through the same row pipeline as a sheet. A
+ * field far past the cell limit throws an ImportLimitError while it is parsed, before it is built.
+ */
 export async function readCsv(
   buf: Buffer,
   limits: ReadLimits,
@@ -20,13 +24,17 @@ export async function readCsv(
   const { text, encoding } = decodeText(buf);
   const sheet = new SheetRows(limits, { lastRow: countLines(text), onProgress });
   let since = 0;
-  for (const [n, fields] of parseCsv(text, guessDelimiter(text))) {
-    const raw: RawRow = [undefined, ...fields.map((value) => ({ value }))];
-    if (!sheet.push(n, raw)) break;
-    if (++since >= YIELD_EVERY) {
-      since = 0;
-      await new Promise((resolve) => setImmediate(resolve));
+  try {
+    for (const [n, fields] of parseCsv(text, guessDelimiter(text), textRunLimit(limits.maxCellChars))) {
+      const raw: RawRow = [undefined, ...fields.map((value) => ({ value }))];
+      if (!sheet.push(n, raw)) break;
+      if (++since >= YIELD_EVERY) {
+        since = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+  } catch (err) {
+    throw err instanceof CsvFieldTooLong ? cellTooLarge(limits.maxCellChars, err.record) : err;
   }
   sheet.end();
   return { sheet, encoding };

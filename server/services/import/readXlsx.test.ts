@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type ReadResult, readImportFile } from './read.js';
-import { dataRow, HEADER, LIMITS, unzip, xlsx, zip } from './testFixtures.js';
+import { dataRow, HEADER, LIMITS, toZip64, unzip, xlsx, zip } from './testFixtures.js';
 
 type Ok = Extract<ReadResult, { ok: true }>;
 
@@ -381,5 +381,33 @@ describe('readImportFile (a minimal workbook from another generator)', () => {
       code: '110105491231002',
       decisionDate: '2020-10-30',
     });
+  });
+});
+
+describe('readImportFile (a workbook whose sheet list does not resolve)', () => {
+  it('reads its sheet parts in number order', async () => {
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `<row r="1">${HEADER.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>` +
+      `<row r="2">${dataRow(7)
+        .map((v, i) => `<c r="${String.fromCharCode(65 + i)}2" t="inlineStr"><is><t>${v}</t></is></c>`)
+        .join('')}</row></sheetData></worksheet>`;
+    const buf = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook><sheets></sheets></workbook>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, deflate: true },
+    ]);
+    const result = await readOk(buf);
+    expect(result.rows[0]?.cells.name).toBe('测试企业7');
+  });
+});
+
+describe('readImportFile (ZIP64)', () => {
+  it('reads a workbook whose directory is written with ZIP64 records', async () => {
+    const buf = toZip64(
+      zip(unzip(await xlsx({ rows: [HEADER, dataRow(3)] })).map((f) => ({ ...f, deflate: true }))),
+    );
+    const result = await readOk(buf);
+    expect(result.rows[0]?.cells.name).toBe('测试企业3');
   });
 });

@@ -1,11 +1,11 @@
-import type { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { RawCell, RawRow } from './cells.js';
+import { cellTooLarge, type InflateBudget, textRunLimit } from './limits.js';
 import { type ProgressFn, type ReadLimits, SheetRows } from './rows.js';
 import { readWorkbookMeta, type SheetMeta } from './xlsxMeta.js';
-import { type ZipEntry, zipRecordStream } from './zip.js';
+import { inflateChunks, type ZipEntry } from './zip.js';
 
 /** What reading a workbook gave: the sheet used, or the first one when none had a header. */
 export interface XlsxOutcome {
@@ -62,79 +62,109 @@ function rawRow(row: ExcelJS.Row): RawRow {
   return out;
 }
 
+/** Sheet parts by their number, for a workbook whose sheet list could not be resolved. */
+function sheetsByNumber(entries: ZipEntry[]): string[] {
+  const num = (name: string) => Number(SHEET_PART.exec(name)?.[1] ?? 0);
+  return entries
+    .map((e) => e.name)
+    .filter((n) => SHEET_PART.test(n))
+    .sort((a, b) => num(a) - num(b));
+}
+
 function readOrder(entries: ZipEntry[], sheets: SheetMeta[]): ZipEntry[] {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const visible = sheets.filter((s) => !s.hidden);
   const chosen = (visible.length > 0 ? visible : sheets).filter((s) => SHEET_PART.test(s.path));
-  const names = [...FIRST_PARTS, ...chosen.map((s) => s.path)];
+  const paths = chosen.length > 0 ? chosen.map((s) => s.path) : sheetsByNumber(entries);
+  const names = [...new Set([...FIRST_PARTS, ...paths])];
   return names.map((n) => byName.get(n)).filter((e): e is ZipEntry => e !== undefined);
 }
 
-/** Turns byte chunks into strings without cutting a multi-byte character in two. */
-async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+const LT = 0x3c;
+
+/**
+ * Inflated XML as whole-character strings, refused as soon as one run between two `<` (a text
+ * node, or a tag with its attributes) passes `maxRun` bytes: the XML parser holds a text node whole
+ * until its end, so a 200 MB cell is stopped here, before it is accumulated.
+ */
+async function* boundedXml(chunks: AsyncIterable<Buffer>, maxRun: number, maxCellChars: number) {
   const decoder = new StringDecoder('utf8');
+  let run = 0;
   for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    let from = 0;
+    for (let at = chunk.indexOf(LT); at >= 0; at = chunk.indexOf(LT, at + 1)) {
+      if (run + at - from > maxRun) throw cellTooLarge(maxCellChars);
+      run = 0;
+      from = at;
+    }
+    run += chunk.length - from;
+    if (run > maxRun) throw cellTooLarge(maxCellChars);
+    const text = decoder.write(chunk);
     if (text) yield text;
   }
   const rest = decoder.end();
   if (rest) yield rest;
 }
 
-/**
- * exceljs's streaming reader decodes each inflated chunk on its own, so a CJK character that
- * straddles two chunks turns into U+FFFD (exceljs issues #2063, #2084, still open). Its sheet
- * and shared-string parsers are fed whole characters instead.
- */
-function decodeWholeCharacters(reader: unknown): void {
-  const r = reader as {
-    _parseWorksheet: (it: AsyncIterable<Buffer | string>, sheetNo: string) => unknown;
-    _parseSharedStrings: (entry: { setEncoding(e: string): void }) => unknown;
-  };
-  const sheet = r._parseWorksheet.bind(r);
-  const strings = r._parseSharedStrings.bind(r);
-  r._parseWorksheet = (it, sheetNo) => sheet(wholeCharacters(it), sheetNo);
-  r._parseSharedStrings = (entry) => {
-    entry.setEncoding('utf8');
-    return strings(entry);
-  };
+interface ReaderInternals {
+  sharedStrings?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(it: AsyncIterable<string>, sheetNo: string): Generator<unknown>;
+  parse(): AsyncGenerator<unknown>;
 }
 
-/** exceljs's streaming reader over the parts we want, and the number of the sheet it is on. */
-function openReader(buf: Buffer, entries: ZipEntry[] | null, sheets: SheetMeta[]) {
-  const ordered = entries !== null && sheets.length > 0;
-  const input = ordered ? zipRecordStream(buf, readOrder(entries, sheets)) : Readable.from([buf]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+/**
+ * exceljs's streaming reader with its unzip replaced: it would inflate whatever the archive holds,
+ * unbounded. Parts come from `inflateChunks` instead (bounded by declared size and the budget),
+ * as whole characters (exceljs decodes each chunk on its own and breaks a CJK character that
+ * straddles two: issues #2063, #2084), sheets after the parts they need so none goes to a temp file.
+ */
+function openReader(buf: Buffer, order: ZipEntry[], budget: InflateBudget, limits: ReadLimits) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'emit',
   });
-  decodeWholeCharacters(reader);
-  // Parts now come before sheets; a workbook without shared strings would still send every
-  // sheet through a temp file unless the reader believes it has them.
-  if (ordered) Object.assign(reader, { sharedStrings: [] });
+  const r = reader as unknown as ReaderInternals;
+  const maxRun = textRunLimit(limits.maxCellChars);
+  const text = (e: ZipEntry) => boundedXml(inflateChunks(buf, e, budget), maxRun, limits.maxCellChars);
+  // A workbook without shared strings still has its sheets read: inline strings only.
+  r.sharedStrings = [];
   const at = { sheetNo: '' };
-  (reader as unknown as EventEmitter).on('entry', (e: { type: string; id?: string }) => {
-    if (e.type === 'worksheet') at.sheetNo = e.id ?? '';
-  });
+  r.parse = async function* parse() {
+    for (const e of order) {
+      const sheetNo = SHEET_PART.exec(e.name)?.[1];
+      if (sheetNo !== undefined) {
+        at.sheetNo = sheetNo;
+        yield* r._parseWorksheet(text(e), sheetNo);
+      } else if (e.name === 'xl/sharedStrings.xml') yield* r._parseSharedStrings(Readable.from(text(e)));
+      else if (e.name === 'xl/styles.xml') await r._parseStyles(Readable.from(text(e)));
+      else if (e.name === 'xl/workbook.xml') await r._parseWorkbook(Readable.from(text(e)));
+      else await r._parseRels(Readable.from(text(e)));
+    }
+  };
   return { reader, at };
 }
 
 /**
  * Streams the workbook with exceljs's WorkbookReader and returns the first visible sheet with a
- * recognisable header, or the first sheet when none has one. Throws what exceljs throws on a
- * damaged file.
+ * recognisable header, or the first sheet when none has one. Throws an ImportLimitError when the
+ * file passes a limit while it is read, and what exceljs throws on a damaged file.
  */
 export async function readXlsx(
   buf: Buffer,
-  entries: ZipEntry[] | null,
+  entries: ZipEntry[],
   limits: ReadLimits,
+  budget: InflateBudget,
   onProgress?: ProgressFn,
 ): Promise<XlsxOutcome | null> {
-  const meta = entries ? readWorkbookMeta(buf, entries) : { sheets: [], date1904: false };
-  const { reader, at } = openReader(buf, entries, meta.sheets);
+  const meta = await readWorkbookMeta(buf, entries, budget);
+  const { reader, at } = openReader(buf, readOrder(entries, meta.sheets), budget, limits);
   const skipped: string[] = [];
   let first: XlsxOutcome | null = null;
   for await (const ws of reader) {

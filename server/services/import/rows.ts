@@ -7,6 +7,8 @@ export interface ReadLimits {
   maxBytes: number;
   maxRows: number;
   maxCellChars: number;
+  /** Bytes an xlsx may inflate to in all (HALLCAST_MAX_IMPORT_INFLATED_BYTES); 100 MB when not given. */
+  maxInflatedBytes?: number;
 }
 
 export type ProgressFn = (done: number, total: number) => void;

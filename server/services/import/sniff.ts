@@ -34,7 +34,7 @@ function sniffZip(buf: Buffer): Sniffed {
   const has = (name: string) =>
     entries ? entries.some((e) => e.name === name) : buf.includes(name, 0, 'latin1');
   if (has('[Content_Types].xml') && has('xl/workbook.xml')) return { kind: 'xlsx', entries };
-  // No readable directory: likely a cut-short upload; let the reader try and report it damaged.
+  // No readable directory: likely a cut-short upload; it is reported damaged (never unzipped sequentially).
   if (!entries && has('[Content_Types].xml') && has('xl/')) return { kind: 'xlsx', entries };
   if (has('word/document.xml')) return notXlsx(' Word 文档');
   if (has('mimetype') && buf.includes('opendocument.spreadsheet', 0, 'latin1')) return notXlsx(' ODS 表格');

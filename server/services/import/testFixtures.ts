@@ -57,8 +57,18 @@ export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
     .map((e) => ({ name: e.name, data: inflateEntry(buf, e) ?? Buffer.alloc(0) }));
 }
 
+/** One file for `zip`; `deflated` is data already compressed, `declaredSize` a size to claim instead of the real one. */
+export type ZipFile = {
+  name: string;
+  data: string | Buffer;
+  deflate?: boolean;
+  deflated?: Buffer;
+  declaredSize?: number;
+  method?: number;
+};
+
 /** A ZIP of the given files in the given order, stored or (with `deflate`) compressed. */
-export function zip(files: { name: string; data: string | Buffer; deflate?: boolean }[]): Buffer {
+export function zip(files: ZipFile[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -66,8 +76,9 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     const name = Buffer.from(f.name, 'utf8');
     const raw = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
     const crc = crc32(raw);
-    const data = f.deflate ? deflateRawSync(raw) : raw;
-    const method = f.deflate ? 8 : 0;
+    const data = f.deflated ?? (f.deflate ? deflateRawSync(raw) : raw);
+    const method = f.method ?? (f.deflate || f.deflated ? 8 : 0);
+    const size = f.declaredSize ?? raw.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -75,7 +86,7 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -85,7 +96,7 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
@@ -100,4 +111,49 @@ export function zip(files: { name: string; data: string | Buffer; deflate?: bool
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
+}
+
+/**
+ * The same ZIP with ZIP64 records, as some writers always produce: every size and offset in the
+ * central directory moved to a ZIP64 extra field, and the directory found through a ZIP64 end record.
+ */
+export function toZip64(buf: Buffer): Buffer {
+  const eocd = buf.length - 22;
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  const records: Buffer[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    const nameLen = buf.readUInt16LE(p + 28);
+    const rec = Buffer.from(buf.subarray(p, p + 46 + nameLen));
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(rec.readUInt32LE(24)), 4);
+    extra.writeBigUInt64LE(BigInt(rec.readUInt32LE(20)), 12);
+    extra.writeBigUInt64LE(BigInt(rec.readUInt32LE(42)), 20);
+    for (const at of [20, 24, 42]) rec.writeUInt32LE(0xffffffff, at);
+    rec.writeUInt16LE(extra.length, 30);
+    records.push(rec, extra);
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  const cd = Buffer.concat(records);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeBigUInt64LE(BigInt(count), 24);
+  end64.writeBigUInt64LE(BigInt(count), 32);
+  end64.writeBigUInt64LE(BigInt(cd.length), 40);
+  end64.writeBigUInt64LE(BigInt(cdOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(cdOffset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([buf.subarray(0, cdOffset), cd, end64, locator, end]);
 }

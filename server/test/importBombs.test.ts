@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  csvWithCell,
+  honestCellBomb,
+  lyingCellBomb,
+  overlappingEntries,
+  sharedStringsBomb,
+} from '../services/import/bombFixtures.js';
+import { batchCount, csv, entryCount, orgRow, upload } from './creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
+
+const MB = 1024 * 1024;
+let t: TestServer;
+let editor: Client;
+beforeAll(async () => {
+  t = await startTestServer();
+  editor = await loginAs(t, 'list-editor');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const auditCount = () =>
+  (t.hc.services.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+/** Uploads a hostile file; checks that nothing was written and no preview came back. */
+async function hostile(body: Buffer, name = 'list.xlsx') {
+  const before = [batchCount(t), entryCount(t), auditCount()];
+  const r = await upload(t, editor, body, '严重违法失信企业', name);
+  expect([batchCount(t), entryCount(t), auditCount()]).toEqual(before);
+  expect(r.body.id).toBeUndefined();
+  return r;
+}
+
+describe('POST /api/imports with ZIP bombs', () => {
+  it('answers a 200 MB cell behind a 4 KB declared size with 413 and what to do', async () => {
+    const r = await hostile(await lyingCellBomb(200 * MB));
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('file_inflated_too_large');
+    expect(r.body.error.message).toMatch(/压缩炸弹.*请.*另存为普通 xlsx 或 csv/);
+  });
+
+  it('answers an honestly declared huge cell with 413 cell_too_large', async () => {
+    const r = await hostile(await honestCellBomb(20 * MB));
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('cell_too_large');
+  });
+
+  it('answers shared strings past the inflate limit with 413, naming the limit', async () => {
+    const r = await hostile(await sharedStringsBomb(120 * MB));
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('file_too_large');
+    expect(r.body.error.message).toContain('100 MB');
+  });
+
+  it('answers overlapping directory entries with 422 file_corrupt', async () => {
+    const r = await hostile(await overlappingEntries(10_000, 1024));
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('file_corrupt');
+  });
+
+  it('answers a CSV with a 19 MB cell with 413 naming the row', async () => {
+    const r = await hostile(csvWithCell(6_800_000), 'list.csv');
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('cell_too_large');
+    expect(r.body.error.message).toContain('第 2 行');
+  });
+
+  it('still previews a good file after the bombs', async () => {
+    const r = await upload(t, editor, csv([orgRow()]));
+    expect(r.status).toBe(201);
+    expect(r.body.importable).toBe(1);
+  });
+});

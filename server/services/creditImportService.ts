@@ -66,7 +66,7 @@ type Deps = {
 
 type Progress = ReturnType<typeof throttleProgress>;
 /** Rows checked against the database in one statement (the duplicate lookup works on sets). */
-const LOOKUP_ROWS = 200;
+const LOOKUP_ROWS = 100;
 /** Staged rows of a closed preview deleted per statement. */
 const DELETE_ROWS = 500;
 /** Importable rows read back per statement by confirm. */

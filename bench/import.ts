@@ -268,6 +268,9 @@ function seed(
     }
     s.stores.credit.publishBatch(batchId, now);
   })();
+  // A running server's WAL is checkpointed as it goes; without this the first commit of the
+  // preview would copy the whole seed into the database file.
+  s.db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 async function main(): Promise<void> {

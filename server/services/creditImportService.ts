@@ -18,27 +18,34 @@ import { type ImportProgressFn, throttleProgress } from './importProgress.js';
 /**
  * What confirm writes for one importable row, staged on disk with the preview: an entries row
  * without its ids and times. The identifier is there only as its keyed hash and masked display.
+ * Stored as a JSON array in STAGED_FIELDS order (the keys would be a third of every row).
  */
-type StagedEntry = Pick<
-  NewEntry,
-  | 'row_number'
-  | 'subject_type'
-  | 'name'
-  | 'name_display'
-  | 'code_display'
-  | 'code_hash'
-  | 'legal_rep'
-  | 'reason'
-  | 'basis'
-  | 'doc_no'
-  | 'authority'
-  | 'decision_date'
-  | 'severity'
-  | 'publish_from'
-  | 'publish_until'
-  | 'rule_set_version'
-  | 'code_anomaly'
-> & { flags: string[] };
+const STAGED_FIELDS = [
+  'row_number',
+  'subject_type',
+  'name',
+  'name_display',
+  'code_display',
+  'code_hash',
+  'legal_rep',
+  'reason',
+  'basis',
+  'doc_no',
+  'authority',
+  'decision_date',
+  'severity',
+  'publish_from',
+  'publish_until',
+  'rule_set_version',
+  'code_anomaly',
+  'flags',
+] as const satisfies readonly (keyof NewEntry)[];
+type StagedEntry = Pick<NewEntry, (typeof STAGED_FIELDS)[number]>;
+const packEntry = (e: StagedEntry) => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
+const unpackEntry = (text: string): StagedEntry => {
+  const values = JSON.parse(text) as unknown[];
+  return Object.fromEntries(STAGED_FIELDS.map((k, i) => [k, values[i]])) as StagedEntry;
+};
 
 /** The preview as stored once checked (its sample is only in the upload's answer). */
 type Summary = Omit<ImportPreview, 'sample'> & { anomalies: number };
@@ -313,7 +320,7 @@ export function createCreditImportService(d: Deps) {
         if (importable && e) {
           counts.importable++;
           if (check.codeAnomaly) counts.anomalies++;
-          entry = JSON.stringify(
+          entry = packEntry(
             stagedEntry(r.row, e, hash, check.codeAnomaly, [
               ...check.flags,
               ...(r.formulaFields.length ? ['formula'] : []),
@@ -357,7 +364,7 @@ export function createCreditImportService(d: Deps) {
     publish_until: e.publishUntil,
     rule_set_version: e.ruleSetVersion,
     code_anomaly: codeAnomaly ? 1 : 0,
-    flags,
+    flags: JSON.stringify(flags),
   });
 
   const publicSummary = ({ anomalies: _, ...rest }: Summary): Omit<ImportPreview, 'sample'> => rest;
@@ -506,14 +513,12 @@ export function createCreditImportService(d: Deps) {
           const page = staging.entriesAfter(id, after, CONFIRM_PAGE);
           if (page.length === 0) break;
           for (const { seq, entry } of page) {
-            const { flags, ...e } = JSON.parse(entry) as StagedEntry;
             d.credit.insertEntry({
-              ...e,
+              ...unpackEntry(entry),
               id: randomUUID(),
               batch_id: batchId,
               category_id: category.id,
               consent: 1,
-              flags: JSON.stringify(flags),
               created_at: now,
             });
             after = seq;

@@ -185,6 +185,31 @@ describe('expiry', () => {
   });
 });
 
+describe('a check left unfinished by a stopped server', () => {
+  it('holds its reservation until the TTL has passed since it started, then is swept with its rows', async () => {
+    const s = t.hc.services;
+    const put = (id: string, createdAt: number) => {
+      s.db
+        .prepare(
+          `INSERT INTO import_previews (id, actor, unit_id, category_id, file_name, rows, state, created_at, expires_at)
+           VALUES (?, 'nobody', 'u', 'c', 'x.csv', 3, 'checking', ?, ?)`,
+        )
+        .run(id, createdAt, createdAt + TTL);
+      s.db
+        .prepare("INSERT INTO import_preview_rows (preview_id, seq, status, row) VALUES (?, 0, 'ok', '{}')")
+        .run(id);
+    };
+    put('left-long-ago', clock.now() - TTL - 1);
+    put('left-just-now', clock.now() - 1000);
+    await s.credit.imports.sweep();
+    const ids = s.db.prepare('SELECT id FROM import_previews ORDER BY id').all();
+    expect(ids).toEqual([{ id: 'left-just-now' }]);
+    expect(count('import_preview_rows')).toBe(1);
+    clock.advance(TTL);
+    await sweptTo(0, 0);
+  });
+});
+
 describe('privacy of staged rows', () => {
   it('stores masked rows and keyed hashes only: the full ID number is nowhere in the database files', async () => {
     const id = makeResidentId('231102', '1968-08-18', '635');

@@ -139,7 +139,7 @@ async function importFile(
     },
   );
   if (showProgress) process.stderr.write('\n');
-  const all = s.credit.imports.rows(preview.id, '', 0, Number.MAX_SAFE_INTEGER).rows;
+  const all = s.credit.imports.rows(preview.id, actor, '', 0, Number.MAX_SAFE_INTEGER).rows;
   if (v.json) {
     for (const r of all) {
       const strip = (x: { column: string; field: string; code: string; message: string }) => ({
@@ -166,8 +166,12 @@ async function importFile(
         console.log(`  第 ${r.row} 行 列「${e.column}」：${e.message}`);
     }
   }
+  if (!v['dry-run'] && preview.importable === 0) {
+    s.credit.imports.abandon(preview.id, actor);
+    await s.credit.imports.sweep();
+    throw new StartupError('没有可导入的行，未写入任何内容');
+  }
   if (!v['dry-run']) {
-    if (preview.importable === 0) throw new StartupError('没有可导入的行，未写入任何内容');
     const batch = s.credit.imports.confirm(
       preview.id,
       String(v.title ?? `${category.name} — ${file.split('/').at(-1)}`),
@@ -175,7 +179,9 @@ async function importFile(
       (id) => s.credit.batches.get(id),
     );
     if (!v.json) console.log(`已写入草稿批次「${batch.title}」（${batch.entries} 条），请在管理后台提交审核`);
-  }
+  } else s.credit.imports.abandon(preview.id, actor);
+  // The staged preview's rows leave the database before the command ends.
+  await s.credit.imports.sweep();
   s.db.close();
 }
 

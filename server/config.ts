@@ -142,6 +142,21 @@ export const CONFIG_SPEC = {
     schema: int(200),
     doc: '导入检查时向上传者推送读取、校验进度的最短间隔',
   },
+  importSliceMs: {
+    env: 'HALLCAST_IMPORT_SLICE_MS',
+    schema: int(10),
+    doc: '导入校验、暂存与清理每段最多连续占用的时间（毫秒），之后让出给其他请求',
+  },
+  maxStagedRowsPerUser: {
+    env: 'HALLCAST_MAX_STAGED_ROWS_PER_USER',
+    schema: int(400_000),
+    doc: '每个用户待确认的导入预览合计行数上限（超出时须先确认或放弃已有预览）',
+  },
+  maxStagedRows: {
+    env: 'HALLCAST_MAX_STAGED_ROWS',
+    schema: int(1_000_000),
+    doc: '全部用户待确认的导入预览合计行数上限',
+  },
   maxJsonBytes: { env: 'HALLCAST_MAX_JSON_BYTES', schema: int(1024 * 1024), doc: 'JSON 请求体上限（字节）' },
   datasetCacheBytes: {
     env: 'HALLCAST_DATASET_CACHE_BYTES',

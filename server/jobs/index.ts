@@ -50,6 +50,10 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     // Anchors the audit chain outside the database: a rewritten chain no longer ends where the log says.
     every(config.auditAnchorMs, 'audit-anchor', () => log.info({ auditHead: s.audit.head() }, 'audit head')),
     every(10 * 60_000, 'purge', () => s.auth.purge()),
+    // Expired and closed import previews leave the staging tables, a slice at a time.
+    every(config.expiryCheckMs, 'import-staging', () => {
+      s.credit.imports.sweep().catch((err) => log.error({ err, job: 'import-staging' }, 'job failed'));
+    }),
     every(6 * 3_600_000, 'retention', retention),
   ];
   for (const t of timers) t.unref();

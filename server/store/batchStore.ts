@@ -43,6 +43,18 @@ const BATCH_SELECT = `SELECT b.*, u.name AS unit_name, c.name AS category_name, 
 const ENTRY_SELECT = `SELECT e.*, b.status AS batch_status, c.name AS category_name, c.list_type, c.objection_policy
   FROM entries e JOIN batches b ON b.id = e.batch_id JOIN categories c ON c.id = e.category_id`;
 
+/**
+ * The import's duplicate check for a set of rows: which (keyed hash, decision number) pairs of
+ * `@keys` (a JSON array of `[hash, docNo]`) already have an active entry in the category. The
+ * CROSS JOIN keeps the keys as the outer loop, so each key is one probe of `entries_duplicate`
+ * (migration 007): the cost grows with the rows looked up, not with the category's size.
+ */
+export const DUPLICATES_SQL = `SELECT DISTINCT e.code_hash AS hash, e.doc_no AS docNo
+  FROM json_each(@keys) AS k CROSS JOIN entries e JOIN batches b ON b.id = e.batch_id
+  WHERE e.category_id = @categoryId AND e.code_hash = json_extract(k.value, '$[0]')
+    AND e.doc_no = json_extract(k.value, '$[1]') AND e.status IN ('active', 'objection-pending')
+    AND b.status NOT IN ('rejected')`;
+
 /** Batch lifecycle and entry queries for review, search and withdrawal. */
 export function createBatchStore(db: Db) {
   const get = db.prepare<[string], BatchRow>(`${BATCH_SELECT} WHERE b.id = ?`);
@@ -85,10 +97,8 @@ export function createBatchStore(db: Db) {
      WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash = @hash OR e.doc_no = @q)
        AND (@status = '' OR e.status = @status) AND (@listType = '' OR c.list_type = @listType)`,
   );
-  const duplicate = db.prepare<[string, string, string], { id: string }>(
-    `SELECT e.id FROM entries e JOIN batches b ON b.id = e.batch_id
-     WHERE e.code_hash = ? AND e.category_id = ? AND e.doc_no = ? AND e.status IN ('active', 'objection-pending')
-       AND b.status NOT IN ('rejected') LIMIT 1`,
+  const duplicates = db.prepare<{ keys: string; categoryId: string }, { hash: string; docNo: string }>(
+    DUPLICATES_SQL,
   );
   const setEntryStatus = db.prepare(
     'UPDATE entries SET status = @status, status_by = @actor, status_at = @at, status_reason = @reason, status_doc_no = @docNo WHERE id = @id',
@@ -144,8 +154,17 @@ export function createBatchStore(db: Db) {
       total: searchCount.get(p)?.n ?? 0,
       rows: search.all(p),
     }),
-    isDuplicate: (codeHash: string, categoryId: string, docNo: string) =>
-      duplicate.get(codeHash, categoryId, docNo) !== undefined,
+    /**
+     * Of these (keyed hash, decision number) pairs, those with an active entry in the category,
+     * as `hash|docNo` keys: one statement for the whole set.
+     */
+    duplicates: (categoryId: string, keys: readonly (readonly [hash: string, docNo: string])[]) => {
+      const found = new Set<string>();
+      if (keys.length === 0) return found;
+      for (const r of duplicates.all({ keys: JSON.stringify(keys), categoryId }))
+        found.add(`${r.hash}|${r.docNo}`);
+      return found;
+    },
     setEntryStatus: (p: {
       id: string;
       status: FullEntryRow['status'];

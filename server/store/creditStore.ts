@@ -51,6 +51,27 @@ export interface EntryRow {
 }
 export type NewEntry = Omit<EntryRow, 'status'>;
 
+/** A staged import preview (migration 007). */
+export interface ImportPreviewRow {
+  id: string;
+  actor: string;
+  unit_id: string;
+  category_id: string;
+  file_name: string;
+  rows: number;
+  state: 'checking' | 'ready' | 'closed';
+  summary: string | null;
+  created_at: number;
+  expires_at: number;
+}
+/** One staged row: the masked preview row and, if importable, what confirm writes (both JSON). */
+export interface StagedRow {
+  seq: number;
+  status: string;
+  row: string;
+  entry: string | null;
+}
+
 const toCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
@@ -107,6 +128,7 @@ export function createCreditStore(db: Db) {
      ORDER BY e.decision_date DESC, e.id`,
   );
   return {
+    staging: createImportStaging(db),
     insertUnit: (id: string, name: string, at: number) => insertUnit.run(id, name, at),
     unitByName: (name: string) => unitByName.get(name),
     listUnits: () => units.all(),
@@ -133,3 +155,91 @@ export function createCreditStore(db: Db) {
   };
 }
 export type CreditStore = ReturnType<typeof createCreditStore>;
+
+/**
+ * Import previews staged on disk: masked rows and, for confirm, entries with the identifier's
+ * keyed hash only. A closed preview's rows are deleted a slice at a time (`deleteRows`).
+ */
+function createImportStaging(db: Db) {
+  const open = db.prepare(
+    `INSERT INTO import_previews (id, actor, unit_id, category_id, file_name, rows, state, created_at, expires_at)
+     VALUES (@id, @actor, @unit_id, @category_id, @file_name, @rows, 'checking', @created_at, @expires_at)`,
+  );
+  const addRow = db.prepare(
+    'INSERT INTO import_preview_rows (preview_id, seq, status, row, entry) VALUES (?, ?, ?, ?, ?)',
+  );
+  const addRows = db.transaction((id: string, rows: readonly StagedRow[]) => {
+    for (const r of rows) addRow.run(id, r.seq, r.status, r.row, r.entry);
+  });
+  const ready = db.prepare(
+    "UPDATE import_previews SET state = 'ready', summary = ?, expires_at = ? WHERE id = ? AND state = 'checking'",
+  );
+  const get = db.prepare<[string], ImportPreviewRow>('SELECT * FROM import_previews WHERE id = ?');
+  const rowsAll = db.prepare<[string, number, number], { row: string }>(
+    'SELECT row FROM import_preview_rows WHERE preview_id = ? ORDER BY seq LIMIT ? OFFSET ?',
+  );
+  const rowsByStatus = db.prepare<[string, string, number, number], { row: string }>(
+    'SELECT row FROM import_preview_rows WHERE preview_id = ? AND status = ? ORDER BY seq LIMIT ? OFFSET ?',
+  );
+  const entriesAfter = db.prepare<[string, number, number], { seq: number; entry: string }>(
+    `SELECT seq, entry FROM import_preview_rows WHERE preview_id = ? AND seq > ? AND entry IS NOT NULL
+     ORDER BY seq LIMIT ?`,
+  );
+  const close = db.prepare("UPDATE import_previews SET state = 'closed' WHERE id = ? AND state <> 'closed'");
+  const closeExpired = db.prepare(
+    "UPDATE import_previews SET state = 'closed' WHERE state = 'ready' AND expires_at <= ?",
+  );
+  const closeAbandoned = db.prepare(
+    `UPDATE import_previews SET state = 'closed' WHERE state = 'checking' AND created_at < ?
+       AND id NOT IN (SELECT value FROM json_each(?))`,
+  );
+  const closed = db.prepare<[], { id: string }>("SELECT id FROM import_previews WHERE state = 'closed'");
+  const deleteRows = db.prepare(
+    `DELETE FROM import_preview_rows WHERE rowid IN
+       (SELECT rowid FROM import_preview_rows WHERE preview_id = ? LIMIT ?)`,
+  );
+  const remove = db.prepare("DELETE FROM import_previews WHERE id = ? AND state = 'closed'");
+  const stagedBy = db.prepare<[string], { n: number | null; next: number | null }>(
+    `SELECT sum(rows) AS n, min(CASE WHEN state = 'ready' THEN expires_at END) AS next
+     FROM import_previews WHERE actor = ? AND state IN ('checking', 'ready')`,
+  );
+  const stagedAll = db.prepare<[], { n: number | null; next: number | null }>(
+    `SELECT sum(rows) AS n, min(CASE WHEN state = 'ready' THEN expires_at END) AS next
+     FROM import_previews WHERE state IN ('checking', 'ready')`,
+  );
+  const readyOf = db.prepare<[string], ImportPreviewRow>(
+    "SELECT * FROM import_previews WHERE actor = ? AND state = 'ready' ORDER BY created_at DESC",
+  );
+  const totals = (r: { n: number | null; next: number | null } | undefined) => ({
+    rows: r?.n ?? 0,
+    nextExpiry: r?.next ?? null,
+  });
+  return {
+    open: (p: Omit<ImportPreviewRow, 'state' | 'summary'>) => open.run(p),
+    addRows: (id: string, rows: readonly StagedRow[]) => addRows(id, rows),
+    ready: (id: string, summary: string, expiresAt: number) => ready.run(summary, expiresAt, id).changes > 0,
+    get: (id: string) => get.get(id),
+    rows: (id: string, status: string, limit: number, offset: number) =>
+      (status ? rowsByStatus.all(id, status, limit, offset) : rowsAll.all(id, limit, offset)).map(
+        (r) => r.row,
+      ),
+    /** Importable rows after `seq`, in file order, `limit` at a time. */
+    entriesAfter: (id: string, seq: number, limit: number) => entriesAfter.all(id, seq, limit),
+    close: (id: string) => close.run(id).changes > 0,
+    closeExpired: (now: number) => closeExpired.run(now).changes,
+    /**
+     * Closes previews still `checking` since before `before` that no live check holds (`live`):
+     * left by a server that stopped while checking.
+     */
+    closeAbandonedChecks: (before: number, live: readonly string[]) =>
+      closeAbandoned.run(before, JSON.stringify(live)).changes,
+    closedIds: () => closed.all().map((r) => r.id),
+    /** Deletes up to `limit` rows of a preview; returns how many. */
+    deleteRows: (id: string, limit: number) => deleteRows.run(id, limit).changes,
+    remove: (id: string) => remove.run(id).changes > 0,
+    /** Rows held by a user's open previews (checking ones count from the start), and the next expiry. */
+    stagedBy: (actor: string) => totals(stagedBy.get(actor)),
+    stagedAll: () => totals(stagedAll.get()),
+    readyOf: (actor: string) => readyOf.all(actor),
+  };
+}

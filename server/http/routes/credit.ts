@@ -59,13 +59,19 @@ export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: numbe
     const onProgress = uploadId ? c.imports.progressTo(session.idHash, uploadId) : undefined;
     return c.imports.preview(buf, { fileName, unitId, categoryId, actor: session.user.id }, onProgress);
   });
-  r.add('get', '/api/imports/:id/rows', 'edit-lists', undefined, (ctx) => {
+  r.add('get', '/api/imports', 'edit-lists', undefined, (_ctx, { session }) =>
+    c.imports.mine(session.user.id),
+  );
+  r.add('get', '/api/imports/:id/rows', 'edit-lists', undefined, (ctx, { session }) => {
     const p = Page.parse(ctx.query);
-    return c.imports.rows(id(ctx), q(ctx).status ?? '', p.offset, p.limit);
+    return c.imports.rows(id(ctx), session.user.id, q(ctx).status ?? '', p.offset, p.limit);
   });
   r.add('post', '/api/imports/:id/confirm', 'edit-lists', ImportConfirm, (ctx, { body, session }) => {
     ctx.status = 201;
     return c.imports.confirm(id(ctx), body.title, session.user.id, (batchId) => c.batches.get(batchId));
+  });
+  r.add('delete', '/api/imports/:id', 'edit-lists', undefined, (ctx, { session }) => {
+    c.imports.abandon(id(ctx), session.user.id);
   });
 
   r.add('get', '/api/batches', 'view', undefined, (ctx) => c.batches.list(q(ctx).status ?? ''));

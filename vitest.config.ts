@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['player/**/*.test.{ts,tsx}', 'admin/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
+          // React renders of a week view take a few seconds on a loaded 2-core machine.
+          testTimeout: 15_000,
         },
       },
     ],

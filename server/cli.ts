@@ -8,7 +8,10 @@ import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
 import { openDatabase, prepareDataDir, ROOT, StartupError, startHallcast } from './main.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
+import { readAnchors, verifyWithAnchors } from './services/auditAnchors.js';
 import { createServices } from './services/index.js';
+import { bootSteps } from './services/privacyMigration.js';
+import { runBootSteps } from './store/db.js';
 
 const USAGE = `用法: hallcast <命令>
   serve [--demo] [--build-if-stale]   启动服务器（生产入口；--demo 在新数据库中写入演示内容）
@@ -27,7 +30,9 @@ function offline(config: Config) {
   prepareDataDir(config.dataDir);
   const { db } = openDatabase(config.dataDir);
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
-  return createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+  const s = createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+  runBootSteps(db, bootSteps(s));
+  return s;
 }
 
 async function serve(flags: { demo?: boolean; 'build-if-stale'?: boolean }): Promise<void> {
@@ -213,14 +218,12 @@ async function main(): Promise<void> {
   if (cmd === 'user') return user(rest, values);
   if (cmd === 'import') return importFile(rest[0], values);
   if (cmd === 'audit' && rest[0] === 'verify') {
-    const s = offline(loadConfig());
-    const r = s.audit.verify();
+    const config = loadConfig();
+    const s = offline(config);
+    const r = verifyWithAnchors(s.audit, readAnchors(join(config.dataDir, 'logs', 'hallcast.log')));
     s.db.close();
-    if (r.ok) console.log(`审计日志完整：${r.records} 条记录，最新链接 ${r.head}`);
-    else
-      throw new StartupError(
-        `审计日志在第 ${r.brokenAt} 条记录处断裂（之前 ${r.records} 条完好）：记录可能被篡改，请保全数据目录并联系管理员`,
-      );
+    if (!r.ok) throw new StartupError(r.lines.join('\n'));
+    console.log(r.lines.join('\n'));
     return;
   }
   if (cmd === 'config') {

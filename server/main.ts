@@ -98,7 +98,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
   const tls = Boolean(config.tlsCert && config.tlsKey);
   let publicUrl = '';
   const services = createServices(db, config, clock, secrets, () => publicUrl);
-  const steps = runBootSteps(db, bootSteps(services), clock.now);
+  const steps = runBootSteps(db, bootSteps(services), () => clock.now());
   if (steps.length > 0) log.info({ steps, auditHead: services.audit.head() }, 'boot steps');
   const demoLogins = config.demo ? await seedDemo(services, config.dataDir, fresh) : null;
   services.datasets.rebuild();

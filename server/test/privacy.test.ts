@@ -17,9 +17,10 @@ let pub: Client;
 
 beforeAll(async () => {
   t = await startTestServer({}, clock);
-  [editor, reviewer, admin, pub] = await Promise.all(
-    ['list-editor', 'reviewer', 'admin', 'publicity'].map((r) => loginAs(t, r)),
-  );
+  editor = await loginAs(t, 'list-editor');
+  reviewer = await loginAs(t, 'reviewer');
+  admin = await loginAs(t, 'admin');
+  pub = await loginAs(t, 'publicity');
 });
 afterAll(async () => {
   await t.close();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
-import { batchCount, csv, orgRow, personRow, upload } from './creditFixtures.js';
+import { batchCount, csv, orgRow, upload } from './creditFixtures.js';
 import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
 
 // The example from GB 11643 and a legacy 15-digit number: neither may appear anywhere in full.

@@ -9,6 +9,8 @@
  *   on one character ("Zalgo" text that paints over the rows above and below).
  * Everything is NFC-normalised first, so a composed and a decomposed é are the same text.
  */
+import { maskIdentifiers } from './credit/mask.js';
+
 export const MAX_COMBINING = 3;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
@@ -26,6 +28,17 @@ export function normaliseText(text: string, options: { multiline?: boolean } = {
 /** Whether the text has a run of combining marks longer than MAX_COMBINING (refused). */
 export function hasExcessCombining(text: string): boolean {
   return COMBINING_RUN.test(text.normalize('NFC'));
+}
+
+/**
+ * An uploaded file's name as it may be stored and shown: the last path part only, normalised,
+ * no leading dots, identifiers masked, at most `max` characters; null when refused (combining
+ * marks), '' when nothing is left.
+ */
+export function safeFileName(name: string, max = 200): string | null {
+  const base = normaliseText(name).split(/[\\/]/).at(-1)!.trim();
+  if (hasExcessCombining(base)) return null;
+  return Array.from(maskIdentifiers(base).replace(/^\.+/, '')).slice(0, max).join('');
 }
 
 /** The message for refused text, naming the field as the user knows it. */

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Role } from '../core/protocol/rest.js';
+import { ImportConfirm } from '../core/protocol/credit.js';
+import { Role, UserCreate } from '../core/protocol/rest.js';
+import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
@@ -79,10 +81,14 @@ async function user(args: string[], values: Record<string, string | boolean | un
   } else if (sub === 'add' && name) {
     const role = Role.safeParse(values.role);
     if (!role.success) throw new StartupError(`请用 --role 指定角色：${Role.options.join(', ')}`);
-    const r = await s.users.create(
-      { username: name, displayName: String(values.name ?? name), role: role.data },
-      null,
-    );
+    // The same schema as the admin: the display name normalised and masked, a refusal explained.
+    const input = UserCreate.safeParse({
+      username: name,
+      displayName: String(values.name ?? name),
+      role: role.data,
+    });
+    if (!input.success) throw new StartupError(input.error.issues.map((i) => i.message).join('；'));
+    const r = await s.users.create(input.data, null);
     console.log(
       `已创建用户 ${r.user.username}（${r.user.role}），临时密码：${r.temporaryPassword}\n首次登录时须修改密码。`,
     );
@@ -135,9 +141,13 @@ async function importFile(
   }
   const actor = s.stores.users.list().find((u) => u.role === 'admin')?.id ?? 'cli';
   const showProgress = !v.json && process.stderr.isTTY;
+  const title = ImportConfirm.shape.title.safeParse(
+    String(v.title ?? `${category.name} — ${safeFileName(file) || 'upload'}`),
+  );
+  if (!title.success) throw new StartupError(title.error.issues.map((i) => i.message).join('；'));
   const preview = await s.credit.imports.preview(
     readFileSync(file),
-    { fileName: file.split('/').at(-1) ?? file, unitId: unit.id, categoryId: category.id, actor },
+    { fileName: safeFileName(file) || 'upload', unitId: unit.id, categoryId: category.id, actor },
     ({ phase, done, total }) => {
       if (showProgress)
         process.stderr.write(`\r${phase === 'reading' ? '读取中' : '校验中'} ${done}/${total}`);
@@ -173,12 +183,7 @@ async function importFile(
   }
   if (!v['dry-run']) {
     if (preview.importable === 0) throw new StartupError('没有可导入的行，未写入任何内容');
-    const batch = s.credit.imports.confirm(
-      preview.id,
-      String(v.title ?? `${category.name} — ${file.split('/').at(-1)}`),
-      actor,
-      (id) => s.credit.batches.get(id),
-    );
+    const batch = s.credit.imports.confirm(preview.id, title.data, actor, (id) => s.credit.batches.get(id));
     if (!v.json) console.log(`已写入草稿批次「${batch.title}」（${batch.entries} 条），请在管理后台提交审核`);
   }
   s.db.close();

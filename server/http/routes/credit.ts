@@ -1,6 +1,5 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { maskIdentifiers } from '../../../core/credit/mask.js';
 import {
   AcceptAnomaly,
   CorrectRequest,
@@ -13,7 +12,7 @@ import {
   WithdrawRequest,
 } from '../../../core/protocol/credit.js';
 import { UploadId } from '../../../core/protocol/events.js';
-import { excessCombiningMessage, hasExcessCombining, normaliseText } from '../../../core/text.js';
+import { excessCombiningMessage, safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -57,9 +56,8 @@ export function uploadFileName(header: string): string {
       '文件名编码有误（x-file-name 须为 UTF-8 百分号编码）：请刷新页面后重新选择文件上传',
     );
   }
-  const base = normaliseText(decoded).split(/[\\/]/).at(-1)!.trim();
-  if (hasExcessCombining(base)) throw new AppError(400, 'text_invalid', excessCombiningMessage('文件名'));
-  const name = Array.from(maskIdentifiers(base).replace(/^\.+/, '')).slice(0, MAX_FILE_NAME).join('');
+  const name = safeFileName(decoded, MAX_FILE_NAME);
+  if (name === null) throw new AppError(400, 'text_invalid', excessCombiningMessage('文件名'));
   return name || 'upload';
 }
 

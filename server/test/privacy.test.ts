@@ -142,6 +142,34 @@ describe('identifiers in free text', () => {
   });
 });
 
+describe('refused free text changes nothing', () => {
+  it('a review comment with a combining flood answers 400 text_invalid and the batch stays submitted', async () => {
+    const p = await upload(t, editor, csv([orgRow()]));
+    const b = await editor.request('POST', `/api/imports/${p.body.id}/confirm`, { title: '退回测试批次' });
+    expect((await editor.request('POST', `/api/batches/${b.body.id}/submit`)).status).toBe(200);
+    const r = await reviewer.request('POST', `/api/batches/${b.body.id}/reject`, {
+      comment: `请核对${'\u0336'.repeat(50)}`,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('text_invalid');
+    expect(r.body.error.message).toContain('退回意见含有过多组合符号，请删除后重试');
+    const after = (await editor.request('GET', `/api/batches/${b.body.id}`)).body;
+    expect(after.status).toBe('submitted');
+    expect(after.reviewComment ?? null).toBeNull();
+  });
+
+  it('an upload whose file name is a combining flood answers 400 text_invalid and stages nothing', async () => {
+    const before = batchCount(t);
+    const r = await upload(t, editor, csv([orgRow()]), '严重违法失信企业', `名单${'\u0300'.repeat(20)}.csv`);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({
+      code: 'text_invalid',
+      message: '文件名含有过多组合符号，请删除后重试',
+    });
+    expect(batchCount(t)).toBe(before);
+  });
+});
+
 describe('display text normalisation', () => {
   const dirty = `\u202E诚信\u200B宣传\u0000\u001B[31m\u2066周\u2069`;
 

@@ -108,6 +108,16 @@ const PHONE_LIKE = new RegExp(
   'g',
 );
 
+/** ASCII and full-width digits in the text: fewer than 11 and there is no phone or ID to mask. */
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n;
+}
+
 /**
  * The one mask for free text that reaches the database or a response (titles, comments, reasons,
  * 文号, names, file names, audit summaries): every resident ID (18 digits with or without X, a
@@ -115,6 +125,7 @@ const PHONE_LIKE = new RegExp(
  * Idempotent: masking masked text changes nothing.
  */
 export function maskIdentifiers(text: string): string {
+  if (digitCount(text) < 11) return text;
   return maskAny(text).replace(PHONE_LIKE, (match) => maskPhone(match));
 }
 

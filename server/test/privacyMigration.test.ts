@@ -8,7 +8,7 @@ import { loadConfig } from '../config.js';
 import { type Hallcast, startHallcast } from '../main.js';
 import { loadSecrets, secretsDirOf } from '../secrets.js';
 import { GENESIS, macOf } from '../services/auditService.js';
-import { createServices } from '../services/index.js';
+import { hashDataset } from '../services/datasetService.js';
 import { openDb } from '../store/db.js';
 import { Client, pairScreen } from './harness.js';
 
@@ -48,7 +48,13 @@ async function hallcast(...args: string[]): Promise<{ code: number; out: string 
  * records chained over them, datasets built from them, anchors logged for that chain; and the
  * schema of before migration 008.
  */
-function seedAsBefore008(): { from: number; to: number; oldHead: string; midMac: string } {
+function seedAsBefore008(): {
+  from: number;
+  to: number;
+  oldHead: string;
+  midMac: string;
+  oldHashes: string[];
+} {
   const db = openDb(dbFile);
   const set = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args);
   set(
@@ -112,15 +118,32 @@ function seedAsBefore008(): { from: number; to: number; oldHead: string; midMac:
       prev,
     );
   }
-  // The old server rebuilt its datasets from these entries (no boot step: services only).
-  const s = createServices(
-    db,
-    config,
-    { now: () => Date.now() },
-    loadSecrets(secretsDirOf(dataDir)),
-    () => '',
-  );
-  s.datasets.rebuild();
+  // The old server's datasets carried 文号 and 认定部门 as stored, unmasked.
+  const oldHashes: string[] = [];
+  const current = db
+    .prepare(
+      'SELECT d.hash, d.list_type, d.category_id, d.body, d.entries FROM current_datasets c JOIN datasets d ON d.hash = c.hash',
+    )
+    .all() as { hash: string; list_type: string; category_id: string; body: string; entries: number }[];
+  for (const d of current) {
+    const parsed = JSON.parse(d.body) as { entries: { docNo: string; authority: string }[] };
+    for (const e of parsed.entries) {
+      e.docNo += `〔${ID}〕`;
+      e.authority += ID;
+    }
+    const body = JSON.stringify(parsed);
+    const hash = hashDataset(body);
+    oldHashes.push(hash);
+    set(
+      'INSERT INTO datasets (hash, list_type, category_id, body, entries, created_at) VALUES (?, ?, ?, ?, ?, 1)',
+      hash,
+      d.list_type,
+      d.category_id,
+      body,
+      d.entries,
+    );
+    set('UPDATE current_datasets SET hash = ? WHERE category_id = ?', hash, d.category_id);
+  }
   // And it anchored the chain in its log, mid-way and at the end.
   for (const head of [macs[0]!, prev]) {
     appendFileSync(
@@ -133,7 +156,7 @@ function seedAsBefore008(): { from: number; to: number; oldHead: string; midMac:
     DELETE FROM schema_migrations WHERE version = 8;`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { from: seq - 2, to: seq, oldHead: prev, midMac: macs[0]! };
+  return { from: seq - 2, to: seq, oldHead: prev, midMac: macs[0]!, oldHashes };
 }
 
 describe('migration 008 on a database holding full ID numbers', () => {
@@ -169,6 +192,14 @@ describe('migration 008 on a database holding full ID numbers', () => {
         bodies.push(JSON.stringify(r.body));
       }
       expect(bodies.join('')).toContain('〔110105********002X〕');
+      // The old bodies are gone, not rewritten under their hash.
+      expect(seeded.oldHashes.length).toBeGreaterThan(0);
+      for (const h of seeded.oldHashes) {
+        expect(current.map((d) => d.hash)).not.toContain(h);
+        expect((await new Client(hc.url).request('GET', `/datasets/${h}`, undefined, player)).status).toBe(
+          404,
+        );
+      }
       for (const path of [
         '/api/public/lists.json',
         '/api/exports/lists.html',

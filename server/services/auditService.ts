@@ -88,14 +88,23 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
       reason: string,
     ): (Rechain & { rechainSeq: number }) | { brokenAt: number; rewritten: number } | null {
       const before = verify();
-      const rows = [...store.iterate()];
-      const first = rows.findIndex((r) => rewrite(r.summary) !== r.summary);
-      if (first < 0) return null;
+      // Streams to the first record that changes; only the rest is held in memory.
+      let prevMac = GENESIS;
+      let firstSeq = 0;
+      for (const r of store.iterate()) {
+        if (rewrite(r.summary) !== r.summary) {
+          firstSeq = r.seq;
+          break;
+        }
+        prevMac = r.mac;
+      }
+      if (firstSeq === 0) return null;
+      const rows = store.from(firstSeq);
       const last = rows.at(-1)!;
       const rechainSeq = last.seq + 1;
       if (!before.ok) {
         let rewritten = 0;
-        for (const r of rows.slice(first)) {
+        for (const r of rows) {
           const summary = rewrite(r.summary);
           if (summary === r.summary) continue;
           store.rewriteSummary(r.seq, summary);
@@ -103,15 +112,15 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
         }
         return { brokenAt: before.brokenAt, rewritten };
       }
-      let prev = first === 0 ? GENESIS : rows[first - 1]!.mac;
-      for (const r of rows.slice(first)) {
+      let prev = prevMac;
+      for (const r of rows) {
         const next = { ...r, summary: rewrite(r.summary) };
         const mac = macOf(key, prev, next);
         store.rewrite(r.seq, next.summary, mac, r.mac, rechainSeq);
         prev = mac;
       }
       const result: Rechain = {
-        from: rows[first]!.seq,
+        from: rows[0]!.seq,
         to: last.seq,
         oldHead: last.mac,
         newHead: prev,

@@ -34,6 +34,7 @@ export function createAuditStore(db: Db) {
   const superseded = db.prepare<[string], SupersededRow>(
     'SELECT * FROM audit_superseded WHERE old_mac = ? ORDER BY rechain_seq LIMIT 1',
   );
+  const from = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq');
   const bySeq = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?');
   const byAction = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE action = ? ORDER BY seq');
   return {
@@ -49,6 +50,7 @@ export function createAuditStore(db: Db) {
     superseded: (oldMac: string) => superseded.get(oldMac),
     byAction: (action: string) => byAction.all(action),
     bySeq: (seq: number) => bySeq.get(seq),
+    from: (seq: number) => from.all(seq),
     insert: (r: Omit<AuditRow, 'seq'>) => insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac),
     iterate: () => all.iterate(),
     page: (limit: number, offset: number) => page.all(limit, offset),

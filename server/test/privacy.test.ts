@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { batchCount, csv, orgRow, upload } from './creditFixtures.js';
 import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
+import { upload as mediaUpload, png } from './mediaFixtures.js';
 
 // The example from GB 11643 and a legacy 15-digit number: neither may appear anywhere in full.
 const ID = '11010519491231002X';
@@ -167,6 +168,16 @@ describe('refused free text changes nothing', () => {
       message: '文件名含有过多组合符号，请删除后重试',
     });
     expect(batchCount(t)).toBe(before);
+  });
+});
+
+describe('media file names', () => {
+  it('keeps the last path part of an uploaded image name, normalised and masked', async () => {
+    const r = await mediaUpload(pub, png(8, 8), `C:\\相册\\\u202E${ID}.png`);
+    expect(r.status).toBe(201);
+    expect(r.body.media.originalName).toBe('110105********002X.png');
+    const list = JSON.stringify((await pub.request('GET', '/api/media')).body);
+    expect(leaks(list)).toEqual([]);
   });
 });
 

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Role } from '../core/protocol/rest.js';
+import { ImportConfirm } from '../core/protocol/credit.js';
+import { Role, UserCreate } from '../core/protocol/rest.js';
+import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
 import { openDatabase, prepareDataDir, ROOT, StartupError, startHallcast } from './main.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
+import { readAnchors, verifyWithAnchors } from './services/auditAnchors.js';
 import { createServices } from './services/index.js';
+import { bootSteps } from './services/privacyMigration.js';
+import { runBootSteps } from './store/db.js';
 
 const USAGE = `用法: hallcast <命令>
   serve [--demo] [--build-if-stale]   启动服务器（生产入口；--demo 在新数据库中写入演示内容）
@@ -27,7 +32,9 @@ function offline(config: Config) {
   prepareDataDir(config.dataDir);
   const { db } = openDatabase(config.dataDir);
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
-  return createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+  const s = createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+  runBootSteps(db, bootSteps(s));
+  return s;
 }
 
 async function serve(flags: { demo?: boolean; 'build-if-stale'?: boolean }): Promise<void> {
@@ -74,10 +81,14 @@ async function user(args: string[], values: Record<string, string | boolean | un
   } else if (sub === 'add' && name) {
     const role = Role.safeParse(values.role);
     if (!role.success) throw new StartupError(`请用 --role 指定角色：${Role.options.join(', ')}`);
-    const r = await s.users.create(
-      { username: name, displayName: String(values.name ?? name), role: role.data },
-      null,
-    );
+    // The same schema as the admin: the display name normalised and masked, a refusal explained.
+    const input = UserCreate.safeParse({
+      username: name,
+      displayName: String(values.name ?? name),
+      role: role.data,
+    });
+    if (!input.success) throw new StartupError(input.error.issues.map((i) => i.message).join('；'));
+    const r = await s.users.create(input.data, null);
     console.log(
       `已创建用户 ${r.user.username}（${r.user.role}），临时密码：${r.temporaryPassword}\n首次登录时须修改密码。`,
     );
@@ -130,9 +141,13 @@ async function importFile(
   }
   const actor = s.stores.users.list().find((u) => u.role === 'admin')?.id ?? 'cli';
   const showProgress = !v.json && process.stderr.isTTY;
+  const title = ImportConfirm.shape.title.safeParse(
+    String(v.title ?? `${category.name} — ${safeFileName(file) || 'upload'}`),
+  );
+  if (!title.success) throw new StartupError(title.error.issues.map((i) => i.message).join('；'));
   const preview = await s.credit.imports.preview(
     readFileSync(file),
-    { fileName: file.split('/').at(-1) ?? file, unitId: unit.id, categoryId: category.id, actor },
+    { fileName: safeFileName(file) || 'upload', unitId: unit.id, categoryId: category.id, actor },
     ({ phase, done, total }) => {
       if (showProgress)
         process.stderr.write(`\r${phase === 'reading' ? '读取中' : '校验中'} ${done}/${total}`);
@@ -172,12 +187,7 @@ async function importFile(
     throw new StartupError('没有可导入的行，未写入任何内容');
   }
   if (!v['dry-run']) {
-    const batch = s.credit.imports.confirm(
-      preview.id,
-      String(v.title ?? `${category.name} — ${file.split('/').at(-1)}`),
-      actor,
-      (id) => s.credit.batches.get(id),
-    );
+    const batch = s.credit.imports.confirm(preview.id, title.data, actor, (id) => s.credit.batches.get(id));
     if (!v.json) console.log(`已写入草稿批次「${batch.title}」（${batch.entries} 条），请在管理后台提交审核`);
   } else s.credit.imports.abandon(preview.id, actor);
   // The staged preview's rows leave the database before the command ends.
@@ -219,14 +229,12 @@ async function main(): Promise<void> {
   if (cmd === 'user') return user(rest, values);
   if (cmd === 'import') return importFile(rest[0], values);
   if (cmd === 'audit' && rest[0] === 'verify') {
-    const s = offline(loadConfig());
-    const r = s.audit.verify();
+    const config = loadConfig();
+    const s = offline(config);
+    const r = verifyWithAnchors(s.audit, readAnchors(join(config.dataDir, 'logs', 'hallcast.log')));
     s.db.close();
-    if (r.ok) console.log(`审计日志完整：${r.records} 条记录，最新链接 ${r.head}`);
-    else
-      throw new StartupError(
-        `审计日志在第 ${r.brokenAt} 条记录处断裂（之前 ${r.records} 条完好）：记录可能被篡改，请保全数据目录并联系管理员`,
-      );
+    if (!r.ok) throw new StartupError(r.lines.join('\n'));
+    console.log(r.lines.join('\n'));
     return;
   }
   if (cmd === 'config') {

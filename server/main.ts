@@ -14,7 +14,8 @@ import { createRealtime } from './realtime/index.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
 import { type DemoLogin, seedDemo } from './services/demoSeed.js';
 import { createServices } from './services/index.js';
-import { DatabaseError, type Db, migrate, openDb } from './store/db.js';
+import { bootSteps } from './services/privacyMigration.js';
+import { DatabaseError, type Db, migrate, openDb, runBootSteps } from './store/db.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -97,6 +98,8 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
   const tls = Boolean(config.tlsCert && config.tlsKey);
   let publicUrl = '';
   const services = createServices(db, config, clock, secrets, () => publicUrl);
+  const steps = runBootSteps(db, bootSteps(services), () => clock.now());
+  if (steps.length > 0) log.info({ steps, auditHead: services.audit.head() }, 'boot steps');
   const demoLogins = config.demo ? await seedDemo(services, config.dataDir, fresh) : null;
   services.datasets.rebuild();
 

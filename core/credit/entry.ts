@@ -1,5 +1,6 @@
+import { excessCombiningMessage, hasExcessCombining, normaliseText } from '../text.js';
 import type { ListType, SubjectType } from './dataset.js';
-import { type MaskPolicy, maskAny, maskIdNumber, maskPersonName } from './mask.js';
+import { type MaskPolicy, maskIdentifiers, maskIdNumber, maskPersonName } from './mask.js';
 import { validateResidentId } from './residentId.js';
 import { validateUscc } from './uscc.js';
 import { publicationWindow } from './window.js';
@@ -99,6 +100,23 @@ const REQUIRED: [EntryField, string][] = [
   ['decisionDate', '认定日期'],
 ];
 
+const FIELD_LABELS: Record<EntryField, string> = {
+  listType: '名单类型',
+  category: '类别',
+  subjectType: '主体类型',
+  name: '主体名称',
+  code: '统一社会信用代码/证件号码',
+  legalRep: '法定代表人',
+  reason: '事由',
+  basis: '认定依据',
+  docNo: '决定书文号',
+  authority: '认定部门',
+  decisionDate: '认定日期',
+  severity: '严重程度',
+  publishFrom: '公示起始日期',
+  publishUntil: '公示截止日期',
+};
+
 function subjectTypeOf(text: string): SubjectType | undefined {
   return SUBJECT_TYPES[text.replace(/\s/g, '')];
 }
@@ -117,7 +135,13 @@ export function checkEntry(
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const flags: string[] = [];
-  const v = (f: EntryField) => (cells[f] ?? '').trim();
+  // Controls, bidi and zero-width characters are stripped from every cell (core/text.ts); a cell
+  // with a flood of combining marks is a row error: we cannot guess what it should say.
+  const v = (f: EntryField) => normaliseText(cells[f] ?? '').trim();
+  for (const f of Object.keys(cells) as EntryField[]) {
+    if (hasExcessCombining(v(f)))
+      errors.push({ field: f, code: 'text_invalid', message: excessCombiningMessage(FIELD_LABELS[f]) });
+  }
   for (const [field, label] of REQUIRED) {
     if (field === 'code' && options.storedCode !== undefined) continue;
     if (!v(field))
@@ -234,16 +258,18 @@ export function checkEntry(
     flags,
     entry: {
       subjectType,
-      name: maskAny(name),
-      nameDisplay: person ? maskPersonName(name, personMode) : maskAny(name),
+      name: maskIdentifiers(name),
+      nameDisplay: maskIdentifiers(person ? maskPersonName(name, personMode) : name),
       code,
       codeDisplay:
         person && options.storedCode === undefined ? maskIdNumber(code, category.maskPolicy) : codeDisplay,
-      legalRep: v('legalRep') ? maskPersonName(maskAny(v('legalRep')), repMode) : '',
-      reason: maskAny(v('reason')),
-      basis: maskAny(v('basis')),
-      docNo: v('docNo'),
-      authority: v('authority'),
+      legalRep: v('legalRep') ? maskPersonName(maskIdentifiers(v('legalRep')), repMode) : '',
+      // Every text field of an entry is masked, 文号 and 认定部门 too: a person's ID number typed
+      // there would otherwise be published.
+      reason: maskIdentifiers(v('reason')),
+      basis: maskIdentifiers(v('basis')),
+      docNo: maskIdentifiers(v('docNo')),
+      authority: maskIdentifiers(v('authority')),
       decisionDate: v('decisionDate'),
       severity,
       ...window,

@@ -15,6 +15,8 @@ export {
   DEFAULT_MASK_POLICY,
   MaskPolicy,
   maskAny,
+  maskDeep,
+  maskIdentifiers,
   maskIdNumber,
   maskPersonName,
   maskPhone,

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validResidentId } from './arbitraries.js';
-import { DEFAULT_MASK_POLICY, MaskPolicy, maskAny, maskIdNumber, maskPersonName, maskPhone } from './mask.js';
+import {
+  DEFAULT_MASK_POLICY,
+  MaskPolicy,
+  maskAny,
+  maskDeep,
+  maskIdentifiers,
+  maskIdNumber,
+  maskPersonName,
+  maskPhone,
+} from './mask.js';
 
 describe('maskIdNumber', () => {
   it('keeps the first 6 and last 4 by default', () => {
@@ -109,5 +118,26 @@ describe('maskAny', () => {
         expect(out).not.toContain(id.slice(6, 14));
       }),
     );
+  });
+});
+
+describe('maskIdentifiers', () => {
+  it('masks IDs, legacy IDs and mobile numbers in free text, and is idempotent', () => {
+    const text = '身份证 11010519491231002X，旧证 110105491231002，电话 13812341234 或 138-1234-1234';
+    const once = maskIdentifiers(text);
+    expect(once).toBe('身份证 110105********002X，旧证 110105********2，电话 138****1234 或 138****1234');
+    expect(maskIdentifiers(once)).toBe(once);
+  });
+
+  it('leaves dates, timestamps, case numbers and USCCs alone', () => {
+    const text = '2026-04-14 20260115123045 1700000000000 (2026)黑11执123号 91350100M000100Y43';
+    expect(maskIdentifiers(text)).toBe(text);
+  });
+
+  it('masks every string inside a JSON value, keys included', () => {
+    expect(maskDeep({ a: ['11010519491231002X', 3], '13812341234': { b: null } })).toEqual({
+      a: ['110105********002X', 3],
+      '138****1234': { b: null },
+    });
   });
 });

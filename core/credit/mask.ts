@@ -101,3 +101,42 @@ const ID_LIKE = new RegExp(
 export function maskAny(text: string): string {
   return text.replace(ID_LIKE, (match) => maskIdNumber(match));
 }
+
+// A mainland mobile number (11 digits from 13x-19x), maybe written 3-4-4, standing alone.
+const PHONE_LIKE = new RegExp(
+  `${NOT_DIGIT_BEFORE}1[3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`,
+  'g',
+);
+
+/** ASCII and full-width digits in the text: fewer than 11 and there is no phone or ID to mask. */
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n;
+}
+
+/**
+ * The one mask for free text that reaches the database or a response (titles, comments, reasons,
+ * 文号, names, file names, audit summaries): every resident ID (18 digits with or without X, a
+ * legacy 15-digit one, mistyped ones; see maskAny) and every mobile number ('138****1234').
+ * Idempotent: masking masked text changes nothing.
+ */
+export function maskIdentifiers(text: string): string {
+  if (digitCount(text) < 11) return text;
+  return maskAny(text).replace(PHONE_LIKE, (match) => maskPhone(match));
+}
+
+/** Every string inside a JSON-like value through maskIdentifiers (keys too); other values kept. */
+export function maskDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskIdentifiers(value);
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [maskIdentifiers(k), maskDeep(v)]),
+    );
+  }
+  return value;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ListField, ListType, type SubjectType } from '../credit/dataset.js';
 import { MaskPolicy } from '../credit/mask.js';
 import { WindowRules } from '../credit/windowRules.js';
+import { DisplayName, FreeText } from './text.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
 
@@ -9,11 +10,11 @@ export interface Unit {
   id: string;
   name: string;
 }
-export const UnitInput = z.object({ name: z.string().trim().min(1).max(100) });
+export const UnitInput = z.object({ name: DisplayName('单位名称') });
 export type UnitInput = z.infer<typeof UnitInput>;
 
 export const CategoryInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: DisplayName('类别名称'),
   listType: ListType,
   windowRules: WindowRules,
   maskPolicy: MaskPolicy,
@@ -104,12 +105,12 @@ export interface EntryView {
 }
 
 export const EntryEdit = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  legalRep: z.string().trim().max(100).optional(),
-  reason: z.string().trim().min(1).max(1000).optional(),
-  basis: z.string().trim().max(500).optional(),
-  docNo: z.string().trim().min(1).max(200).optional(),
-  authority: z.string().trim().min(1).max(200).optional(),
+  name: DisplayName('主体名称', 200).optional(),
+  legalRep: FreeText({ label: '法定代表人', max: 100 }).optional(),
+  reason: FreeText({ label: '事由', min: 1, max: 1000 }).optional(),
+  basis: FreeText({ label: '认定依据', max: 500 }).optional(),
+  docNo: FreeText({ label: '决定书文号', min: 1, max: 200 }).optional(),
+  authority: FreeText({ label: '认定部门', min: 1, max: 200 }).optional(),
   decisionDate: IsoDate.optional(),
   severity: z.enum(['轻微', '一般', '严重']).nullable().optional(),
   publishFrom: IsoDate.optional(),
@@ -164,11 +165,15 @@ export interface ImportPreview {
   /** The first rows with issues, for an at-a-glance view; page through the rest. */
   sample: PreviewRow[];
 }
-export const ImportConfirm = z.object({ title: z.string().trim().min(1).max(200) });
+export const ImportConfirm = z.object({ title: DisplayName('批次标题', 200) });
 
-export const ReviewComment = z.object({ comment: z.string().trim().max(1000).optional() });
-export const RejectRequest = z.object({ comment: z.string().trim().min(1, '请填写退回意见').max(1000) });
-export const AcceptAnomaly = z.object({ reason: z.string().trim().min(2, '请填写接受理由').max(500) });
+export const ReviewComment = z.object({ comment: FreeText({ label: '审核意见', max: 1000 }).optional() });
+export const RejectRequest = z.object({
+  comment: FreeText({ label: '退回意见', min: 1, minMessage: '请填写退回意见', max: 1000 }),
+});
+export const AcceptAnomaly = z.object({
+  reason: FreeText({ label: '接受理由', min: 2, minMessage: '请填写接受理由', max: 500 }),
+});
 
 export const WithdrawKind = z.enum(['repair', 'objection', 'revocation']);
 export type WithdrawKind = z.infer<typeof WithdrawKind>;
@@ -181,8 +186,8 @@ export const WITHDRAW_KIND_LABELS: Record<WithdrawKind | 'correction' | 'expiry'
 };
 export const WithdrawRequest = z.object({
   kind: WithdrawKind,
-  reason: z.string().trim().min(2, '请填写撤下理由').max(500),
-  docNo: z.string().trim().min(1, '请填写决定文书号').max(200),
+  reason: FreeText({ label: '撤下理由', min: 2, minMessage: '请填写撤下理由', max: 500 }),
+  docNo: FreeText({ label: '决定文书号', min: 1, minMessage: '请填写决定文书号', max: 200 }),
 });
 export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 export const WithdrawByCode = WithdrawRequest.extend({
@@ -192,11 +197,19 @@ export const WithdrawByCode = WithdrawRequest.extend({
 export type WithdrawByCode = z.infer<typeof WithdrawByCode>;
 /** A correction: the entry's corrected fields, and why and under which document it is corrected. */
 export const CorrectRequest = EntryEdit.extend({
-  correctionReason: z.string().trim().min(2, '请填写更正理由').max(500),
-  correctionDocNo: z.string().trim().min(1, '请填写更正决定文书号').max(200),
+  correctionReason: FreeText({ label: '更正理由', min: 2, minMessage: '请填写更正理由', max: 500 }),
+  correctionDocNo: FreeText({
+    label: '更正决定文书号',
+    min: 1,
+    minMessage: '请填写更正决定文书号',
+    max: 200,
+  }),
 });
 export type CorrectRequest = z.infer<typeof CorrectRequest>;
-export const ObjectionRequest = z.object({ pending: z.boolean(), reason: z.string().trim().min(2).max(500) });
+export const ObjectionRequest = z.object({
+  pending: z.boolean(),
+  reason: FreeText({ label: '异议说明', min: 2, max: 500 }),
+});
 
 export interface Takedown {
   id: string;
@@ -231,13 +244,13 @@ export interface AuditRecord {
 export const CalendarDay = z.object({
   date: IsoDate,
   kind: z.enum(['holiday', 'workday']),
-  name: z.string().trim().max(50).default(''),
+  name: FreeText({ label: '节假日名称', max: 50 }).default(''),
 });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 
 export const ApiKeyScope = z.enum(['withdraw', 'read']);
 export const ApiKeyCreate = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: DisplayName('密钥名称'),
   scopes: z.array(ApiKeyScope).min(1),
 });
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;

@@ -13,6 +13,7 @@ import {
 } from '../manifest/types.js';
 import { CampaignPriority, Daypart, type ResolvedSlot } from '../schedule/types.js';
 import { TimeZone } from './rest.js';
+import { DisplayName, FreeText } from './text.js';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export const CalendarDate = z
@@ -57,7 +58,7 @@ export interface MediaUploaded {
 }
 
 // ---- content items ----
-const Name = z.string().trim().min(1, '请填写名称').max(100);
+const Name = DisplayName('名称', 100, '请填写名称');
 const Duration = z.number().int().min(1000, '时长至少 1 秒').max(86_400_000, '时长最多 24 小时');
 const common = { name: Name, durationMs: Duration };
 const noId = { id: true } as const;
@@ -69,10 +70,13 @@ export const ItemInput = z.discriminatedUnion('kind', [
   VideoItem.omit(noId).extend(common),
   NoticeItem.omit(noId).extend({
     ...common,
-    title: z.string().trim().min(1, '请填写标题').max(100),
-    body: z.string().max(2000),
+    title: FreeText({ label: '标题', min: 1, minMessage: '请填写标题', max: 100 }),
+    body: FreeText({ label: '正文', max: 2000, multiline: true }),
   }),
-  TickerItem.omit(noId).extend({ ...common, text: z.string().trim().min(1, '请填写字幕内容').max(500) }),
+  TickerItem.omit(noId).extend({
+    ...common,
+    text: FreeText({ label: '字幕内容', min: 1, minMessage: '请填写字幕内容', max: 500 }),
+  }),
   ClockItem.omit(noId).extend(common),
 ]);
 export type ItemInput = z.infer<typeof ItemInput>;
@@ -129,7 +133,7 @@ export type Targets = z.infer<typeof Targets>;
 export const CampaignInput = z
   .object({
     name: Name,
-    theme: z.string().trim().max(200).default(''),
+    theme: FreeText({ label: '主题', max: 200 }).default(''),
     startDate: CalendarDate,
     endDate: CalendarDate,
     dayparts: z.array(Daypart).max(12).default([]),
@@ -168,13 +172,15 @@ export interface Campaign extends CampaignInput {
   /** The approved version, which is what screens play (also while an edit waits for review). */
   approved: (CampaignInput & { approvedAt: number; approvedBy: string | null }) | null;
 }
-export const ReviewComment = z.object({ comment: z.string().trim().max(500).optional() });
-export const RejectInput = z.object({ comment: z.string().trim().min(1, '请填写退回理由').max(500) });
+export const ReviewComment = z.object({ comment: FreeText({ label: '审核意见', max: 500 }).optional() });
+export const RejectInput = z.object({
+  comment: FreeText({ label: '退回理由', min: 1, minMessage: '请填写退回理由', max: 500 }),
+});
 
 // ---- emergencies ----
 export const EmergencyInput = z.object({
-  title: z.string().trim().min(1, '请填写标题').max(60),
-  body: z.string().trim().max(500).default(''),
+  title: FreeText({ label: '标题', min: 1, minMessage: '请填写标题', max: 60 }),
+  body: FreeText({ label: '正文', max: 500, multiline: true }).default(''),
   targets: Targets,
   /** How long it shows; the server's default when absent, never more than its maximum. */
   durationMs: z.number().int().min(60_000, '至少 1 分钟').optional(),

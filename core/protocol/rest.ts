@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Canvas, Layout } from '../manifest/types.js';
+import { DisplayName, FreeText } from './text.js';
 
 /** Role ids (ARCHITECTURE "Trust"). */
 export const Role = z.enum(['admin', 'list-editor', 'reviewer', 'publicity', 'operator']);
@@ -75,12 +76,12 @@ export const Username = z
   .regex(/^[a-z][a-z0-9_.-]{1,31}$/, '用户名为 2-32 位小写字母、数字、点、下划线或连字符，以字母开头');
 export const UserCreate = z.object({
   username: Username,
-  displayName: z.string().trim().min(1).max(64),
+  displayName: DisplayName('显示名', 64),
   role: Role,
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 export const UserUpdate = z.object({
-  displayName: z.string().trim().min(1).max(64).optional(),
+  displayName: DisplayName('显示名', 64).optional(),
   role: Role.optional(),
   disabled: z.boolean().optional(),
 });
@@ -123,10 +124,10 @@ export const OpeningHours = z.array(
 );
 export type OpeningHours = z.infer<typeof OpeningHours>;
 export const HallInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: DisplayName('大厅名称'),
   timezone: TimeZone,
   openingHours: OpeningHours,
-  repairWindowText: z.string().trim().max(300),
+  repairWindowText: FreeText({ label: '信用修复窗口说明', max: 300 }),
 });
 export type HallInput = z.infer<typeof HallInput>;
 export interface Hall extends HallInput {
@@ -136,7 +137,7 @@ export interface Hall extends HallInput {
 
 // ---- screen groups ----
 export const GroupInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: DisplayName('分组名称'),
   hallId: z.string().min(1),
   defaultPlaylistId: z.string().nullable(),
 });
@@ -184,7 +185,7 @@ export const SCREEN_PRESETS: { id: string; label: string; layout: Layout; canvas
 
 export const ScreenClaim = z.object({
   code: PairingCode,
-  name: z.string().trim().min(1).max(100),
+  name: DisplayName('屏幕名称'),
   hallId: z.string().min(1),
   groupId: z.string().min(1).nullable(),
   layout: Layout,
@@ -192,7 +193,7 @@ export const ScreenClaim = z.object({
 });
 export type ScreenClaim = z.infer<typeof ScreenClaim>;
 export const ScreenUpdate = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: DisplayName('屏幕名称').optional(),
   hallId: z.string().min(1).optional(),
   groupId: z.string().min(1).nullable().optional(),
   layout: Layout.optional(),

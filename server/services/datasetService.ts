@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dataset, DatasetEntry } from '../../core/credit/dataset.js';
+import { maskIdentifiers } from '../../core/credit/mask.js';
 import { dateIn } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Category, CreditStore, EntryRow } from '../store/creditStore.js';
@@ -7,17 +8,20 @@ import type { DatasetRow, DatasetStore } from '../store/datasetStore.js';
 
 const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
 
+// The last guard before screens: the text fields are masked at import already, and again here.
+const m = maskIdentifiers;
+
 function toEntry(e: EntryRow): DatasetEntry {
   return {
     id: e.id,
     subjectType: e.subject_type,
-    name: e.name_display,
+    name: m(e.name_display),
     code: e.code_display,
-    legalRep: e.legal_rep,
-    reason: e.reason,
-    basis: e.basis,
-    authority: e.authority,
-    docNo: e.doc_no,
+    legalRep: m(e.legal_rep),
+    reason: m(e.reason),
+    basis: m(e.basis),
+    authority: m(e.authority),
+    docNo: m(e.doc_no),
     decisionDate: e.decision_date,
     publishUntil: e.publish_until,
   };

@@ -5,6 +5,7 @@ import {
   type ProofOfPlay,
 } from '../../core/protocol/operations.js';
 import { dayjs } from '../../core/time.js';
+import { addSafeRow, sheetName } from './spreadsheetSafe.js';
 
 const when = (ms: number | null, tz: string) =>
   ms === null ? '' : dayjs(ms).tz(tz).format('YYYY-MM-DD HH:mm:ss');
@@ -28,9 +29,9 @@ function sheet(
   header: string[],
   widths: number[],
 ) {
-  const ws = wb.addWorksheet(name);
-  ws.addRow([title]).font = { bold: true, size: 14 };
-  ws.addRow([note]).font = { color: { argb: 'FF666666' } };
+  const ws = wb.addWorksheet(sheetName(wb, name));
+  addSafeRow(ws, [title]).font = { bold: true, size: 14 };
+  addSafeRow(ws, [note]).font = { color: { argb: 'FF666666' } };
   ws.addRow(header).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   widths.forEach((w, i) => {
@@ -53,7 +54,7 @@ export async function proofOfPlayXlsx(r: ProofOfPlay, generatedAt: number): Prom
     [32, 24, 12, 16, 16, 10, 22, 22],
   );
   for (const row of r.rows) {
-    ws.addRow([
+    addSafeRow(ws, [
       row.name,
       row.hallName ?? '',
       row.plays,
@@ -110,7 +111,7 @@ export async function listDisplayXlsx(r: ListDisplayProof, generatedAt: number):
     [30, 24, 12, 12, 12, 22, 22, 14, 14, 10, 22, 22],
   );
   for (const row of r.rows) {
-    ws.addRow([
+    addSafeRow(ws, [
       row.entryName,
       row.code,
       row.publishFrom,

@@ -10,6 +10,13 @@ export interface AuditRow {
   mac: string;
 }
 
+/** A MAC replaced by a re-chaining (migration 008). */
+export interface SupersededRow {
+  rechain_seq: number;
+  seq: number;
+  old_mac: string;
+}
+
 /** The audit log rows; the chain's MACs are computed by the audit service. */
 export function createAuditStore(db: Db) {
   const last = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -20,8 +27,30 @@ export function createAuditStore(db: Db) {
   const page = db.prepare<[number, number], AuditRow>(
     'SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?',
   );
+  const rewrite = db.prepare('UPDATE audit_log SET summary = ?, mac = ? WHERE seq = ?');
+  const supersede = db.prepare('INSERT INTO audit_superseded (rechain_seq, seq, old_mac) VALUES (?, ?, ?)');
+  const rewriteSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE seq = ?');
+  const byMac = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE mac = ?');
+  const superseded = db.prepare<[string], SupersededRow>(
+    'SELECT * FROM audit_superseded WHERE old_mac = ? ORDER BY rechain_seq LIMIT 1',
+  );
+  const from = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq');
+  const bySeq = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?');
+  const byAction = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE action = ? ORDER BY seq');
   return {
     last: () => last.get(),
+    /** Re-chaining only (auditService.rechain): a record's new summary and MAC, the old MAC kept. */
+    rewrite: (seq: number, summary: string, mac: string, oldMac: string, rechainSeq: number) => {
+      supersede.run(rechainSeq, seq, oldMac);
+      rewrite.run(summary, mac, seq);
+    },
+    /** A summary rewritten without its MAC (a chain already broken is left broken). */
+    rewriteSummary: (seq: number, summary: string) => rewriteSummary.run(summary, seq),
+    byMac: (mac: string) => byMac.get(mac),
+    superseded: (oldMac: string) => superseded.get(oldMac),
+    byAction: (action: string) => byAction.all(action),
+    bySeq: (seq: number) => bySeq.get(seq),
+    from: (seq: number) => from.all(seq),
     insert: (r: Omit<AuditRow, 'seq'>) => insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac),
     iterate: () => all.iterate(),
     page: (limit: number, offset: number) => page.all(limit, offset),

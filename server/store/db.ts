@@ -78,3 +78,27 @@ export function currentVersion(db: Db): number {
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
 }
+
+/** Work a migration needs code for (masking stored text …): run once at boot after the SQL migrations. */
+export interface BootStep {
+  name: string;
+  /** Returns what it did, recorded as JSON beside its name. */
+  run(): unknown;
+}
+
+/**
+ * Runs each step not yet recorded in boot_steps (migration 008), in order, and records it; a step
+ * owns its transactions. Returns the names of the steps that ran.
+ */
+export function runBootSteps(db: Db, steps: BootStep[], now: () => number = Date.now): string[] {
+  const done = db.prepare<[string], { name: string }>('SELECT name FROM boot_steps WHERE name = ?');
+  const record = db.prepare('INSERT INTO boot_steps (name, applied_at, result) VALUES (?, ?, ?)');
+  const ran: string[] = [];
+  for (const step of steps) {
+    if (done.get(step.name)) continue;
+    const result = step.run();
+    record.run(step.name, now(), JSON.stringify(result ?? {}));
+    ran.push(step.name);
+  }
+  return ran;
+}

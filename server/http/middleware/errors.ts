@@ -2,7 +2,12 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '../../../core/protocol/rest.js';
+import { TEXT_INVALID } from '../../../core/protocol/text.js';
 import { AppError } from '../../errors.js';
+
+// Free text refused by core/protocol/text.ts (e.g. a flood of combining marks) has its own code.
+const isTextInvalid = (i: { code: string; params?: unknown }) =>
+  i.code === 'custom' && (i.params as { code?: string } | undefined)?.code === TEXT_INVALID;
 
 /** The one place errors become responses: `{ error: { code, message, issues? } }`. */
 export function errorMiddleware(log: Logger): Middleware {
@@ -22,7 +27,7 @@ export function errorMiddleware(log: Logger): Middleware {
         ctx.status = 400;
         body = {
           error: {
-            code: 'invalid_input',
+            code: err.issues.some(isTextInvalid) ? TEXT_INVALID : 'invalid_input',
             message: `输入有误：${err.issues.map((i) => `${i.path.join('.') || '请求'} ${i.message}`).join('；')}`,
             issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
           },

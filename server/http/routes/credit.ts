@@ -12,6 +12,7 @@ import {
   WithdrawRequest,
 } from '../../../core/protocol/credit.js';
 import { UploadId } from '../../../core/protocol/events.js';
+import { excessCombiningMessage, safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -36,6 +37,30 @@ export async function readRaw(ctx: Context, maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const MAX_FILE_NAME = 200;
+
+/**
+ * The upload's name from the percent-encoded x-file-name header, as stored on the batch and
+ * shown in lists: a bad encoding is a 400 (read before the body, so nothing is staged), only the
+ * last path part is kept, the text normalised (core/text.ts), identifiers masked and the length
+ * bounded. A missing or empty name is 'upload'.
+ */
+export function uploadFileName(header: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(header);
+  } catch {
+    throw new AppError(
+      400,
+      'file_name_invalid',
+      '文件名编码有误（x-file-name 须为 UTF-8 百分号编码）：请刷新页面后重新选择文件上传',
+    );
+  }
+  const name = safeFileName(decoded, MAX_FILE_NAME);
+  if (name === null) throw new AppError(400, 'text_invalid', excessCombiningMessage('文件名'));
+  return name || 'upload';
+}
+
 /** Imports, batches, review, entries, withdrawals and takedowns. */
 export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: number): void {
   const c = s.credit;
@@ -50,10 +75,8 @@ export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: numbe
         uploadId: UploadId.optional(),
       })
       .parse(ctx.query);
+    const fileName = uploadFileName(ctx.get('x-file-name'));
     const buf = await readRaw(ctx, maxImportBytes);
-    const fileName = decodeURIComponent(ctx.get('x-file-name') || 'upload')
-      .replace(/[\\/]/g, '_')
-      .slice(0, 200);
     ctx.status = 201;
     // The admin follows the reading and checking of a large file on its socket by this id.
     const onProgress = uploadId ? c.imports.progressTo(session.idHash, uploadId) : undefined;

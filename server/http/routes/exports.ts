@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
 import { type Dataset, LIST_FIELD_LABELS as labels } from '../../../core/credit/dataset.js';
+import { addSafeRow, sheetName } from '../../services/spreadsheetSafe.js';
 
 /** The published 红黑榜 as a workbook: one sheet per category, masked values only. */
 export async function listsXlsx(lists: Dataset[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HallCast';
   for (const d of lists) {
-    const ws = wb.addWorksheet(`${d.listType === 'red' ? '红榜' : '黑榜'}-${d.category.name}`.slice(0, 31));
-    ws.addRow([d.title]).font = { bold: true, size: 14 };
+    const ws = wb.addWorksheet(sheetName(wb, `${d.listType === 'red' ? '红榜' : '黑榜'}-${d.category.name}`));
+    addSafeRow(ws, [d.title]).font = { bold: true, size: 14 };
     ws.addRow(d.fields.map((f) => labels[f])).font = { bold: true };
-    for (const e of d.entries) ws.addRow(d.fields.map((f) => e[f]));
+    // Every text cell neutralised: an entry named =HYPERLINK(…) stays text (OWASP).
+    for (const e of d.entries)
+      addSafeRow(
+        ws,
+        d.fields.map((f) => e[f]),
+      );
     ws.columns.forEach((c) => {
       c.width = 24;
     });

@@ -1,10 +1,12 @@
+import { safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
 import type { MediaService } from '../../services/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
+/** The upload's name, cleaned like an import's (safeFileName); '' falls back to the hash. */
 function fileName(header: string): string {
   try {
-    return decodeURIComponent(header).replace(/[\\/]/g, '_').trim();
+    return safeFileName(decodeURIComponent(header)) ?? '';
   } catch {
     return '';
   }

@@ -151,9 +151,10 @@ function seedAsBefore008(): {
       `${JSON.stringify({ level: 30, time: Date.now(), auditHead: head, msg: 'audit head' })}\n`,
     );
   }
-  // Back to the schema before 008.
+  // Back to the schema before 008: undo 008 and every later migration (009: sign-in and authors).
   db.exec(`DROP TABLE boot_steps; DROP TABLE audit_superseded; DROP INDEX audit_log_mac;
-    DELETE FROM schema_migrations WHERE version = 8;`);
+    DROP TABLE batch_authors; DROP TABLE campaign_authors; ALTER TABLE login_failures DROP COLUMN username;
+    DELETE FROM schema_migrations WHERE version >= 8;`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { from: seq - 2, to: seq, oldHead: prev, midMac: macs[0]!, oldHashes };

@@ -1,3 +1,5 @@
+import { maskIdentifiers } from '../../../core/credit/mask.js';
+
 /** A problem found while reading an import file; `message` is for the user, in Chinese. */
 export interface FileIssue {
   code: string;
@@ -7,18 +9,10 @@ export interface FileIssue {
 }
 
 /**
- * Masks anything that looks like a resident ID (15 to 18 digits, maybe ending in X): first 6 and
- * last 4 kept. Numbers that long are rarely anything else, and an error message must never carry a
- * full ID (DOMAIN "Privacy").
+ * Masks every identifier in a message or cell (the one free-text mask of core/credit): an error
+ * message must never carry a full ID (docs/DOMAIN.md "Privacy").
  */
-export function maskIds(text: string): string {
-  return text.replace(
-    /(?<![0-9A-Za-z])(\d{6})(\d{5,8})(\d{3}[\dXx])(?![0-9A-Za-z])/g,
-    (_m, head, mid, tail) => {
-      return `${head}${'*'.repeat(mid.length)}${tail}`;
-    },
-  );
-}
+export const maskIds = maskIdentifiers;
 
 /** Builds an issue; every message goes through `maskIds`. */
 export function fileIssue(code: string, message: string, column?: string): FileIssue {

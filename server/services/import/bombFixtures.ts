@@ -7,7 +7,7 @@ import { dataRow, HEADER, unzip, type ZipFile, zip } from './testFixtures.js';
  * stream, so a 200 MB cell costs the test about 200 KB, never 200 MB.
  */
 
-/** A part's text: strings as they are, `{ repeat, bytes }` as that text repeated to `bytes` bytes. */
+/** A part's text: strings as they are, `{ repeat, bytes }` as that text repeated (whole) to about `bytes` bytes. */
 export type Piece = string | { repeat: string; bytes: number };
 
 const MB = 1024 * 1024;
@@ -28,8 +28,13 @@ export async function deflatePieces(pieces: Piece[]): Promise<{ deflated: Buffer
       await write(Buffer.from(p, 'utf8'));
       continue;
     }
-    const block = Buffer.from(p.repeat.repeat(Math.ceil(MB / p.repeat.length)), 'utf8');
-    for (let left = p.bytes; left > 0; left -= block.length) await write(block.subarray(0, left));
+    // Whole repeats only, so neither a tag nor a character is ever cut.
+    const unit = Buffer.from(p.repeat, 'utf8');
+    const perBlock = Math.max(1, Math.floor(MB / unit.length));
+    const block = Buffer.concat(Array<Buffer>(perBlock).fill(unit));
+    let units = Math.floor(p.bytes / unit.length);
+    for (; units >= perBlock; units -= perBlock) await write(block);
+    if (units > 0) await write(block.subarray(0, units * unit.length));
   }
   z.end();
   await done;

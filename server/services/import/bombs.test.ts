@@ -92,6 +92,12 @@ describe('readImportFile on ZIP bombs', () => {
     });
   });
 
+  it('refuses more shared strings than the row limit could need, before they fill memory', async () => {
+    const r = await refused(await sharedStringsBomb(2 * MB), { ...SMALL, maxRows: 1000 });
+    expect(r).toMatchObject({ status: 413, code: 'shared_strings_too_many' });
+    expect(r.message).toContain('8000');
+  });
+
   it('refuses 10,000 directory entries pointing at one local record (the non-recursive bomb)', async () => {
     const bomb = await overlappingEntries(10_000);
     expect(readZipEntries(bomb)).toHaveLength(10_003);

@@ -72,3 +72,10 @@ export function partTooLarge(part: string, limit: number): ImportLimitError {
     '请用 Excel 打开后另存为普通 xlsx 或 csv，或拆分后再导入';
   return new ImportLimitError('inflated', fileIssue('file_inflated_too_large', msg));
 }
+
+export function tooManyStrings(limit: number): ImportLimitError {
+  const msg =
+    `文件中的共享字符串超过 ${limit} 个，远多于名单行数上限所需（可能是压缩炸弹）：` +
+    '请另存为普通 xlsx 或 csv，或拆分后再导入';
+  return new ImportLimitError('inflated', fileIssue('shared_strings_too_many', msg));
+}

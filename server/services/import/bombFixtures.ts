@@ -226,3 +226,21 @@ export function csvWithCell(chars: number): Buffer {
   row[1] = '企'.repeat(chars);
   return Buffer.from(`${HEADER.join(',')}\n${row.join(',')}\n`, 'utf8');
 }
+
+/**
+ * Shared-string amplification: one long shared string referenced by every cell of `rows` rows,
+ * so a small sheet part would expand into rows × columns copies of it.
+ */
+export async function amplifiedStrings(rows: number, chars = 1999): Promise<Buffer> {
+  const sst =
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<si><t>${'长'.repeat(chars)}</t></si></sst>`;
+  const cells = (r: number) => HEADER.map((_, i) => `<c r="${col(i)}${r}" t="s"><v>0</v></c>`).join('');
+  const pieces: Piece[] = [SHEET_HEAD, rowXml(1, HEADER)];
+  for (let r = 2; r <= rows + 1; r++) pieces.push(`<row r="${r}">${cells(r)}</row>`);
+  pieces.push(SHEET_TAIL);
+  return workbookWith([
+    await deflatedPart('xl/worksheets/sheet1.xml', pieces),
+    { name: 'xl/sharedStrings.xml', data: sst, deflate: true },
+  ]);
+}

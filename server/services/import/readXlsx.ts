@@ -86,6 +86,8 @@ const LT = 0x3c;
  * more shared strings than this many per allowed row is a bomb, refused before they fill memory.
  */
 const SHARED_STRINGS_PER_ROW = 8;
+/** Recent distinct shared strings remembered to spot repeats (a 32 KB window holds far fewer). */
+const RECENT_STRINGS = 4096;
 
 /**
  * Inflated XML as whole-character strings, refused as soon as one run between two `<` (a text
@@ -142,9 +144,18 @@ function openReader(buf: Buffer, order: ZipEntry[], budget: InflateBudget, limit
   const strings: unknown[] = [];
   r.sharedStrings = strings;
   const maxStrings = limits.maxRows * SHARED_STRINGS_PER_ROW;
+  // Excel writes each shared string once; deflate only shrinks what repeats within 32 KB, so a
+  // highly compressed table repeats recent strings: those are held once.
+  const recent = new Map<unknown, unknown>();
   const readStrings = async (e: ZipEntry) => {
     for await (const s of r._parseSharedStrings(Readable.from(text(e)))) {
-      if (strings.push((s as { text: unknown }).text) > maxStrings) throw tooManyStrings(maxStrings);
+      const value = (s as { text: unknown }).text;
+      const known = recent.get(value);
+      if (known === undefined && typeof value === 'string') {
+        if (recent.size >= RECENT_STRINGS) recent.clear();
+        recent.set(value, value);
+      }
+      if (strings.push(known ?? value) > maxStrings) throw tooManyStrings(maxStrings);
     }
   };
   const at = { sheetNo: '' };

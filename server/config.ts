@@ -133,8 +133,8 @@ export const CONFIG_SPEC = {
   maxCellChars: { env: 'HALLCAST_MAX_CELL_CHARS', schema: int(2000), doc: '单元格文字长度上限' },
   maxImportInflatedBytes: {
     env: 'HALLCAST_MAX_IMPORT_INFLATED_BYTES',
-    schema: int(100 * 1024 * 1024),
-    doc: 'xlsx 导入文件解压后的总字节数上限（边解压边计数，超过即停止并拒绝，防压缩炸弹；另不超过文件大小上限的 50 倍）',
+    schema: int(256 * 1024 * 1024),
+    doc: '名单导入文件解压后的总字节数上限（xlsx 边解压边计数，超过即停止并拒绝，防压缩炸弹；读出的文字总字符数不超过其四分之一；解压上限另不超过文件大小上限的 50 倍）',
   },
   importTtlMs: { env: 'HALLCAST_IMPORT_TTL_MS', schema: int(30 * MINUTE), doc: '导入预览保留时间（确认前）' },
   importProgressMs: {

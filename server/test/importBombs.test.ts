@@ -47,10 +47,10 @@ describe('POST /api/imports with ZIP bombs', () => {
   });
 
   it('answers shared strings past the inflate limit with 413, naming the limit', async () => {
-    const r = await hostile(await sharedStringsBomb(120 * MB));
+    const r = await hostile(await sharedStringsBomb(300 * MB));
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('file_too_large');
-    expect(r.body.error.message).toContain('100 MB');
+    expect(r.body.error.message).toContain('256 MB');
   });
 
   it('answers overlapping directory entries with 422 file_corrupt', async () => {

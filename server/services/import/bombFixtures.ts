@@ -7,7 +7,7 @@ import { dataRow, HEADER, unzip, type ZipFile, zip } from './testFixtures.js';
  * stream, so a 200 MB cell costs the test about 200 KB, never 200 MB.
  */
 
-/** A part's text: strings as they are, `{ repeat, bytes }` as that text repeated to `bytes` bytes. */
+/** A part's text: strings as they are, `{ repeat, bytes }` as that text repeated (whole) to about `bytes` bytes. */
 export type Piece = string | { repeat: string; bytes: number };
 
 const MB = 1024 * 1024;
@@ -28,8 +28,13 @@ export async function deflatePieces(pieces: Piece[]): Promise<{ deflated: Buffer
       await write(Buffer.from(p, 'utf8'));
       continue;
     }
-    const block = Buffer.from(p.repeat.repeat(Math.ceil(MB / p.repeat.length)), 'utf8');
-    for (let left = p.bytes; left > 0; left -= block.length) await write(block.subarray(0, left));
+    // Whole repeats only, so neither a tag nor a character is ever cut.
+    const unit = Buffer.from(p.repeat, 'utf8');
+    const perBlock = Math.max(1, Math.floor(MB / unit.length));
+    const block = Buffer.concat(Array<Buffer>(perBlock).fill(unit));
+    let units = Math.floor(p.bytes / unit.length);
+    for (; units >= perBlock; units -= perBlock) await write(block);
+    if (units > 0) await write(block.subarray(0, units * unit.length));
   }
   z.end();
   await done;
@@ -220,4 +225,22 @@ export function csvWithCell(chars: number): Buffer {
   const row = dataRow(1).map(String);
   row[1] = '企'.repeat(chars);
   return Buffer.from(`${HEADER.join(',')}\n${row.join(',')}\n`, 'utf8');
+}
+
+/**
+ * Shared-string amplification: one long shared string referenced by every cell of `rows` rows,
+ * so a small sheet part would expand into rows × columns copies of it.
+ */
+export async function amplifiedStrings(rows: number, chars = 1999): Promise<Buffer> {
+  const sst =
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<si><t>${'长'.repeat(chars)}</t></si></sst>`;
+  const cells = (r: number) => HEADER.map((_, i) => `<c r="${col(i)}${r}" t="s"><v>0</v></c>`).join('');
+  const pieces: Piece[] = [SHEET_HEAD, rowXml(1, HEADER)];
+  for (let r = 2; r <= rows + 1; r++) pieces.push(`<row r="${r}">${cells(r)}</row>`);
+  pieces.push(SHEET_TAIL);
+  return workbookWith([
+    await deflatedPart('xl/worksheets/sheet1.xml', pieces),
+    { name: 'xl/sharedStrings.xml', data: sst, deflate: true },
+  ]);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amplifiedStrings,
   billionLaughs,
   csvWithCell,
   deepXml,
@@ -90,6 +91,17 @@ describe('readImportFile on ZIP bombs', () => {
       status: 413,
       code: 'cell_too_large',
     });
+  });
+
+  it('refuses more shared strings than the row limit could need, before they fill memory', async () => {
+    const r = await refused(await sharedStringsBomb(2 * MB), { ...SMALL, maxRows: 1000 });
+    expect(r).toMatchObject({ status: 413, code: 'shared_strings_too_many' });
+    expect(r.message).toContain('8000');
+  });
+
+  it('refuses one shared string referenced by every cell once the text passes the inflate limit', async () => {
+    const r = await refused(await amplifiedStrings(1000), { ...SMALL, maxInflatedBytes: 8 * MB });
+    expect(r).toMatchObject({ status: 413, code: 'text_too_large' });
   });
 
   it('refuses 10,000 directory entries pointing at one local record (the non-recursive bomb)', async () => {

@@ -1,7 +1,7 @@
 import { type FileIssue, fileIssue } from './issues.js';
 
 /** Default for `ReadLimits.maxInflatedBytes` (HALLCAST_MAX_IMPORT_INFLATED_BYTES). */
-export const DEFAULT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /** Why reading stopped early: too many bytes out of the archive, or one cell far too long to be real. */
 export type LimitKind = 'inflated' | 'declared' | 'cell';
@@ -71,4 +71,18 @@ export function partTooLarge(part: string, limit: number): ImportLimitError {
     `文件中的「${part.slice(0, 100)}」解压后超过 ${mb(limit)}（可能是压缩炸弹）：` +
     '请用 Excel 打开后另存为普通 xlsx 或 csv，或拆分后再导入';
   return new ImportLimitError('inflated', fileIssue('file_inflated_too_large', msg));
+}
+
+export function tooManyStrings(limit: number): ImportLimitError {
+  const msg =
+    `文件中的共享字符串超过 ${limit} 个，远多于名单行数上限所需（可能是压缩炸弹）：` +
+    '请另存为普通 xlsx 或 csv，或拆分后再导入';
+  return new ImportLimitError('inflated', fileIssue('shared_strings_too_many', msg));
+}
+
+export function textTooLarge(limit: number): ImportLimitError {
+  const msg =
+    `文件中的文字总量超过 ${limit} 个字符（多为同一段文字被反复引用，可能是压缩炸弹）：` +
+    '请另存为普通 xlsx 或 csv，或拆分后再导入';
+  return new ImportLimitError('inflated', fileIssue('text_too_large', msg));
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { RawCell, RawRow } from './cells.js';
-import { cellTooLarge, type InflateBudget, textRunLimit } from './limits.js';
+import { cellTooLarge, type InflateBudget, textRunLimit, tooManyStrings } from './limits.js';
 import { type ProgressFn, type ReadLimits, SheetRows } from './rows.js';
 import { readWorkbookMeta, type SheetMeta } from './xlsxMeta.js';
 import { inflateChunks, type ZipEntry } from './zip.js';
@@ -81,6 +81,13 @@ function readOrder(entries: ZipEntry[], sheets: SheetMeta[]): ZipEntry[] {
 }
 
 const LT = 0x3c;
+/**
+ * Distinct texts a real list has per row (name, code, document number, representative, reason…):
+ * more shared strings than this many per allowed row is a bomb, refused before they fill memory.
+ */
+const SHARED_STRINGS_PER_ROW = 8;
+/** Recent distinct shared strings remembered to spot repeats (a 32 KB window holds far fewer). */
+const RECENT_STRINGS = 4096;
 
 /**
  * Inflated XML as whole-character strings, refused as soon as one run between two `<` (a text
@@ -125,7 +132,7 @@ interface ReaderInternals {
 function openReader(buf: Buffer, order: ZipEntry[], budget: InflateBudget, limits: ReadLimits) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'emit',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'emit',
@@ -134,7 +141,23 @@ function openReader(buf: Buffer, order: ZipEntry[], budget: InflateBudget, limit
   const maxRun = textRunLimit(limits.maxCellChars);
   const text = (e: ZipEntry) => boundedXml(inflateChunks(buf, e, budget), maxRun, limits.maxCellChars);
   // A workbook without shared strings still has its sheets read: inline strings only.
-  r.sharedStrings = [];
+  const strings: unknown[] = [];
+  r.sharedStrings = strings;
+  const maxStrings = limits.maxRows * SHARED_STRINGS_PER_ROW;
+  // Excel writes each shared string once; deflate only shrinks what repeats within 32 KB, so a
+  // highly compressed table repeats recent strings: those are held once.
+  const recent = new Map<unknown, unknown>();
+  const readStrings = async (e: ZipEntry) => {
+    for await (const s of r._parseSharedStrings(Readable.from(text(e)))) {
+      const value = (s as { text: unknown }).text;
+      const known = recent.get(value);
+      if (known === undefined && typeof value === 'string') {
+        if (recent.size >= RECENT_STRINGS) recent.clear();
+        recent.set(value, value);
+      }
+      if (strings.push(known ?? value) > maxStrings) throw tooManyStrings(maxStrings);
+    }
+  };
   const at = { sheetNo: '' };
   r.parse = async function* parse() {
     for (const e of order) {
@@ -142,7 +165,7 @@ function openReader(buf: Buffer, order: ZipEntry[], budget: InflateBudget, limit
       if (sheetNo !== undefined) {
         at.sheetNo = sheetNo;
         yield* r._parseWorksheet(text(e), sheetNo);
-      } else if (e.name === 'xl/sharedStrings.xml') yield* r._parseSharedStrings(Readable.from(text(e)));
+      } else if (e.name === 'xl/sharedStrings.xml') await readStrings(e);
       else if (e.name === 'xl/styles.xml') await r._parseStyles(Readable.from(text(e)));
       else if (e.name === 'xl/workbook.xml') await r._parseWorkbook(Readable.from(text(e)));
       else await r._parseRels(Readable.from(text(e)));

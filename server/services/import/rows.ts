@@ -2,12 +2,13 @@ import { displayText, fieldText, type RawRow } from './cells.js';
 import { COLUMN_BY_FIELD, type ImportField } from './columns.js';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderFound } from './header.js';
 import { type FileIssue, fileIssue } from './issues.js';
+import { DEFAULT_MAX_INFLATED_BYTES, textTooLarge } from './limits.js';
 
 export interface ReadLimits {
   maxBytes: number;
   maxRows: number;
   maxCellChars: number;
-  /** Bytes an xlsx may inflate to in all (HALLCAST_MAX_IMPORT_INFLATED_BYTES); 100 MB when not given. */
+  /** Bytes an xlsx may inflate to in all (HALLCAST_MAX_IMPORT_INFLATED_BYTES; a quarter of it in characters of text); 256 MB when not given. */
   maxInflatedBytes?: number;
 }
 
@@ -28,6 +29,13 @@ export interface ImportRow {
 }
 
 const PROGRESS_EVERY = 1000;
+/**
+ * Characters a file may yield: a quarter of the inflate limit (64 M at the default, far above a
+ * real list at the row limit); every cell's text is built before it is kept, so this bounds garbage too.
+ */
+const TEXT_SHARE = 4;
+/** Texts at least this long are kept once per distinct value. */
+const INTERN_MIN = 64;
 /** How the template marks its example rows. */
 const EXAMPLE_MARK = /^[（(]示例[）)]/;
 
@@ -43,6 +51,10 @@ export class SheetRows {
   sawContent = false;
   private scan: { row: number; cells: RawRow }[] = [];
   private decided = false;
+  /** Characters kept so far: shared strings referenced over and over must not multiply past the inflate limit. */
+  private chars = 0;
+  /** Long texts seen, so a text repeated in every row (one shared string) is held once, not copied per cell. */
+  private long = new Map<string, string>();
 
   constructor(
     private readonly limits: ReadLimits,
@@ -102,6 +114,20 @@ export class SheetRows {
     return Math.max(done, lastRow - (this.header?.row ?? 0));
   }
 
+  private count(chars: number): void {
+    this.chars += chars;
+    const limit = Math.floor((this.limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES) / TEXT_SHARE);
+    if (this.chars > limit) throw textTooLarge(limit);
+  }
+
+  private once(text: string): string {
+    if (text.length < INTERN_MIN) return text;
+    const known = this.long.get(text);
+    if (known !== undefined) return known;
+    this.long.set(text, text);
+    return text;
+  }
+
   private convert(row: number, raw: RawRow): ImportRow | null {
     const cells: ImportRow['cells'] = {};
     const formulaFields: ImportField[] = [];
@@ -117,7 +143,8 @@ export class SheetRows {
         issues.push(fileIssue('cell_too_long', msg, label));
         text = text.slice(0, this.limits.maxCellChars);
       }
-      cells[col.field] = text;
+      this.count(text.length);
+      cells[col.field] = this.once(text);
       if (cell.formula) formulaFields.push(col.field);
     }
     // Formulas filled down below the data, never calculated, do not make a row.

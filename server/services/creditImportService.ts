@@ -44,7 +44,9 @@ type StagedEntry = Pick<NewEntry, (typeof STAGED_FIELDS)[number]>;
 const packEntry = (e: StagedEntry) => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
 const unpackEntry = (text: string): StagedEntry => {
   const values = JSON.parse(text) as unknown[];
-  return Object.fromEntries(STAGED_FIELDS.map((k, i) => [k, values[i]])) as StagedEntry;
+  const e = {} as Record<string, unknown>;
+  for (let i = 0; i < STAGED_FIELDS.length; i++) e[STAGED_FIELDS[i]!] = values[i];
+  return e as StagedEntry;
 };
 
 /** The preview as stored once checked (its sample is only in the upload's answer). */

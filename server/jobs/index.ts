@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 /**
  * Timers: presence flush, offline detection and alerts, convergence timeouts, admin session
  * re-checks, uptime samples, expiry of entries, the audit head in the log, purge of sessions and
- * codes, retention of operations records.
+ * codes, retention of operations records, and the sweep of expired or closed import previews.
  */
 export function startJobs(s: Services, realtime: Realtime, config: Config, log: Logger) {
   s.webhooks.attachLog(log);

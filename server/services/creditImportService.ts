@@ -7,45 +7,20 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { AppError, notFound } from '../errors.js';
 import type { BatchStore } from '../store/batchStore.js';
-import type { Category, CreditStore, ImportPreviewRow, NewEntry, StagedRow } from '../store/creditStore.js';
+import {
+  type Category,
+  type CreditStore,
+  type ImportPreviewRow,
+  packStagedEntry,
+  type StagedEntry,
+  type StagedRow,
+} from '../store/creditStore.js';
 import type { Db } from '../store/db.js';
 import type { AuditService } from './auditService.js';
 import type { EventBus } from './events.js';
 import { identifierHash } from './identifiers.js';
 import { IMPORT_COLUMNS, type ImportRow, maskIds, ROW_ERROR_CODES, readImportFile } from './import/index.js';
 import { type ImportProgressFn, throttleProgress } from './importProgress.js';
-
-/**
- * What confirm writes for one importable row, staged on disk with the preview: an entries row
- * without its ids and times. The identifier is there only as its keyed hash and masked display.
- * Stored as a JSON array in STAGED_FIELDS order (the keys would be a third of every row).
- */
-const STAGED_FIELDS = [
-  'row_number',
-  'subject_type',
-  'name',
-  'name_display',
-  'code_display',
-  'code_hash',
-  'legal_rep',
-  'reason',
-  'basis',
-  'doc_no',
-  'authority',
-  'decision_date',
-  'severity',
-  'publish_from',
-  'publish_until',
-  'rule_set_version',
-  'code_anomaly',
-  'flags',
-] as const satisfies readonly (keyof NewEntry)[];
-type StagedEntry = Pick<NewEntry, (typeof STAGED_FIELDS)[number]>;
-const packEntry = (e: StagedEntry) => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
-const unpackEntry = (text: string): StagedEntry => {
-  const values = JSON.parse(text) as unknown[];
-  return Object.fromEntries(STAGED_FIELDS.map((k, i) => [k, values[i]])) as StagedEntry;
-};
 
 /** The preview as stored once checked (its sample is only in the upload's answer). */
 type Summary = Omit<ImportPreview, 'sample'> & { anomalies: number };
@@ -76,8 +51,6 @@ type Progress = ReturnType<typeof throttleProgress>;
 const LOOKUP_ROWS = 100;
 /** Staged rows of a closed preview deleted per statement. */
 const DELETE_ROWS = 500;
-/** Importable rows read back per statement by confirm. */
-const CONFIRM_PAGE = 1000;
 const SAMPLE_ROWS = 50;
 
 const LABELS = new Map(IMPORT_COLUMNS.map((c) => [c.field as string, c.label]));
@@ -320,7 +293,7 @@ export function createCreditImportService(d: Deps) {
         if (importable && e) {
           counts.importable++;
           if (check.codeAnomaly) counts.anomalies++;
-          entry = packEntry(
+          entry = packStagedEntry(
             stagedEntry(r.row, e, hash, check.codeAnomaly, [
               ...check.flags,
               ...(r.formulaFields.length ? ['formula'] : []),
@@ -508,22 +481,8 @@ export function createCreditImportService(d: Deps) {
           created_by: actor,
           created_at: now,
         });
-        let after = -1;
-        for (;;) {
-          const page = staging.entriesAfter(id, after, CONFIRM_PAGE);
-          if (page.length === 0) break;
-          for (const { seq, entry } of page) {
-            d.credit.insertEntry({
-              ...unpackEntry(entry),
-              id: randomUUID(),
-              batch_id: batchId,
-              category_id: category.id,
-              consent: 1,
-              created_at: now,
-            });
-            after = seq;
-          }
-        }
+        const imported = staging.confirmInto({ previewId: id, batchId, categoryId: category.id, now });
+        if (imported !== summary.importable) throw expired();
         d.audit.record({
           actor,
           action: 'batch.import',

@@ -64,6 +64,38 @@ export interface ImportPreviewRow {
   created_at: number;
   expires_at: number;
 }
+/**
+ * What confirm writes for one importable row, staged with the preview: an entries row without
+ * its ids and times, the identifier only as its keyed hash and masked display. Stored as a JSON
+ * array in this order (keys would be a third of every row); confirm copies it into entries in
+ * one INSERT … SELECT.
+ */
+export const STAGED_FIELDS = [
+  'row_number',
+  'subject_type',
+  'name',
+  'name_display',
+  'code_display',
+  'code_hash',
+  'legal_rep',
+  'reason',
+  'basis',
+  'doc_no',
+  'authority',
+  'decision_date',
+  'severity',
+  'publish_from',
+  'publish_until',
+  'rule_set_version',
+  'code_anomaly',
+  'flags',
+] as const satisfies readonly (keyof NewEntry)[];
+export type StagedEntry = Pick<NewEntry, (typeof STAGED_FIELDS)[number]>;
+export const packStagedEntry = (e: StagedEntry): string => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
+/** A random UUID v4 per row, made by SQLite (the ids confirm gives the entries it copies). */
+const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+  || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
 /** One staged row: the masked preview row and, if importable, what confirm writes (both JSON). */
 export interface StagedRow {
   seq: number;
@@ -181,9 +213,11 @@ function createImportStaging(db: Db) {
   const rowsByStatus = db.prepare<[string, string, number, number], { row: string }>(
     'SELECT row FROM import_preview_rows WHERE preview_id = ? AND status = ? ORDER BY seq LIMIT ? OFFSET ?',
   );
-  const entriesAfter = db.prepare<[string, number, number], { seq: number; entry: string }>(
-    `SELECT seq, entry FROM import_preview_rows WHERE preview_id = ? AND seq > ? AND entry IS NOT NULL
-     ORDER BY seq LIMIT ?`,
+  // The select list comes from STAGED_FIELDS (a constant), never from input.
+  const confirmInto = db.prepare<{ previewId: string; batchId: string; categoryId: string; now: number }>(
+    `INSERT INTO entries (id, batch_id, category_id, ${STAGED_FIELDS.join(', ')}, consent, created_at)
+     SELECT ${SQL_UUID}, @batchId, @categoryId, ${STAGED_FIELDS.map((_, i) => `s.entry ->> ${i}`).join(', ')}, 1, @now
+     FROM import_preview_rows s WHERE s.preview_id = @previewId AND s.entry IS NOT NULL ORDER BY s.seq`,
   );
   const close = db.prepare("UPDATE import_previews SET state = 'closed' WHERE id = ? AND state <> 'closed'");
   const closeExpired = db.prepare(
@@ -223,8 +257,9 @@ function createImportStaging(db: Db) {
       (status ? rowsByStatus.all(id, status, limit, offset) : rowsAll.all(id, limit, offset)).map(
         (r) => r.row,
       ),
-    /** Importable rows after `seq`, in file order, `limit` at a time. */
-    entriesAfter: (id: string, seq: number, limit: number) => entriesAfter.all(id, seq, limit),
+    /** Copies a preview's importable rows into entries of the batch, in file order; returns how many. */
+    confirmInto: (p: { previewId: string; batchId: string; categoryId: string; now: number }) =>
+      confirmInto.run(p).changes,
     close: (id: string) => close.run(id).changes > 0,
     closeExpired: (now: number) => closeExpired.run(now).changes,
     /**

@@ -108,7 +108,7 @@ describe('the duplicate lookup', () => {
       const plan = planOf();
       expect(plan, plan.join('\n')).toContainEqual(
         expect.stringMatching(
-          /^SEARCH e USING (COVERING )?INDEX entries_duplicate \(category_id=\? AND code_hash=\? AND doc_no=\?/,
+          /^SEARCH e USING (COVERING )?INDEX entries_duplicate \(code_hash=\? AND category_id=\? AND doc_no=\?/,
         ),
       );
       // The keys are the outer loop; entries are never walked.
@@ -120,6 +120,17 @@ describe('the duplicate lookup', () => {
         plan.join('\n'),
       ).toBe(false);
     }
+  });
+
+  it('still serves lookups by keyed hash alone (it replaces entries_code_hash)', () => {
+    const plan = (
+      t.hc.services.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM entries WHERE code_hash = ?').all('x') as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
+    expect(plan).toContainEqual(
+      expect.stringMatching(/^SEARCH entries USING (COVERING )?INDEX entries_duplicate \(code_hash=\?\)/),
+    );
   });
 
   it('finds exactly the active pairs of a set in one call', () => {

@@ -6,7 +6,7 @@ import { makeResidentId } from '../../core/credit/index.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startHallcast } from '../main.js';
-import { batchCount, csv, entryCount, orgRow, personRow, upload } from './creditFixtures.js';
+import { batchCount, csv, entryCount, HEADER, orgRow, personRow, upload, xlsx } from './creditFixtures.js';
 import { Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
 
 const TTL = 10 * 60_000;
@@ -181,6 +181,44 @@ describe('expiry', () => {
     const next = await upload(t, editor, rowsCsv(10));
     expect(next.status).toBe(201);
     expect((await editor.request('DELETE', `/api/imports/${next.body.id}`)).status).toBe(204);
+    await sweptTo(0, 0);
+  });
+});
+
+describe('confirm', () => {
+  it('copies the staged rows into entries in file order, with new ids, flags and the anomaly mark', async () => {
+    const good = orgRow();
+    const anomaly = good[2]!.slice(0, 17) + (good[2]![17] === '0' ? '1' : '0');
+    const formula: (string | { formula: string; result: string })[] = orgRow();
+    formula[1] = { formula: 'CONCAT("黑河","公式公司")', result: '黑河公式公司' };
+    const file = await xlsx(
+      [good, orgRow({ '统一社会信用代码/证件号码': anomaly }), formula, orgRow()],
+      HEADER,
+    );
+    const r = await upload(t, editor, file, undefined, 'list.xlsx');
+    expect(r.body).toMatchObject({ total: 4, importable: 4 });
+    const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '复制' });
+    expect(batch.status).toBe(201);
+    expect(batch.body).toMatchObject({ entries: 4, anomalies: 1 });
+    const rows = t.hc.services.db
+      .prepare(
+        'SELECT id, row_number, name, code_anomaly, flags, consent, category_id FROM entries WHERE batch_id = ? ORDER BY rowid',
+      )
+      .all(batch.body.id) as {
+      id: string;
+      row_number: number;
+      name: string;
+      code_anomaly: number;
+      flags: string;
+    }[];
+    expect(rows.map((x) => x.row_number)).toEqual([2, 3, 4, 5]);
+    for (const x of rows)
+      expect(x.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(rows.map((x) => x.id)).size).toBe(4);
+    expect(rows.map((x) => x.code_anomaly)).toEqual([0, 1, 0, 0]);
+    expect(rows[2]).toMatchObject({ name: '黑河公式公司', consent: 1 });
+    expect(JSON.parse(rows[2]!.flags)).toContain('formula');
+    expect(JSON.parse(rows[0]!.flags)).not.toContain('formula');
     await sweptTo(0, 0);
   });
 });

@@ -147,6 +147,16 @@ export const CONFIG_SPEC = {
     schema: int(10),
     doc: '导入校验、暂存与清理每段最多连续占用的时间（毫秒），之后让出给其他请求',
   },
+  importReaders: {
+    env: 'HALLCAST_IMPORT_READERS',
+    schema: int(1),
+    doc: '同时读取、校验的导入文件数（其余排队；读取占用 CPU 与内存，排队不慢于并行）',
+  },
+  importQueueMax: {
+    env: 'HALLCAST_IMPORT_QUEUE_MAX',
+    schema: int(4),
+    doc: '排队等待读取的导入文件数上限（超出时答 429，请稍后再上传）',
+  },
   maxStagedRowsPerUser: {
     env: 'HALLCAST_MAX_STAGED_ROWS_PER_USER',
     schema: int(400_000),

@@ -18,6 +18,7 @@ import {
 import type { Db } from '../store/db.js';
 import type { AuditService } from './auditService.js';
 import type { EventBus } from './events.js';
+import { createGate } from './gate.js';
 import { identifierHash } from './identifiers.js';
 import { IMPORT_COLUMNS, type ImportRow, maskIds, ROW_ERROR_CODES, readImportFile } from './import/index.js';
 import { type ImportProgressFn, throttleProgress } from './importProgress.js';
@@ -37,6 +38,9 @@ type Deps = {
     | 'maxImportBytes'
     | 'maxImportRows'
     | 'maxCellChars'
+    | 'maxImportInflatedBytes'
+    | 'importReaders'
+    | 'importQueueMax'
     | 'importTtlMs'
     | 'importProgressMs'
     | 'importSliceMs'
@@ -82,6 +86,11 @@ export function createCreditImportService(d: Deps) {
   const staging = d.credit.staging;
   /** Previews this process is checking now (a `checking` row not here was left by a stopped server). */
   const checking = new Set<string>();
+  const readers = createGate(
+    d.config.importReaders,
+    d.config.importQueueMax,
+    () => new AppError(429, 'import_busy', '服务器正在读取其他导入文件，排队已满：请稍等一两分钟后重新上传'),
+  );
   let sweeping: Promise<void> | null = null;
   let sweepAgain = false;
 
@@ -342,90 +351,101 @@ export function createCreditImportService(d: Deps) {
 
   const publicSummary = ({ anomalies: _, ...rest }: Summary): Omit<ImportPreview, 'sample'> => rest;
 
+  /** Reads and checks one file; runs inside the readers' gate. */
+  async function previewNow(
+    buf: Buffer,
+    input: { fileName: string; unitId: string; categoryId: string; actor: string },
+    onProgress?: ImportProgressFn,
+  ): Promise<ImportPreview> {
+    staging.closeExpired(d.clock.now());
+    kick();
+    const category = d.credit.getCategory(input.categoryId);
+    if (!category) throw new AppError(400, 'category_missing', '所选名单类别不存在，请刷新后重新选择');
+    if (!d.credit.listUnits().some((u) => u.id === input.unitId)) {
+      throw new AppError(400, 'unit_missing', '所选成员单位不存在，请刷新后重新选择');
+    }
+    // Refuse at once when nothing more fits, before reading the file.
+    ensureRoom(input.actor, 1);
+    const progress = throttleProgress(onProgress, d.config.importProgressMs, d.clock);
+    const read = await readImportFile(
+      buf,
+      {
+        maxBytes: d.config.maxImportBytes,
+        maxRows: d.config.maxImportRows,
+        maxCellChars: d.config.maxCellChars,
+        maxInflatedBytes: d.config.maxImportInflatedBytes,
+      },
+      (done, total) => progress.step({ phase: 'reading', done, total }),
+    );
+    if (!read.ok) {
+      const first = read.errors[0];
+      const err = new AppError(
+        read.status,
+        first?.code ?? 'file_invalid',
+        read.errors.map((e) => e.message).join('；'),
+      );
+      throw err;
+    }
+    progress.end({ phase: 'reading', done: read.rows.length, total: read.rows.length });
+    // The check and the reservation happen in one turn: two uploads at once cannot both pass.
+    staging.closeExpired(d.clock.now());
+    ensureRoom(input.actor, read.rows.length);
+    const id = randomUUID();
+    staging.open({
+      id,
+      actor: input.actor,
+      unit_id: input.unitId,
+      category_id: category.id,
+      file_name: input.fileName,
+      rows: read.rows.length,
+      created_at: d.clock.now(),
+      expires_at: d.clock.now() + d.config.importTtlMs,
+    });
+    checking.add(id);
+    try {
+      const header = new Map(read.columns.map((c) => [c.field as string, c.header]));
+      const { counts, sample } = await checkRows(id, read.rows, header, category, progress);
+      const summary: Summary = {
+        id,
+        fileName: input.fileName,
+        format: read.format,
+        encoding: read.encoding,
+        headerRow: read.headerRow,
+        columns: read.columns.map((c) => ({ field: c.field, header: c.header })),
+        total: read.rows.length,
+        ok: counts.ok,
+        warning: counts.warning,
+        error: counts.error,
+        importable: counts.importable,
+        fileWarnings: read.warnings.map((w) => ({ code: w.code, message: maskIds(w.message) })),
+        expiresAt: d.clock.now() + d.config.importTtlMs,
+        anomalies: counts.anomalies,
+      };
+      if (!staging.ready(id, JSON.stringify(summary), summary.expiresAt)) throw expired();
+      return { ...publicSummary(summary), sample };
+    } catch (err) {
+      if (d.db.open) {
+        staging.close(id);
+        kick();
+      }
+      throw err;
+    } finally {
+      checking.delete(id);
+    }
+  }
+
   return {
     /**
      * Reads and checks a file and stages the checked rows (masked) until confirmed, abandoned or
-     * expired; 429 when the uploader's or the server's staging cap would be passed.
+     * expired; 429 when the uploader's or the server's staging cap would be passed. Files are read
+     * HALLCAST_IMPORT_READERS at a time, the others wait their turn (429 past the queue's limit).
      */
-    async preview(
+    preview(
       buf: Buffer,
       input: { fileName: string; unitId: string; categoryId: string; actor: string },
       onProgress?: ImportProgressFn,
     ): Promise<ImportPreview> {
-      staging.closeExpired(d.clock.now());
-      kick();
-      const category = d.credit.getCategory(input.categoryId);
-      if (!category) throw new AppError(400, 'category_missing', '所选名单类别不存在，请刷新后重新选择');
-      if (!d.credit.listUnits().some((u) => u.id === input.unitId)) {
-        throw new AppError(400, 'unit_missing', '所选成员单位不存在，请刷新后重新选择');
-      }
-      // Refuse at once when nothing more fits, before reading the file.
-      ensureRoom(input.actor, 1);
-      const progress = throttleProgress(onProgress, d.config.importProgressMs, d.clock);
-      const read = await readImportFile(
-        buf,
-        {
-          maxBytes: d.config.maxImportBytes,
-          maxRows: d.config.maxImportRows,
-          maxCellChars: d.config.maxCellChars,
-        },
-        (done, total) => progress.step({ phase: 'reading', done, total }),
-      );
-      if (!read.ok) {
-        const first = read.errors[0];
-        const err = new AppError(
-          read.status,
-          first?.code ?? 'file_invalid',
-          read.errors.map((e) => e.message).join('；'),
-        );
-        throw err;
-      }
-      progress.end({ phase: 'reading', done: read.rows.length, total: read.rows.length });
-      // The check and the reservation happen in one turn: two uploads at once cannot both pass.
-      staging.closeExpired(d.clock.now());
-      ensureRoom(input.actor, read.rows.length);
-      const id = randomUUID();
-      staging.open({
-        id,
-        actor: input.actor,
-        unit_id: input.unitId,
-        category_id: category.id,
-        file_name: input.fileName,
-        rows: read.rows.length,
-        created_at: d.clock.now(),
-        expires_at: d.clock.now() + d.config.importTtlMs,
-      });
-      checking.add(id);
-      try {
-        const header = new Map(read.columns.map((c) => [c.field as string, c.header]));
-        const { counts, sample } = await checkRows(id, read.rows, header, category, progress);
-        const summary: Summary = {
-          id,
-          fileName: input.fileName,
-          format: read.format,
-          encoding: read.encoding,
-          headerRow: read.headerRow,
-          columns: read.columns.map((c) => ({ field: c.field, header: c.header })),
-          total: read.rows.length,
-          ok: counts.ok,
-          warning: counts.warning,
-          error: counts.error,
-          importable: counts.importable,
-          fileWarnings: read.warnings.map((w) => ({ code: w.code, message: maskIds(w.message) })),
-          expiresAt: d.clock.now() + d.config.importTtlMs,
-          anomalies: counts.anomalies,
-        };
-        if (!staging.ready(id, JSON.stringify(summary), summary.expiresAt)) throw expired();
-        return { ...publicSummary(summary), sample };
-      } catch (err) {
-        if (d.db.open) {
-          staging.close(id);
-          kick();
-        }
-        throw err;
-      } finally {
-        checking.delete(id);
-      }
+      return readers.run(() => previewNow(buf, input, onProgress));
     },
 
     /** Progress for `preview` that reaches the admin sockets of one session (realtime forwards it). */

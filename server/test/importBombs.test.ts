@@ -72,3 +72,30 @@ describe('POST /api/imports with ZIP bombs', () => {
     expect(r.body.importable).toBe(1);
   });
 });
+
+describe('uploads taking turns', () => {
+  let q: TestServer;
+  let c: Client;
+  beforeAll(async () => {
+    q = await startTestServer({ importReaders: 1, importQueueMax: 1 });
+    c = await loginAs(q, 'list-editor');
+  });
+  afterAll(async () => {
+    await q.close();
+  });
+
+  it('reads one file at a time, queues the next and refuses past the queue with 429, staging nothing for it', async () => {
+    const rows = Array.from({ length: 3000 }, () => orgRow());
+    const file = csv(rows);
+    const staged = () =>
+      (q.hc.services.db.prepare('SELECT count(*) AS n FROM import_previews').get() as { n: number }).n;
+    const before = [batchCount(q), entryCount(q), staged()];
+    const answers = await Promise.all([1, 2, 3].map(() => upload(q, c, file)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 429]);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect(refused.body.error.code).toBe('import_busy');
+    expect(refused.body.error.message).toMatch(/请稍等.*重新上传/);
+    expect([batchCount(q), entryCount(q), staged()]).toEqual([before[0], before[1], before[2]! + 2]);
+  });
+});

@@ -41,8 +41,9 @@ beforeAll(async () => {
   // Entries whose window ends during the offline days, on seeded days: they must leave the board.
   const category = w.category('纳税信用A级纳税人');
   const entries = w.entries(category.id);
+  // The first ends today, so it leaves inside the first (fresh) day; the others on seeded days.
   for (const [i, e] of entries.slice(0, 3).entries())
-    w.setPublishUntil(e.id, dateIn(Date.now() + (i + rng.int(2)) * 24 * HOUR));
+    w.setPublishUntil(e.id, dateIn(Date.now() + (i === 0 ? 0 : i + rng.int(2)) * 24 * HOUR));
   for (const c of w.s.stores.credit.listCategories())
     for (const e of w.entries(c.id)) until.set(e.id, e.publishUntil);
   const [red, black] = boards();
@@ -107,6 +108,9 @@ describe('a player offline for 72 hours', () => {
     const kinds = new Map<string, number>();
     const steps = HOURS * 60;
     let at0 = lastContact;
+    const firstDay = dateIn(lastContact);
+    /** Rows of entries whose last day is the first offline day, seen on that day. */
+    let expiringSeen = 0;
     for (let m = 1; m <= steps; m++) {
       // One sample in each simulated minute, at a seeded second of it: the cycle divides the
       // minute, so samples on the minute would always land on the same items.
@@ -123,6 +127,7 @@ describe('a player offline for 72 hours', () => {
       rowsSeen += s.rows.length;
       for (const id of s.rows) {
         const last = until.get(id);
+        if (last !== undefined && last === firstDay) expiringSeen++;
         if (last === undefined) problems.push(`${at}: unknown row ${id}`);
         else if (last < day) problems.push(`${at}: row ${id} shown past its publishUntil ${last}`);
       }
@@ -135,7 +140,7 @@ describe('a player offline for 72 hours', () => {
     );
     console.log(
       `offline ${HOURS} h: seed ${rng.seed}, ${steps} samples (one a simulated minute) in ${Math.round((Date.now() - t0) / 1000)} s; ` +
-        `kinds ${JSON.stringify(Object.fromEntries(kinds))}, ${posters} poster samples, ${withRows} samples with list rows (${rowsSeen} rows checked), ` +
+        `kinds ${JSON.stringify(Object.fromEntries(kinds))}, ${posters} poster samples, ${withRows} samples with list rows (${rowsSeen} rows checked, ${expiringSeen} of entries ending on the first day, seen on it), ` +
         `${problems.length} problems, ${blank.length} blank-frame violations`,
     );
     expect(problems).toEqual([]);

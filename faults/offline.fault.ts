@@ -92,60 +92,66 @@ type PwClock = {
 };
 
 describe('a player offline for 72 hours', () => {
-  it(`plays an item or the poster every minute of ${HOURS} h, drops expired rows and hides lists after the stale window`, async () => {
-    const { revision } = w.revisionOf(dev.screenId);
-    await expect.poll(() => w.revisionOf(dev.screenId).rendered, { timeout: 30_000 }).toBe(revision);
-    await page.getByTestId('list-row').first().waitFor({ timeout: 30_000 });
-    // The server goes away; the last contact is now (on the page's clock).
-    await w.down();
-    const lastContact = (await page.evaluate(() => Date.now())) + 1000;
-    await page.clock.pauseAt(lastContact);
-    const t0 = Date.now();
-    const problems: string[] = [];
-    let withRows = 0;
-    let rowsSeen = 0;
-    let posters = 0;
-    const kinds = new Map<string, number>();
-    const steps = HOURS * 60;
-    let at0 = lastContact;
-    const firstDay = dateIn(lastContact);
-    /** Rows of entries whose last day is the first offline day, seen on that day. */
-    let expiringSeen = 0;
-    for (let m = 1; m <= steps; m++) {
-      // One sample in each simulated minute, at a seeded second of it: the cycle divides the
-      // minute, so samples on the minute would always land on the same items.
-      const now = lastContact + (m - 1) * MINUTE + 1000 + rng.int(MINUTE - 1000);
-      const s = await step(now - at0);
-      at0 = now;
-      const day = dateIn(now);
-      const at = `minute ${m} (${(m / 60).toFixed(1)} h offline, ${day})`;
-      if (!s.kind && !s.key.startsWith('poster'))
-        problems.push(`${at}: main zone empty (${s.key || 'no layer'})`);
-      if (s.kind === 'poster' || s.key.startsWith('poster')) posters++;
-      kinds.set(s.kind ?? 'none', (kinds.get(s.kind ?? 'none') ?? 0) + 1);
-      if (s.rows.length > 0) withRows++;
-      rowsSeen += s.rows.length;
-      for (const id of s.rows) {
-        const last = until.get(id);
-        if (last !== undefined && last === firstDay) expiringSeen++;
-        if (last === undefined) problems.push(`${at}: unknown row ${id}`);
-        else if (last < day) problems.push(`${at}: row ${id} shown past its publishUntil ${last}`);
+  it(
+    `plays an item or the poster every minute of ${HOURS} h, drops expired rows and hides lists after the stale window`,
+    async () => {
+      const { revision } = w.revisionOf(dev.screenId);
+      await expect.poll(() => w.revisionOf(dev.screenId).rendered, { timeout: 30_000 }).toBe(revision);
+      await page.getByTestId('list-row').first().waitFor({ timeout: 30_000 });
+      // The server goes away; the last contact is now (on the page's clock).
+      await w.down();
+      const lastContact = (await page.evaluate(() => Date.now())) + 1000;
+      await page.clock.pauseAt(lastContact);
+      const t0 = Date.now();
+      const problems: string[] = [];
+      let withRows = 0;
+      let rowsSeen = 0;
+      let posters = 0;
+      const kinds = new Map<string, number>();
+      const steps = HOURS * 60;
+      let at0 = lastContact;
+      const firstDay = dateIn(lastContact);
+      /** Rows of entries whose last day is the first offline day, seen on that day. */
+      let expiringSeen = 0;
+      for (let m = 1; m <= steps; m++) {
+        // One sample in each simulated minute, at a seeded second of it: the cycle divides the
+        // minute, so samples on the minute would always land on the same items.
+        const now = lastContact + (m - 1) * MINUTE + 1000 + rng.int(MINUTE - 1000);
+        const s = await step(now - at0);
+        at0 = now;
+        const day = dateIn(now);
+        const at = `minute ${m} (${(m / 60).toFixed(1)} h offline, ${day})`;
+        if (!s.kind && !s.key.startsWith('poster'))
+          problems.push(`${at}: main zone empty (${s.key || 'no layer'})`);
+        if (s.kind === 'poster' || s.key.startsWith('poster')) posters++;
+        kinds.set(s.kind ?? 'none', (kinds.get(s.kind ?? 'none') ?? 0) + 1);
+        if (s.rows.length > 0) withRows++;
+        rowsSeen += s.rows.length;
+        for (const id of s.rows) {
+          const last = until.get(id);
+          if (last !== undefined && last === firstDay) expiringSeen++;
+          if (last === undefined) problems.push(`${at}: unknown row ${id}`);
+          else if (last < day) problems.push(`${at}: row ${id} shown past its publishUntil ${last}`);
+        }
+        if (now - lastContact > STALE_AFTER_MS && s.rows.length > 0)
+          problems.push(
+            `${at}: ${s.rows.length} list rows after the ${STALE_AFTER_MS / HOUR} h stale window`,
+          );
+        if (problems.length > 20) break;
       }
-      if (now - lastContact > STALE_AFTER_MS && s.rows.length > 0)
-        problems.push(`${at}: ${s.rows.length} list rows after the ${STALE_AFTER_MS / HOUR} h stale window`);
-      if (problems.length > 20) break;
-    }
-    const blank = await page.evaluate(
-      () => (window as unknown as { __blankViolations?: unknown[] }).__blankViolations ?? [],
-    );
-    console.log(
-      `offline ${HOURS} h: seed ${rng.seed}, ${steps} samples (one a simulated minute) in ${Math.round((Date.now() - t0) / 1000)} s; ` +
-        `kinds ${JSON.stringify(Object.fromEntries(kinds))}, ${posters} poster samples, ${withRows} samples with list rows (${rowsSeen} rows checked, ${expiringSeen} of entries ending on the first day, seen on it), ` +
-        `${problems.length} problems, ${blank.length} blank-frame violations`,
-    );
-    expect(problems).toEqual([]);
-    expect(blank).toEqual([]);
-    // The lists did show while fresh, so the checks above had rows to check.
-    expect(withRows).toBeGreaterThan(0);
-  }, 300_000);
+      const blank = await page.evaluate(
+        () => (window as unknown as { __blankViolations?: unknown[] }).__blankViolations ?? [],
+      );
+      console.log(
+        `offline ${HOURS} h: seed ${rng.seed}, ${steps} samples (one a simulated minute) in ${Math.round((Date.now() - t0) / 1000)} s; ` +
+          `kinds ${JSON.stringify(Object.fromEntries(kinds))}, ${posters} poster samples, ${withRows} samples with list rows (${rowsSeen} rows checked, ${expiringSeen} of entries ending on the first day, seen on it), ` +
+          `${problems.length} problems, ${blank.length} blank-frame violations`,
+      );
+      expect(problems).toEqual([]);
+      expect(blank).toEqual([]);
+      // The lists did show while fresh, so the checks above had rows to check.
+      expect(withRows).toBeGreaterThan(0);
+    },
+    SOAK ? 1_800_000 : 300_000,
+  );
 });

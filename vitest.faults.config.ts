@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     name: 'faults',
     environment: 'node',
-    include: ['faults/**/*.fault.ts'],
+    // The four-eyes paths and the /admin Origin check run here too, beside the route walk.
+    include: ['faults/**/*.fault.ts', 'server/test/fourEyes.test.ts', 'server/test/adminOrigin.test.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,

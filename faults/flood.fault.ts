@@ -121,117 +121,121 @@ afterAll(async () => {
 });
 
 describe('socket floods and malformed events', () => {
-  it(`survives ${EVENTS} malformed events on /player and /admin and ${BAD_CONNECTIONS} bad connections`, async () => {
-    // Warm up: a player served once, so the baseline RSS counts a working server.
-    const warm = new FaultPlayer(server.url, screens[0]!);
-    await waitFor('warm-up player rendered', () => warm.rendered > 0);
-    warm.close();
-    await sleep(500);
-    const rssBefore = server.rssMb();
-    const health = watchHealth();
-    const t0 = Date.now();
+  it(
+    `survives ${EVENTS} malformed events on /player and /admin and ${BAD_CONNECTIONS} bad connections`,
+    async () => {
+      // Warm up: a player served once, so the baseline RSS counts a working server.
+      const warm = new FaultPlayer(server.url, screens[0]!);
+      await waitFor('warm-up player rendered', () => warm.rendered > 0);
+      warm.close();
+      await sleep(500);
+      const rssBefore = server.rssMb();
+      const health = watchHealth();
+      const t0 = Date.now();
 
-    const sockets: Any[] = [
-      ...screens.map((s) => open('/player', { token: s.token })),
-      open('/admin', { cookie: admin.cookie }),
-      open('/admin', { cookie: admin.cookie }),
-    ];
-    await waitFor('flood sockets connected', () => sockets.every((s) => s.connected));
-    let sent = 0;
-    let acks = 0;
-    let oversized = 0;
-    for (let i = 0; i < EVENTS; i++) {
-      const s = sockets[rng.int(sockets.length)]!;
-      const args: unknown[] = [value()];
-      if (rng.next() < 0.3) args.push(value());
-      if (rng.next() < 0.5) args.push(() => acks++);
-      // Now and then a packet over the server's 1 MB limit: that socket is dropped and reconnects.
-      if (rng.int(2000) === 0) {
-        args.unshift('y'.repeat(1_100_000));
-        oversized++;
+      const sockets: Any[] = [
+        ...screens.map((s) => open('/player', { token: s.token })),
+        open('/admin', { cookie: admin.cookie }),
+        open('/admin', { cookie: admin.cookie }),
+      ];
+      await waitFor('flood sockets connected', () => sockets.every((s) => s.connected));
+      let sent = 0;
+      let acks = 0;
+      let oversized = 0;
+      for (let i = 0; i < EVENTS; i++) {
+        const s = sockets[rng.int(sockets.length)]!;
+        const args: unknown[] = [value()];
+        if (rng.next() < 0.3) args.push(value());
+        if (rng.next() < 0.5) args.push(() => acks++);
+        // Now and then a packet over the server's 1 MB limit: that socket is dropped and reconnects.
+        if (rng.int(2000) === 0) {
+          args.unshift('y'.repeat(1_100_000));
+          oversized++;
+        }
+        if (!s.connected) await waitFor('a dropped flood socket reconnects', () => s.connected, 10_000);
+        s.emit(NAMES[rng.int(NAMES.length)]!, ...args);
+        sent++;
+        if (i % 250 === 249) await sleep(5);
       }
-      if (!s.connected) await waitFor('a dropped flood socket reconnects', () => s.connected, 10_000);
-      s.emit(NAMES[rng.int(NAMES.length)]!, ...args);
-      sent++;
-      if (i % 250 === 249) await sleep(5);
-    }
-    // Raw packets that are not valid Socket.IO at all: the server drops that connection only.
-    const engine = (sockets[0]!.io as unknown as { engine: { write: (s: string) => void } }).engine;
-    for (const packet of [
-      '42["disconnect"]',
-      '42[{"a":1}]',
-      '4{',
-      '42/player,["newListener"]',
-      '2probe',
-      '9',
-    ])
-      engine.write(packet);
+      // Raw packets that are not valid Socket.IO at all: the server drops that connection only.
+      const engine = (sockets[0]!.io as unknown as { engine: { write: (s: string) => void } }).engine;
+      for (const packet of [
+        '42["disconnect"]',
+        '42[{"a":1}]',
+        '4{',
+        '42/player,["newListener"]',
+        '2probe',
+        '9',
+      ])
+        engine.write(packet);
 
-    // Connection floods: unknown device tokens on /player, forged session cookies on /admin.
-    let refused = 0;
-    for (let i = 0; i < BAD_CONNECTIONS; i += 50) {
-      const wave = Array.from({ length: Math.min(50, BAD_CONNECTIONS - i) }, (_, j) => {
-        const bad =
-          (i + j) % 2 === 0
-            ? connect(`${server.url}/player`, {
-                transports: ['websocket'],
-                forceNew: true,
-                reconnection: false,
-                auth: { token: rng.next() < 0.5 ? 'f'.repeat(64) : value() },
-              })
-            : connect(`${server.url}/admin`, {
-                transports: ['websocket'],
-                forceNew: true,
-                reconnection: false,
-                extraHeaders: { cookie: `hc_session=${'a'.repeat(rng.int(100))}` },
-              });
-        return new Promise<void>((resolve) => {
-          bad.on('connect_error', () => {
-            refused++;
-            bad.close();
-            resolve();
-          });
-          bad.on('connect', () => {
-            bad.close();
-            resolve();
+      // Connection floods: unknown device tokens on /player, forged session cookies on /admin.
+      let refused = 0;
+      for (let i = 0; i < BAD_CONNECTIONS; i += 50) {
+        const wave = Array.from({ length: Math.min(50, BAD_CONNECTIONS - i) }, (_, j) => {
+          const bad =
+            (i + j) % 2 === 0
+              ? connect(`${server.url}/player`, {
+                  transports: ['websocket'],
+                  forceNew: true,
+                  reconnection: false,
+                  auth: { token: rng.next() < 0.5 ? 'f'.repeat(64) : value() },
+                })
+              : connect(`${server.url}/admin`, {
+                  transports: ['websocket'],
+                  forceNew: true,
+                  reconnection: false,
+                  extraHeaders: { cookie: `hc_session=${'a'.repeat(rng.int(100))}` },
+                });
+          return new Promise<void>((resolve) => {
+            bad.on('connect_error', () => {
+              refused++;
+              bad.close();
+              resolve();
+            });
+            bad.on('connect', () => {
+              bad.close();
+              resolve();
+            });
           });
         });
-      });
-      await Promise.all(wave);
-    }
-    for (const s of sockets) s.close();
-    const floodS = Math.round((Date.now() - t0) / 100) / 10;
-    const h = await health.end();
+        await Promise.all(wave);
+      }
+      for (const s of sockets) s.close();
+      const floodS = Math.round((Date.now() - t0) / 100) / 10;
+      const h = await health.end();
 
-    // Afterwards: the server answers, serves a good player, and its memory settles.
-    expect((await server.health()).status).toBe(200);
-    const good = new FaultPlayer(server.url, screens[1]!);
-    await waitFor('a good player served after the flood', () => good.rendered > 0);
-    const hello = await good.socket.timeout(3000).emitWithAck('player:hello', {
-      revision: good.rendered,
-      version: 't',
-      canvas: { width: 1920, height: 1080 },
-    });
-    expect(hello.ok).toBe(true);
-    good.close();
-    const peak = server.rssMb();
-    let rssAfter = peak;
-    await waitFor(
-      `RSS back within ${RSS_BOUND_MB} MB of ${rssBefore} MB`,
-      () => {
-        rssAfter = server.rssMb();
-        return rssAfter - rssBefore < RSS_BOUND_MB;
-      },
-      20_000,
-    ).catch(() => undefined);
-    console.log(
-      `floods: seed ${rng.seed}, ${sent} malformed events sent (${oversized} over 1 MB, ${acks} acks answered) on /player and /admin, ` +
-        `${refused}/${BAD_CONNECTIONS} bad connections refused, in ${floodS} s; /api/health ${h.samples} samples, worst ${h.worst} ms, ${h.failures.length} failures; ` +
-        `RSS before ${rssBefore} MB, at end ${peak} MB, settled ${rssAfter} MB`,
-    );
-    expect(h.failures).toEqual([]);
-    expect(refused).toBe(BAD_CONNECTIONS);
-    expect(sent).toBe(EVENTS);
-    expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND_MB);
-  }, 300_000);
+      // Afterwards: the server answers, serves a good player, and its memory settles.
+      expect((await server.health()).status).toBe(200);
+      const good = new FaultPlayer(server.url, screens[1]!);
+      await waitFor('a good player served after the flood', () => good.rendered > 0);
+      const hello = await good.socket.timeout(3000).emitWithAck('player:hello', {
+        revision: good.rendered,
+        version: 't',
+        canvas: { width: 1920, height: 1080 },
+      });
+      expect(hello.ok).toBe(true);
+      good.close();
+      const peak = server.rssMb();
+      let rssAfter = peak;
+      await waitFor(
+        `RSS back within ${RSS_BOUND_MB} MB of ${rssBefore} MB`,
+        () => {
+          rssAfter = server.rssMb();
+          return rssAfter - rssBefore < RSS_BOUND_MB;
+        },
+        20_000,
+      ).catch(() => undefined);
+      console.log(
+        `floods: seed ${rng.seed}, ${sent} malformed events sent (${oversized} over 1 MB, ${acks} acks answered) on /player and /admin, ` +
+          `${refused}/${BAD_CONNECTIONS} bad connections refused, in ${floodS} s; /api/health ${h.samples} samples, worst ${h.worst} ms, ${h.failures.length} failures; ` +
+          `RSS before ${rssBefore} MB, at end ${peak} MB, settled ${rssAfter} MB`,
+      );
+      expect(h.failures).toEqual([]);
+      expect(refused).toBe(BAD_CONNECTIONS);
+      expect(sent).toBe(EVENTS);
+      expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND_MB);
+    },
+    SOAK ? 1_800_000 : 300_000,
+  );
 });

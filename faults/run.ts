@@ -16,6 +16,9 @@ const rest = args.filter((a, i) => a !== '--soak' && a !== '--seed' && args[i - 
 console.log(
   `fault suite: seed ${seed}${soak ? ' (soak)' : ''} — replay with npm run test:faults -- --seed ${seed}${soak ? ' --soak' : ''}`,
 );
+// The offline file drives the built player in Chromium.
+const build = spawnSync(process.execPath, ['bin/hallcast.js', 'build-if-stale'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.faults.config.ts', ...rest], {
   stdio: 'inherit',
   env: { ...process.env, HALLCAST_FAULT_SEED: String(seed), HALLCAST_FAULT_SOAK: soak ? '1' : '0' },

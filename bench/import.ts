@@ -18,7 +18,7 @@ import pino from 'pino';
 import { makeResidentId, makeUscc, maskIdNumber } from '../core/credit/index.js';
 import { loadConfig } from '../server/config.js';
 import { startHallcast } from '../server/main.js';
-import { identifierHash } from '../server/services/identifiers.js';
+import { identifierHash } from '../server/services/shared/identifiers.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);

@@ -12,7 +12,7 @@ import {
   overlappingEntries,
   sharedStringCellBomb,
   sharedStringsBomb,
-} from '../server/services/import/bombFixtures.js';
+} from '../server/services/credit/import/bombFixtures.js';
 import { xlsx as creditXlsx, orgRow } from '../server/test/creditFixtures.js';
 import { fuzzBases } from './imports/bases.js';
 import { resetPeak, rssOf, type ServerChild, startServerChild, uploadTo } from './imports/child.js';

@@ -10,9 +10,9 @@ import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
 import { openDatabase, prepareDataDir, ROOT, StartupError, startHallcast } from './main.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
-import { readAnchors, verifyWithAnchors } from './services/auditAnchors.js';
+import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
-import { bootSteps } from './services/privacyMigration.js';
+import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
 import { runBootSteps } from './store/db.js';
 
 const USAGE = `用法: hallcast <命令>

@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { type DemoLogin, seedDemo } from './demo/seed.js';
 import { createHttpApp } from './http/app.js';
 import { startJobs } from './jobs/index.js';
 import { createRealtime } from './realtime/index.js';
 import { loadSecrets, secretsDirOf } from './secrets.js';
-import { type DemoLogin, seedDemo } from './services/demoSeed.js';
+import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
-import { bootSteps } from './services/privacyMigration.js';
 import { DatabaseError, type Db, migrate, openDb, runBootSteps } from './store/db.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

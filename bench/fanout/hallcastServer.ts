@@ -10,7 +10,7 @@ import pino from 'pino';
 import { makeUscc } from '../../core/credit/index.js';
 import { loadConfig } from '../../server/config.js';
 import { startHallcast } from '../../server/main.js';
-import { sha256 } from '../../server/services/authService.js';
+import { sha256 } from '../../server/services/access/authService.js';
 import { peakRssMb, serve, settledHeap } from './ipc.js';
 
 const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1]!;

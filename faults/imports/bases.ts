@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { lyingCellBomb } from '../../server/services/import/bombFixtures.js';
-import { dataRow, HEADER, toZip64, unzip, zip } from '../../server/services/import/testFixtures.js';
+import { lyingCellBomb } from '../../server/services/credit/import/bombFixtures.js';
+import { dataRow, HEADER, toZip64, unzip, zip } from '../../server/services/credit/import/testFixtures.js';
 import { HEADER as CREDIT_HEADER, csv, orgRow } from '../../server/test/creditFixtures.js';
 
 /** A fixed instant for workbook properties, so the same seed mutates the same bytes on every run. */

@@ -2,7 +2,7 @@ import { Router } from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import type { Action } from '../../core/protocol/rest.js';
-import type { AuthedSession, AuthService } from '../services/authService.js';
+import type { AuthedSession, AuthService } from '../services/access/authService.js';
 import { requireAction } from './middleware/auth.js';
 
 export type Access = Action | 'session' | 'public' | 'player';

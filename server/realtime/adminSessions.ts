@@ -3,7 +3,7 @@ import type { AdminToServer, ServerToAdmin, SessionEndReason } from '../../core/
 import type { Role } from '../../core/protocol/rest.js';
 import type { Config } from '../config.js';
 import { SESSION_COOKIE } from '../http/middleware/auth.js';
-import type { AuthedSession, AuthService } from '../services/authService.js';
+import type { AuthedSession, AuthService } from '../services/access/authService.js';
 
 /** The session an admin socket was admitted with. */
 export type AdminData = { idHash: string; userId: string; role: Role };

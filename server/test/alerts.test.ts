@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../core/protocol/events.js';
 import { ManualClock } from '../clock.js';
-import { isOpenAt } from '../services/openingHours.js';
-import { parseWebhooks, signDingtalk, webhookBody } from '../services/webhookFormats.js';
+import { parseWebhooks, signDingtalk, webhookBody } from '../services/operations/webhookFormats.js';
+import { isOpenAt } from '../services/screens/openingHours.js';
 import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
 import { adminSocket, createScreens, SimPlayer } from './realtimeKit.js';
 

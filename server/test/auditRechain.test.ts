@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
-import { createAuditService, GENESIS, macOf } from '../services/auditService.js';
-import { maskJsonText } from '../services/privacyMigration.js';
+import { maskJsonText } from '../services/credit/privacyMigration.js';
+import { createAuditService, GENESIS, macOf } from '../services/shared/auditService.js';
 import { createAuditStore } from '../store/auditStore.js';
 import { type Db, migrate, openDb } from '../store/db.js';
 

@@ -5,7 +5,7 @@ import {
   lyingCellBomb,
   overlappingEntries,
   sharedStringsBomb,
-} from '../services/import/bombFixtures.js';
+} from '../services/credit/import/bombFixtures.js';
 import { batchCount, csv, entryCount, orgRow, upload } from './creditFixtures.js';
 import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId, makeUscc, maskIdNumber } from '../../core/credit/index.js';
-import { identifierHash } from '../services/identifiers.js';
+import { identifierHash } from '../services/shared/identifiers.js';
 import { DUPLICATES_SQL } from '../store/batchStore.js';
 import { batchCount, csv, entryCount, orgRow, personRow, upload } from './creditFixtures.js';
 import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { type Hallcast, startHallcast } from '../main.js';
 import { loadSecrets, secretsDirOf } from '../secrets.js';
-import { GENESIS, macOf } from '../services/auditService.js';
-import { hashDataset } from '../services/datasetService.js';
+import { hashDataset } from '../services/delivery/datasetService.js';
+import { GENESIS, macOf } from '../services/shared/auditService.js';
 import { openDb } from '../store/db.js';
 import { Client, pairScreen } from './harness.js';
 

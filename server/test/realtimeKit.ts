@@ -9,7 +9,7 @@ import type {
   ServerToAdmin,
   ServerToPlayer,
 } from '../../core/protocol/events.js';
-import { sha256 } from '../services/authService.js';
+import { sha256 } from '../services/access/authService.js';
 import { csv, upload } from './creditFixtures.js';
 import { type Client, type TestServer, until } from './harness.js';
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Action, can } from '../../../core/protocol/rest.js';
 import { AppError, forbidden, unauthenticated } from '../../errors.js';
-import type { AuthedSession, AuthService } from '../../services/authService.js';
+import type { AuthedSession, AuthService } from '../../services/access/authService.js';
 
 export const SESSION_COOKIE = 'hc_session';
 

@@ -1,6 +1,6 @@
 import { GroupInput, HallInput, UserCreate, UserUpdate } from '../../../core/protocol/rest.js';
-import type { HallService } from '../../services/hallService.js';
-import type { UserService } from '../../services/userService.js';
+import type { UserService } from '../../services/access/userService.js';
+import type { HallService } from '../../services/screens/hallService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Users, halls and screen groups. */

@@ -1,5 +1,5 @@
 import { ChangePasswordRequest, LoginRequest } from '../../../core/protocol/rest.js';
-import type { AuthService } from '../../services/authService.js';
+import type { AuthService } from '../../services/access/authService.js';
 import { SESSION_COOKIE } from '../middleware/auth.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 

@@ -5,7 +5,7 @@ import {
   RejectInput,
   ReviewComment,
 } from '../../../core/protocol/programs.js';
-import type { ProgramServices } from '../../services/programServices.js';
+import type { ProgramServices } from '../../services/programs/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Campaigns and their review, emergency notices, and the time-travel preview. */

@@ -1,6 +1,6 @@
 import { safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
-import type { MediaService } from '../../services/mediaService.js';
+import type { MediaService } from '../../services/programs/media/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** The upload's name, cleaned like an import's (safeFileName); '' falls back to the hash. */

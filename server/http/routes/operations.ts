@@ -3,7 +3,7 @@ import { CommandRequest } from '../../../core/protocol/events.js';
 import { AlertsQuery, DaysQuery, LimitQuery, ProofOfPlayQuery } from '../../../core/protocol/operations.js';
 import { notFound } from '../../errors.js';
 import type { Services } from '../../services/index.js';
-import { listDisplayXlsx, proofOfPlayXlsx } from '../../services/reportXlsx.js';
+import { listDisplayXlsx, proofOfPlayXlsx } from '../../services/operations/reportXlsx.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -7,7 +7,7 @@ import {
   WithdrawByCode,
 } from '../../../core/protocol/credit.js';
 import { chineseDate, dateIn } from '../../../core/time.js';
-import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/import/index.js';
+import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/credit/import/index.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 import { listsHtml, listsXlsx } from './exports.js';

@@ -1,5 +1,5 @@
 import { GroupDefaultPlaylist, ItemInput, PlaylistInput } from '../../../core/protocol/programs.js';
-import type { ProgramService } from '../../services/programService.js';
+import type { ProgramService } from '../../services/programs/libraryService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Content items, playlists and group default playlists. */

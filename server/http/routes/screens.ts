@@ -1,8 +1,8 @@
 import { PairPoll, PairRegister, ScreenClaim, ScreenUpdate } from '../../../core/protocol/rest.js';
 import { AppError, notFound, unauthenticated } from '../../errors.js';
-import type { DatasetService } from '../../services/datasetService.js';
-import type { ManifestService } from '../../services/manifestService.js';
-import type { ScreenService } from '../../services/screenService.js';
+import type { DatasetService } from '../../services/delivery/datasetService.js';
+import type { ManifestService } from '../../services/delivery/manifestService.js';
+import type { ScreenService } from '../../services/screens/screenService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Screens for the admin; pairing and manifest/datasets for players. */

@@ -1,0 +1,313 @@
+import { checkEntry } from '../../../core/credit/index.js';
+import type { Batch, BatchDetail, EntryEdit, EntryView } from '../../../core/protocol/credit.js';
+import { dateIn } from '../../../core/time.js';
+import type { Clock } from '../../clock.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import type { AuthorStore } from '../../store/authorStore.js';
+import type { BatchRow, BatchStore, FullEntryRow } from '../../store/batchStore.js';
+import type { CreditStore } from '../../store/creditStore.js';
+import type { Db } from '../../store/db.js';
+import type { ScreenStore } from '../../store/screenStore.js';
+import type { ChangeService, RecordedChange } from '../delivery/changeService.js';
+import type { DatasetService } from '../delivery/datasetService.js';
+import type { AuditService } from '../shared/auditService.js';
+
+export const toBatch = (r: BatchRow): Batch => ({
+  id: r.id,
+  title: r.title,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  categoryId: r.category_id,
+  categoryName: r.category_name,
+  listType: r.list_type,
+  status: r.status,
+  sourceName: r.source_name,
+  entries: r.entries,
+  anomalies: r.anomalies,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  submittedBy: r.submitted_by,
+  submittedAt: r.submitted_at,
+  reviewedBy: r.reviewed_by,
+  reviewedAt: r.reviewed_at,
+  reviewComment: r.review_comment,
+  publishedAt: r.published_at,
+});
+
+/** Whether an entry is on screens today (DOMAIN "What screens show"). */
+export function onDisplay(r: FullEntryRow, today: string): boolean {
+  const visibleStatus =
+    r.status === 'active' || (r.status === 'objection-pending' && r.objection_policy === 'keep');
+  return (
+    (r.batch_status === 'published' || r.batch_status === 'archived') &&
+    visibleStatus &&
+    r.publish_from <= today &&
+    r.publish_until >= today &&
+    (r.code_anomaly === 0 || r.anomaly_accepted_by !== null)
+  );
+}
+
+export const toEntryView = (r: FullEntryRow, today: string): EntryView => ({
+  id: r.id,
+  batchId: r.batch_id,
+  batchStatus: r.batch_status,
+  categoryId: r.category_id,
+  categoryName: r.category_name,
+  listType: r.list_type,
+  rowNumber: r.row_number,
+  subjectType: r.subject_type,
+  name: r.name_display,
+  code: r.code_display,
+  legalRep: r.legal_rep,
+  reason: r.reason,
+  basis: r.basis,
+  docNo: r.doc_no,
+  authority: r.authority,
+  decisionDate: r.decision_date,
+  severity: r.severity,
+  publishFrom: r.publish_from,
+  publishUntil: r.publish_until,
+  ruleSetVersion: r.rule_set_version,
+  status: r.status,
+  statusReason: r.status_reason,
+  statusAt: r.status_at,
+  codeAnomaly: r.code_anomaly === 1,
+  anomalyAccepted: r.anomaly_accepted_by !== null,
+  flags: JSON.parse(r.flags) as string[],
+  onDisplay: onDisplay(r, today),
+});
+
+type Deps = {
+  db: Db;
+  authors: AuthorStore;
+  batches: BatchStore;
+  credit: CreditStore;
+  screens: ScreenStore;
+  datasets: DatasetService;
+  changes: ChangeService;
+  audit: AuditService;
+  clock: Clock;
+};
+
+/** The batch lifecycle: draft -> submitted -> approved | rejected -> published -> archived, four eyes. */
+export function createBatchService(d: Deps) {
+  const today = () => dateIn(d.clock.now());
+  function mustGet(id: string): BatchRow {
+    const b = d.batches.get(id);
+    if (!b) throw notFound('名单批次');
+    return b;
+  }
+  function expect(b: BatchRow, allowed: BatchRow['status'][], action: string): void {
+    if (!allowed.includes(b.status)) {
+      throw conflict('bad_state', `批次当前状态为「${b.status}」，不能${action}`);
+    }
+  }
+  /** Rebuilds datasets and records a change for every screen when the lists moved; call in a transaction. */
+  function listsChanged(kind: string, summary: string, actor: string | null): RecordedChange | null {
+    const changed = d.datasets.rebuild();
+    if (changed.length === 0) return null;
+    return d.changes.record(
+      kind,
+      summary,
+      actor,
+      d.screens.list().map((s) => s.id),
+    );
+  }
+  /**
+   * Four eyes (ARCHITECTURE "Trust"): nobody approves, publishes or accepts an anomaly of a batch
+   * whose content they imported, changed since it was last published, or submitted.
+   */
+  function fourEyes(b: BatchRow, actor: string, doing: string): void {
+    const authors = new Set(d.authors.batch(b.id));
+    if (b.created_by) authors.add(b.created_by);
+    if (b.submitted_by) authors.add(b.submitted_by);
+    if (authors.has(actor)) {
+      const why =
+        actor === b.created_by ? '导入了' : d.authors.batch(b.id).includes(actor) ? '修改过' : '提交了';
+      throw new AppError(403, 'four_eyes', `您${why}该批次的内容，不能${doing}：请由另一位审核员${doing}`);
+    }
+  }
+  const step = (
+    id: string,
+    status: BatchRow['status'],
+    actor: string,
+    action: string,
+    comment?: string | null,
+  ) => {
+    d.batches.setStatus({ id, status, actor, at: d.clock.now(), comment });
+    d.audit.record({ actor, action, target: id, summary: { status, comment: comment ?? undefined } });
+  };
+
+  return {
+    listsChanged,
+    /** Expiry on the server clock: entries past their window leave the datasets; empty batches archive. */
+    expire(): RecordedChange | null {
+      const now = d.clock.now();
+      const t = today();
+      return d.db.transaction(() => {
+        const expired = d.batches.expireBefore(t, now);
+        for (const id of d.batches.publishedBatchIds()) {
+          if (d.batches.onDisplayCount(id, t) === 0 && !d.batches.hasFutureEntries(id, t)) {
+            d.batches.setStatus({ id, status: 'archived', actor: null, at: now });
+            d.audit.record({
+              actor: null,
+              action: 'batch.archive',
+              target: id,
+              summary: { reason: 'nothing on display' },
+            });
+          }
+        }
+        if (expired > 0)
+          d.audit.record({
+            actor: null,
+            action: 'entries.expire',
+            target: null,
+            summary: { entries: expired, today: t },
+          });
+        return listsChanged('expiry', `公示到期：${expired} 条已下屏`, null);
+      })();
+    },
+    list: (status: string) => d.batches.list(status).map(toBatch),
+    get(id: string): BatchDetail {
+      const b = mustGet(id);
+      return { ...toBatch(b), onDisplay: d.batches.onDisplayCount(id, today()) };
+    },
+    entries(id: string, offset: number, limit: number) {
+      mustGet(id);
+      return {
+        total: d.batches.entryCount(id),
+        entries: d.batches.entries(id, limit, offset).map((r) => toEntryView(r, today())),
+      };
+    },
+    submit(id: string, actor: string): Batch {
+      const b = mustGet(id);
+      expect(b, ['draft', 'rejected'], '提交审核');
+      if (b.entries === 0) throw conflict('empty_batch', '批次中没有名单条目，不能提交');
+      d.db.transaction(() => step(id, 'submitted', actor, 'batch.submit'))();
+      return toBatch(mustGet(id));
+    },
+    approve(id: string, actor: string, comment?: string): Batch {
+      const b = mustGet(id);
+      expect(b, ['submitted'], '审核通过');
+      fourEyes(b, actor, '审核通过');
+      d.db.transaction(() => step(id, 'approved', actor, 'batch.approve', comment ?? null))();
+      return toBatch(mustGet(id));
+    },
+    reject(id: string, actor: string, comment: string): Batch {
+      const b = mustGet(id);
+      expect(b, ['submitted', 'approved'], '退回');
+      if (b.submitted_by === actor)
+        throw new AppError(403, 'four_eyes', '不能审核自己提交的批次：请由另一位审核员处理');
+      d.db.transaction(() => step(id, 'rejected', actor, 'batch.reject', comment))();
+      return toBatch(mustGet(id));
+    },
+    /** Publishing is a change: datasets and every screen's manifest are rebuilt and pushed. */
+    publish(id: string, actor: string): { batch: Batch; changeId: string | null } {
+      const b = mustGet(id);
+      expect(b, ['approved'], '发布');
+      fourEyes(b, actor, '发布');
+      const pending = d.batches.unacceptedAnomalies(id);
+      if (pending > 0)
+        throw conflict(
+          'anomalies_pending',
+          `还有 ${pending} 条“代码异常”未经审核员接受，请逐条核实并填写理由后再发布`,
+        );
+      const change = d.db.transaction(() => {
+        step(id, 'published', actor, 'batch.publish');
+        // Published: what its authors changed has been reviewed and is out.
+        d.authors.clearBatch(id);
+        return listsChanged('publish', `发布「${b.title}」`, actor);
+      })();
+      if (change) d.changes.publish(change);
+      return { batch: toBatch(mustGet(id)), changeId: change?.changeId ?? null };
+    },
+    remove(id: string, actor: string): void {
+      const b = mustGet(id);
+      expect(b, ['draft', 'rejected'], '删除');
+      d.db.transaction(() => {
+        d.batches.remove(id);
+        d.audit.record({ actor, action: 'batch.delete', target: id, summary: { title: b.title } });
+      })();
+    },
+    acceptAnomaly(entryId: string, actor: string, reason: string): EntryView {
+      const e = d.batches.entry(entryId);
+      if (!e) throw notFound('名单条目');
+      if (e.code_anomaly !== 1) throw conflict('no_anomaly', '该条目没有代码异常，无需接受');
+      fourEyes(mustGet(e.batch_id), actor, '接受代码异常');
+      d.db.transaction(() => {
+        d.batches.acceptAnomaly(entryId, actor, reason);
+        d.audit.record({
+          actor,
+          action: 'entry.accept-anomaly',
+          target: entryId,
+          summary: { code: e.code_display, reason },
+        });
+      })();
+      return toEntryView(d.batches.entry(entryId)!, today());
+    },
+    /** Edits an entry of a draft or submitted batch; a submitted batch returns to draft. */
+    editEntry(batchId: string, entryId: string, edit: EntryEdit, actor: string): EntryView {
+      const b = mustGet(batchId);
+      const e = d.batches.entry(entryId);
+      if (!e || e.batch_id !== batchId) throw notFound('名单条目');
+      expect(b, ['draft', 'submitted', 'rejected'], '修改条目');
+      const category = d.credit.getCategory(e.category_id)!;
+      const next = { ...e, ...edit };
+      const check = checkEntry(
+        {
+          subjectType: { org: '法人及非法人组织', 'sole-trader': '个体工商户', person: '自然人' }[
+            e.subject_type
+          ],
+          name: edit.name ?? e.name,
+          reason: next.reason,
+          docNo: edit.docNo ?? e.doc_no,
+          authority: next.authority,
+          decisionDate: edit.decisionDate ?? e.decision_date,
+          severity: (edit.severity === undefined ? e.severity : edit.severity) ?? '',
+          publishFrom: edit.publishFrom ?? e.publish_from,
+          publishUntil: edit.publishUntil ?? e.publish_until,
+        },
+        category as never,
+        today(),
+        { storedCode: e.code_display },
+      );
+      const blocking = check.errors;
+      if (blocking.length > 0 || !check.entry) {
+        throw new AppError(
+          400,
+          blocking[0]?.code ?? 'invalid_entry',
+          blocking.map((x) => x.message).join('；') || '条目无效',
+        );
+      }
+      const c = check.entry;
+      d.db.transaction(() => {
+        d.batches.updateEntry({
+          id: entryId,
+          name: c.name,
+          name_display: c.nameDisplay,
+          legal_rep: edit.legalRep === undefined ? e.legal_rep : c.legalRep,
+          reason: c.reason,
+          basis: edit.basis ?? e.basis,
+          doc_no: c.docNo,
+          authority: c.authority,
+          decision_date: c.decisionDate,
+          severity: c.severity,
+          publish_from: c.publishFrom,
+          publish_until: c.publishUntil,
+          rule_set_version: c.ruleSetVersion,
+        });
+        d.authors.addBatch(batchId, actor, d.clock.now());
+        if (b.status !== 'draft')
+          d.batches.setStatus({ id: batchId, status: 'draft', actor, at: d.clock.now() });
+        d.audit.record({
+          actor,
+          action: 'entry.edit',
+          target: entryId,
+          summary: { batch: batchId, fields: Object.keys(edit) },
+        });
+      })();
+      return toEntryView(d.batches.entry(entryId)!, today());
+    },
+  };
+}
+export type BatchService = ReturnType<typeof createBatchService>;

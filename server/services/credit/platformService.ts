@@ -1,0 +1,188 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Dataset } from '../../../core/credit/dataset.js';
+import type {
+  ApiKeyCreate,
+  ApiKeyInfo,
+  AuditRecord,
+  CalendarDay,
+  CategoryInfo,
+  CategoryInput,
+  Unit,
+} from '../../../core/protocol/credit.js';
+import type { Clock } from '../../clock.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import type { AuditStore } from '../../store/auditStore.js';
+import type { Category, CreditStore } from '../../store/creditStore.js';
+import type { DatasetStore } from '../../store/datasetStore.js';
+import type { Db } from '../../store/db.js';
+import type { ApiKeyRow, ApiKeyStore, TakedownStore } from '../../store/takedownStore.js';
+import type { UserStore } from '../../store/userStore.js';
+import type { ChangeService } from '../delivery/changeService.js';
+import type { AuditService } from '../shared/auditService.js';
+import type { BatchService } from './batchService.js';
+
+type Deps = {
+  db: Db;
+  credit: CreditStore;
+  datasets: DatasetStore;
+  takedowns: TakedownStore;
+  apiKeys: ApiKeyStore;
+  auditStore: AuditStore;
+  users: UserStore;
+  audit: AuditService;
+  batchService: BatchService;
+  changes: ChangeService;
+  clock: Clock;
+};
+
+const toKey = (r: ApiKeyRow): ApiKeyInfo => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  scopes: JSON.parse(r.scopes),
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+const toCategoryInfo = (c: Category): CategoryInfo => ({
+  id: c.id,
+  name: c.name,
+  listType: c.listType,
+  windowRules: c.windowRules as CategoryInfo['windowRules'],
+  maskPolicy: c.maskPolicy as CategoryInfo['maskPolicy'],
+  objectionPolicy: c.objectionPolicy,
+  publishPersonName: c.publishPersonName,
+  fields: c.fields,
+});
+
+/** Units, categories, the working-day calendar, API keys, the audit view and the published lists' feed. */
+export function createPlatformService(d: Deps) {
+  const categoryRow = (id: string, c: CategoryInput) => ({
+    id,
+    name: c.name,
+    list_type: c.listType,
+    window_rules: JSON.stringify(c.windowRules),
+    mask_policy: JSON.stringify(c.maskPolicy),
+    objection_policy: c.objectionPolicy,
+    publish_person_name: c.publishPersonName ? 1 : 0,
+    fields: JSON.stringify(c.fields),
+  });
+  return {
+    units: (): Unit[] => d.credit.listUnits(),
+    addUnit(name: string, actor: string): Unit {
+      if (d.credit.unitByName(name)) throw conflict('unit_exists', `成员单位「${name}」已存在`);
+      const id = randomUUID();
+      d.db.transaction(() => {
+        d.credit.insertUnit(id, name, d.clock.now());
+        d.audit.record({ actor, action: 'unit.create', target: id, summary: { name } });
+      })();
+      return { id, name };
+    },
+    categories: () => d.credit.listCategories().map(toCategoryInfo),
+    addCategory(input: CategoryInput, actor: string): CategoryInfo {
+      if (d.credit.listCategories().some((c) => c.name === input.name))
+        throw conflict('category_exists', `类别「${input.name}」已存在`);
+      const id = randomUUID();
+      d.db.transaction(() => {
+        d.credit.insertCategory({ ...categoryRow(id, input), sort: 100, created_at: d.clock.now() });
+        d.audit.record({ actor, action: 'category.create', target: id, summary: { name: input.name } });
+      })();
+      return toCategoryInfo(d.credit.getCategory(id)!);
+    },
+    /** Masking, objection policy or fields alter what screens show: that is a change. */
+    updateCategory(id: string, input: CategoryInput, actor: string): CategoryInfo {
+      const before = d.credit.getCategory(id);
+      if (!before) throw notFound('名单类别');
+      if (before.listType !== input.listType)
+        throw new AppError(400, 'list_type_fixed', '类别的名单类型（红/黑）创建后不能修改，请新建类别');
+      const change = d.db.transaction(() => {
+        d.credit.updateCategory(categoryRow(id, input));
+        d.audit.record({
+          actor,
+          action: 'category.update',
+          target: id,
+          summary: { before: toCategoryInfo(before), after: input },
+        });
+        return d.batchService.listsChanged('category', `类别「${input.name}」设置已修改`, actor);
+      })();
+      if (change) d.changes.publish(change);
+      return toCategoryInfo(d.credit.getCategory(id)!);
+    },
+    calendar: (year: number): CalendarDay[] => d.takedowns.days(`${year}-01-01`, `${year}-12-31`),
+    setCalendar(year: number, days: CalendarDay[], actor: string): CalendarDay[] {
+      const wrong = days.find((x) => !x.date.startsWith(`${year}-`));
+      if (wrong) throw new AppError(400, 'calendar_year', `日期 ${wrong.date} 不属于 ${year} 年`);
+      d.db.transaction(() => {
+        d.takedowns.replaceYear(String(year), days);
+        d.audit.record({
+          actor,
+          action: 'calendar.replace',
+          target: String(year),
+          summary: { days: days.length },
+        });
+      })();
+      return d.takedowns.days(`${year}-01-01`, `${year}-12-31`);
+    },
+    apiKeys: () => d.apiKeys.list().map(toKey),
+    createApiKey(input: ApiKeyCreate, actor: string): { key: ApiKeyInfo; secret: string } {
+      const secret = `hck_${randomBytes(32).toString('hex')}`;
+      const id = randomUUID();
+      d.db.transaction(() => {
+        d.apiKeys.insert({
+          id,
+          name: input.name,
+          prefix: secret.slice(0, 10),
+          key_hash: createHash('sha256').update(secret).digest('hex'),
+          scopes: JSON.stringify(input.scopes),
+          created_by: actor,
+          created_at: d.clock.now(),
+        });
+        d.audit.record({
+          actor,
+          action: 'apikey.create',
+          target: id,
+          summary: { name: input.name, scopes: input.scopes },
+        });
+      })();
+      return { key: toKey(d.apiKeys.list().find((k) => k.id === id)!), secret };
+    },
+    revokeApiKey(id: string, actor: string): void {
+      if (!d.apiKeys.revoke(id, d.clock.now())) throw notFound('API 密钥');
+      d.audit.record({ actor, action: 'apikey.revoke', target: id, summary: {} });
+    },
+    /** The key behind an Authorization header, with the scope required. */
+    checkApiKey(header: string, scope: string): ApiKeyRow {
+      const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const key = secret ? d.apiKeys.byHash(createHash('sha256').update(secret).digest('hex')) : undefined;
+      if (!key)
+        throw new AppError(401, 'invalid_api_key', 'API 密钥无效或已吊销，请向系统管理员申请新的密钥');
+      if (!(JSON.parse(key.scopes) as string[]).includes(scope)) {
+        throw new AppError(403, 'scope_missing', `该 API 密钥没有「${scope}」权限`);
+      }
+      d.apiKeys.touch(key.id, d.clock.now());
+      return key;
+    },
+    audit(offset: number, limit: number): { total: number; records: AuditRecord[] } {
+      const names = new Map(d.users.list().map((u) => [u.id, u.displayName]));
+      const total = d.auditStore.last()?.seq ?? 0;
+      return {
+        total,
+        records: d.auditStore.page(limit, offset).map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          actor: r.actor,
+          actorName: r.actor
+            ? (names.get(r.actor) ?? (r.actor.startsWith('apikey:') ? r.actor : null))
+            : null,
+          action: r.action,
+          target: r.target,
+          summary: JSON.parse(r.summary),
+        })),
+      };
+    },
+    /** The published lists exactly as screens get them (masked). */
+    publishedLists: (): Dataset[] =>
+      d.datasets.listCurrent().map((c) => JSON.parse(d.datasets.get(c.hash)!.body) as Dataset),
+  };
+}
+export type PlatformService = ReturnType<typeof createPlatformService>;

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Emergency, EmergencyInput, EmergencyList } from '../../../core/protocol/programs.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import type { ChangeStore } from '../../store/changeStore.js';
+import type { Db } from '../../store/db.js';
+import { type EmergencyRow, type ProgramStore, targetsOf } from '../../store/programStore.js';
+import type { ScreenStore } from '../../store/screenStore.js';
+import type { ChangeService } from '../delivery/changeService.js';
+import type { Presence } from '../screens/presence.js';
+import type { AuditService } from '../shared/auditService.js';
+import { type TargetService, targetsScreen } from '../shared/targets.js';
+
+type Deps = {
+  db: Db;
+  programs: ProgramStore;
+  screens: ScreenStore;
+  changeStore: ChangeStore;
+  targets: TargetService;
+  presence: Presence;
+  audit: AuditService;
+  changes: ChangeService;
+  clock: Clock;
+  config: Pick<Config, 'emergencyDefaultMs' | 'emergencyMaxMs'>;
+};
+
+const WEEK = 7 * 86_400_000;
+const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} 小时`;
+
+/**
+ * Emergency notices: one click, newest active wins on a screen, expire by themselves, can be
+ * reverted. Creation and revert are changes, so every targeted screen's confirmation is tracked.
+ */
+export function createEmergencyService(d: Deps) {
+  const { db, programs, screens, targets, audit, changes, clock, config } = d;
+  const mustGet = (id: string) => {
+    const r = programs.getEmergency(id);
+    if (!r) throw notFound('紧急通知');
+    return r;
+  };
+  const isActive = (r: EmergencyRow, now: number) => r.reverted_at === null && r.expires_at > now;
+
+  function view(r: EmergencyRow, active: EmergencyRow[], now: number): Emergency {
+    const rows = r.change_id ? d.changeStore.screens(r.change_id) : [];
+    return {
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      targets: targetsOf(r),
+      startsAt: r.starts_at,
+      expiresAt: r.expires_at,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      revertedBy: r.reverted_by,
+      revertedAt: r.reverted_at,
+      active: isActive(r, now),
+      changeId: r.change_id,
+      screens: rows.map((row) => {
+        const s = screens.get(row.screen_id);
+        const newest = s ? active.find((e) => targetsScreen(targetsOf(e), s)) : undefined;
+        return {
+          screenId: row.screen_id,
+          name: s?.name ?? row.screen_id,
+          online: d.presence.isOnline(row.screen_id),
+          receivedAt: row.received_at,
+          renderedAt: row.rendered_at,
+          showing: newest?.id === r.id,
+        };
+      }),
+    };
+  }
+
+  return {
+    /** Active notices and those of the last week, newest first. */
+    list(): EmergencyList {
+      const now = clock.now();
+      const active = programs.activeEmergencies(now);
+      return {
+        emergencies: programs.recentEmergencies(now, now - WEEK).map((r) => view(r, active, now)),
+        defaultMs: config.emergencyDefaultMs,
+        maxMs: config.emergencyMaxMs,
+      };
+    },
+    create(input: EmergencyInput, actor: string): Emergency {
+      targets.check(input.targets);
+      const duration = input.durationMs ?? config.emergencyDefaultMs;
+      if (duration > config.emergencyMaxMs)
+        throw new AppError(
+          400,
+          'duration_too_long',
+          `紧急通知最长显示 ${hours(config.emergencyMaxMs)}，请缩短时长；需要更久请到期后重新发布`,
+        );
+      const screenIds = targets.screenIds(input.targets);
+      const now = clock.now();
+      const id = randomUUID();
+      const change = db.transaction(() => {
+        programs.insertEmergency({
+          id,
+          title: input.title,
+          body: input.body,
+          targets: JSON.stringify(input.targets),
+          starts_at: now,
+          expires_at: now + duration,
+          created_by: actor,
+          created_at: now,
+        });
+        const c = changes.record('emergency', `紧急通知「${input.title}」`, actor, screenIds);
+        programs.setEmergencyChange(id, c.changeId);
+        audit.record({
+          actor,
+          action: 'emergency.create',
+          target: id,
+          summary: { title: input.title, screens: screenIds.length, expiresAt: now + duration },
+        });
+        return c;
+      })();
+      changes.publish(change);
+      return view(mustGet(id), programs.activeEmergencies(now), now);
+    },
+    /** Takes a notice off its screens before it expires. */
+    revert(id: string, actor: string): Emergency {
+      const r = mustGet(id);
+      const now = clock.now();
+      if (r.reverted_at !== null) throw conflict('already_reverted', '该紧急通知已撤销');
+      if (r.expires_at <= now) throw conflict('expired', '该紧急通知已到期，屏幕上已不再显示');
+      const change = db.transaction(() => {
+        const c = changes.record(
+          'emergency',
+          `撤销紧急通知「${r.title}」`,
+          actor,
+          targets.screenIds(targetsOf(r)),
+        );
+        programs.revertEmergency(id, actor, now, c.changeId);
+        audit.record({ actor, action: 'emergency.revert', target: id, summary: { title: r.title } });
+        return c;
+      })();
+      changes.publish(change);
+      return view(mustGet(id), programs.activeEmergencies(now), now);
+    },
+  };
+}
+export type EmergencyService = ReturnType<typeof createEmergencyService>;

@@ -1,0 +1,263 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ScreenStatus } from '../../../core/protocol/events.js';
+import {
+  PAIRING_ALPHABET,
+  type PairPoll,
+  type PairPollResult,
+  type PairRegister,
+  type PairRegistered,
+  type ScreenClaim,
+  type ScreenUpdate,
+} from '../../../core/protocol/rest.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import { AppError, notFound, rateLimited } from '../../errors.js';
+import type { Db } from '../../store/db.js';
+import type { HallStore } from '../../store/hallStore.js';
+import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
+import { sha256 } from '../access/authService.js';
+import { RateLimiter } from '../access/rateLimiter.js';
+import type { ChangeService } from '../delivery/changeService.js';
+import type { AuditService } from '../shared/auditService.js';
+import type { EventBus } from '../shared/events.js';
+import type { Presence } from './presence.js';
+
+type Deps = {
+  db: Db;
+  screens: ScreenStore;
+  halls: HallStore;
+  presence: Presence;
+  changes: ChangeService;
+  audit: AuditService;
+  bus: EventBus;
+  clock: Clock;
+  config: Pick<Config, 'pairingCodeTtlMs' | 'pairingRateMax'>;
+  publicUrl: () => string;
+};
+
+function newCode(): string {
+  return Array.from(randomBytes(6), (b) => PAIRING_ALPHABET[b % PAIRING_ALPHABET.length]).join('');
+}
+
+/** Pairing, screens and their status as the admin sees them. */
+/** Valid device tokens kept in memory; a city's screens are far fewer. */
+const MAX_KNOWN_TOKENS = 100_000;
+
+export function createScreenService(d: Deps) {
+  const limiter = new RateLimiter(d.clock, d.config.pairingRateMax, 60_000);
+  /** Tokens waiting for their device to collect them; never written to disk. */
+  const pendingTokens = new Map<string, { token: string; screenId: string; expiresAt: number }>();
+
+  const limit = (key: string) => {
+    const wait = limiter.hit(key);
+    if (wait > 0) throw rateLimited(wait, `请求过于频繁，请 ${wait} 秒后再试`);
+  };
+
+  function status(r: ScreenRow): ScreenStatus {
+    const p = d.presence.get(r.id);
+    const hall = d.halls.getHall(r.hall_id);
+    const group = r.group_id ? d.halls.getGroup(r.group_id) : undefined;
+    return {
+      id: r.id,
+      name: r.name,
+      hallId: r.hall_id,
+      hallName: hall?.name ?? '',
+      groupId: r.group_id,
+      groupName: group?.name ?? null,
+      layout: r.layout,
+      canvas: { width: r.width, height: r.height },
+      online: p?.online ?? false,
+      lastSeenAt: p?.lastSeenAt ?? r.last_seen_at,
+      revision: r.revision,
+      ackedRevision: r.acked_revision,
+      renderedRevision: r.rendered_revision,
+      currentItem: p?.currentItem ?? r.current_item,
+      currentKind: p?.currentKind ?? r.current_kind,
+      version: p?.version ?? r.version,
+      uptimeS: p?.uptimeS ?? r.uptime_s,
+      errors: p?.errors ?? r.errors,
+      pairedAt: r.paired_at,
+      revoked: r.revoked_at !== null,
+    };
+  }
+
+  /** Valid device tokens by hash -> screen id (see `screenIdOf`). */
+  const validTokens = new Map<string, string>();
+  const remember = (hash: string, screenId: string) => {
+    if (validTokens.size >= MAX_KNOWN_TOKENS) validTokens.delete(validTokens.keys().next().value!);
+    validTokens.set(hash, screenId);
+  };
+
+  function mustGet(id: string): ScreenRow {
+    const r = d.screens.get(id);
+    if (!r || r.revoked_at !== null) throw notFound('屏幕');
+    return r;
+  }
+
+  function checkPlacement(hallId: string, groupId: string | null): void {
+    if (!d.halls.getHall(hallId)) throw new AppError(400, 'hall_missing', '所选大厅不存在，请刷新后重新选择');
+    if (groupId) {
+      const g = d.halls.getGroup(groupId);
+      if (!g) throw new AppError(400, 'group_missing', '所选分组不存在，请刷新后重新选择');
+      if (g.hallId !== hallId)
+        throw new AppError(400, 'group_hall_mismatch', '所选分组不属于该大厅，请重新选择');
+    }
+  }
+
+  return {
+    status,
+    list: () => d.screens.list().map(status),
+    get: (id: string) => status(mustGet(id)),
+
+    /** An unpaired device registers its secret and receives a code to show. */
+    register(input: PairRegister, ip: string): PairRegistered {
+      limit(`register:${ip}`);
+      const now = d.clock.now();
+      d.screens.purgeCodes(now);
+      let code = newCode();
+      while (d.screens.getCode(code)) code = newCode();
+      const expiresAt = now + d.config.pairingCodeTtlMs;
+      d.screens.insertCode({
+        code,
+        secret_hash: sha256(input.deviceSecret),
+        width: input.canvas.width,
+        height: input.canvas.height,
+        version: input.version,
+        created_at: now,
+        expires_at: expiresAt,
+      });
+      return { code, expiresAt, serverUrl: d.publicUrl() };
+    },
+
+    /** The device that showed the code, and only it, collects its token once claimed. */
+    poll(input: PairPoll, ip: string): PairPollResult {
+      limit(`poll:${ip}`);
+      const row = d.screens.getCode(input.code);
+      const now = d.clock.now();
+      if (!row || row.secret_hash !== sha256(input.deviceSecret)) {
+        throw new AppError(404, 'code_not_found', '配对码无效，请重新获取配对码');
+      }
+      if (!row.screen_id) {
+        if (row.expires_at <= now) throw new AppError(410, 'code_expired', '配对码已过期，请重新获取配对码');
+        return { status: 'pending', expiresAt: row.expires_at };
+      }
+      const pending = pendingTokens.get(input.code);
+      d.screens.deleteCode(input.code);
+      pendingTokens.delete(input.code);
+      if (!pending)
+        throw new AppError(410, 'code_expired', '配对已失效（服务器曾重启），请重新获取配对码并再次认领');
+      const screen = mustGet(pending.screenId);
+      return { status: 'paired', token: pending.token, screenId: screen.id, screenName: screen.name };
+    },
+
+    /** An operator claims a code shown on a screen and places the screen. */
+    claim(input: ScreenClaim, actor: string): ScreenStatus {
+      limit(`claim:${actor}`);
+      const row = d.screens.getCode(input.code);
+      const now = d.clock.now();
+      if (!row || row.screen_id)
+        throw new AppError(404, 'code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
+      if (row.expires_at <= now)
+        throw new AppError(410, 'code_expired', '配对码已过期，请在屏幕上刷新后使用新的配对码');
+      checkPlacement(input.hallId, input.groupId);
+      const token = randomBytes(32).toString('hex');
+      const id = randomUUID();
+      const change = d.db.transaction(() => {
+        d.screens.insert({
+          id,
+          name: input.name,
+          hall_id: input.hallId,
+          group_id: input.groupId,
+          layout: input.layout,
+          width: input.canvas.width,
+          height: input.canvas.height,
+          token_hash: sha256(token),
+          paired_at: now,
+        });
+        if (!d.screens.claimCode(input.code, id))
+          throw new AppError(409, 'code_claimed', '该配对码刚被认领，请刷新');
+        d.audit.record({
+          actor,
+          action: 'screen.pair',
+          target: id,
+          summary: { name: input.name, hallId: input.hallId },
+        });
+        return d.changes.record('screen', `屏幕「${input.name}」已配对`, actor, [id]);
+      })();
+      pendingTokens.set(input.code, { token, screenId: id, expiresAt: row.expires_at });
+      d.changes.publish(change);
+      d.bus.emit({ type: 'screen:updated', screenId: id });
+      return status(mustGet(id));
+    },
+
+    update(id: string, input: ScreenUpdate, actor: string): ScreenStatus {
+      const r = mustGet(id);
+      const next = {
+        id,
+        name: input.name ?? r.name,
+        hall_id: input.hallId ?? r.hall_id,
+        group_id: input.groupId === undefined ? r.group_id : input.groupId,
+        layout: input.layout ?? r.layout,
+        width: input.canvas?.width ?? r.width,
+        height: input.canvas?.height ?? r.height,
+      };
+      checkPlacement(next.hall_id, next.group_id);
+      const change = d.db.transaction(() => {
+        d.screens.update(next);
+        d.audit.record({
+          actor,
+          action: 'screen.update',
+          target: id,
+          summary: { before: r.name, after: next },
+        });
+        return d.changes.record('screen', `屏幕「${next.name}」已修改`, actor, [id]);
+      })();
+      d.changes.publish(change);
+      d.bus.emit({ type: 'screen:updated', screenId: id });
+      return status(mustGet(id));
+    },
+
+    revoke(id: string, actor: string): ScreenStatus {
+      const r = mustGet(id);
+      d.db.transaction(() => {
+        d.screens.revoke(id, d.clock.now());
+        d.audit.record({ actor, action: 'screen.revoke', target: id, summary: { name: r.name } });
+      })();
+      for (const [hash, screenId] of validTokens) if (screenId === id) validTokens.delete(hash);
+      d.bus.emit({ type: 'screen:revoked', screenId: id });
+      return status(d.screens.get(id)!);
+    },
+
+    /** The screen behind a device token, if it is valid and not revoked. */
+    authenticate(token: unknown): ScreenRow | undefined {
+      if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
+      const hash = sha256(token);
+      const row = d.screens.getByTokenHash(hash);
+      if (row) remember(hash, row.id);
+      return row;
+    },
+
+    /**
+     * The id of the screen behind a valid device token, from memory once seen: after a
+     * publication every screen fetches its new datasets at once. A token is only ever made
+     * invalid by `revoke` (above), which forgets it; a screen's token never changes.
+     */
+    screenIdOf(token: unknown): string | undefined {
+      if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
+      const hash = sha256(token);
+      const known = validTokens.get(hash);
+      if (known) return known;
+      const row = d.screens.getByTokenHash(hash);
+      if (!row) return undefined;
+      remember(hash, row.id);
+      return row.id;
+    },
+
+    /** A paired, not revoked screen's row (fresh from the store), or undefined. */
+    row(id: string): ScreenRow | undefined {
+      const r = d.screens.get(id);
+      return r && r.revoked_at === null ? r : undefined;
+    },
+  };
+}
+export type ScreenService = ReturnType<typeof createScreenService>;

@@ -6,17 +6,17 @@ import type { Services } from '../services/index.js';
 import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
 import { errorMiddleware } from './middleware/errors.js';
 import { RouteBuilder } from './routeBuilder.js';
-import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { campaignRoutes } from './routes/campaigns.js';
-import { creditRoutes } from './routes/credit.js';
 import { fileRoutes } from './routes/files.js';
+import { creditRoutes } from './routes/imports.js';
 import { mediaRoutes } from './routes/media.js';
-import { operationsRoutes } from './routes/operations.js';
 import { platformRoutes } from './routes/platform.js';
-import { programRoutes } from './routes/programs.js';
+import { programRoutes } from './routes/playlists.js';
+import { operationsRoutes } from './routes/reports.js';
 import { screenRoutes } from './routes/screens.js';
 import { snapshotRoutes } from './routes/snapshots.js';
+import { adminRoutes } from './routes/users.js';
 
 export interface HttpDeps {
   services: Services;

@@ -8,9 +8,9 @@ import {
 } from '../../../core/protocol/credit.js';
 import { chineseDate, dateIn } from '../../../core/time.js';
 import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/credit/import/index.js';
+import { listsHtml, listsXlsx } from '../../services/credit/listExports.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
-import { listsHtml, listsXlsx } from './exports.js';
 
 const Page = z.object({
   offset: z.coerce.number().int().min(0).default(0),

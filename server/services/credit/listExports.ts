@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Dataset, LIST_FIELD_LABELS as labels } from '../../../core/credit/dataset.js';
-import { addSafeRow, sheetName } from '../../services/shared/spreadsheetSafe.js';
+import { addSafeRow, sheetName } from '../shared/spreadsheetSafe.js';
 
 /** The published 红黑榜 as a workbook: one sheet per category, masked values only. */
 export async function listsXlsx(lists: Dataset[]): Promise<Buffer> {

@@ -1,16 +1,9 @@
-import {
-  CampaignInput,
-  EmergencyInput,
-  PreviewQuery,
-  RejectInput,
-  ReviewComment,
-} from '../../../core/protocol/programs.js';
-import type { ProgramServices } from '../../services/programs/index.js';
+import { CampaignInput, RejectInput, ReviewComment } from '../../../core/protocol/programs.js';
+import type { CampaignService } from '../../services/programs/campaignService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
-/** Campaigns and their review, emergency notices, and the time-travel preview. */
-export function campaignRoutes(r: RouteBuilder, p: ProgramServices): void {
-  const { campaigns, emergencies } = p;
+/** Campaigns and their review. */
+export function campaignRoutes(r: RouteBuilder, campaigns: CampaignService): void {
   r.add('get', '/api/campaigns', 'view', undefined, () => campaigns.list());
   r.add('get', '/api/campaigns/:id', 'view', undefined, (ctx) => campaigns.get(ctx.params.id!));
   r.add('post', '/api/campaigns', 'manage-programs', CampaignInput, (ctx, { body, session }) => {
@@ -35,19 +28,4 @@ export function campaignRoutes(r: RouteBuilder, p: ProgramServices): void {
   r.add('post', '/api/campaigns/:id/withdraw', 'manage-programs', undefined, (ctx, { session }) =>
     campaigns.withdraw(ctx.params.id!, session.user.id),
   );
-
-  r.add('get', '/api/emergencies', 'view', undefined, () => emergencies.list());
-  r.add('post', '/api/emergencies', 'emergency', EmergencyInput, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return emergencies.create(body, session.user.id);
-  });
-  r.add('post', '/api/emergencies/:id/revert', 'emergency', undefined, (ctx, { session }) =>
-    emergencies.revert(ctx.params.id!, session.user.id),
-  );
-
-  r.add('get', '/api/preview/:screenId', 'view', undefined, (ctx) => {
-    const q = PreviewQuery.parse(ctx.query);
-    ctx.set('Cache-Control', 'no-store');
-    return p.preview.preview(ctx.params.screenId!, q.at, q.timezone);
-  });
 }

@@ -1,26 +1,14 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
-import {
-  AcceptAnomaly,
-  CorrectRequest,
-  EntryEdit,
-  ImportConfirm,
-  ObjectionRequest,
-  RejectRequest,
-  ReviewComment,
-  WithdrawByCode,
-  WithdrawRequest,
-} from '../../../core/protocol/credit.js';
+import { ImportConfirm } from '../../../core/protocol/credit.js';
 import { UploadId } from '../../../core/protocol/events.js';
 import { excessCombiningMessage, safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
+import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/credit/import/index.js';
+import type { PlatformService } from '../../services/credit/platformService.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
-
-const Page = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+import { id, Page, q } from './query.js';
 
 /** Reads a raw upload within a limit: 413 as soon as it is over. */
 export async function readRaw(ctx: Context, maxBytes: number): Promise<Buffer> {
@@ -61,12 +49,23 @@ export function uploadFileName(header: string): string {
   return name || 'upload';
 }
 
-/** Imports, batches, review, entries, withdrawals and takedowns. */
-export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: number): void {
-  const c = s.credit;
-  const q = (ctx: Context) => ctx.query as Record<string, string | undefined>;
-  const id = (ctx: Context, name = 'id') => ctx.params[name]!;
+/** The blank import workbook, with today's categories and units. */
+function templateRoute(r: RouteBuilder, p: PlatformService): void {
+  r.add('get', '/api/imports/template', 'view', undefined, async (ctx) => {
+    const buf = await buildTemplate({
+      categories: p.categories().map((c) => ({ name: c.name, listType: c.listType })),
+      units: p.units().map((u) => u.name),
+    });
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAME)}`);
+    return buf;
+  });
+}
 
+/** Imports: the template, upload and preview, staged rows, confirm into a batch, abandon. */
+export function importRoutes(r: RouteBuilder, c: Services['credit'], maxImportBytes: number): void {
+  // The template first, ahead of the other /api/imports routes as before.
+  templateRoute(r, c.platform);
   r.add('post', '/api/imports', 'edit-lists', undefined, async (ctx, { session }) => {
     const { unitId, categoryId, uploadId } = z
       .object({
@@ -96,66 +95,4 @@ export function creditRoutes(r: RouteBuilder, s: Services, maxImportBytes: numbe
   r.add('delete', '/api/imports/:id', 'edit-lists', undefined, (ctx, { session }) => {
     c.imports.abandon(id(ctx), session.user.id);
   });
-
-  r.add('get', '/api/batches', 'view', undefined, (ctx) => c.batches.list(q(ctx).status ?? ''));
-  r.add('get', '/api/batches/:id', 'view', undefined, (ctx) => c.batches.get(id(ctx)));
-  r.add('get', '/api/batches/:id/entries', 'view', undefined, (ctx) => {
-    const p = Page.parse(ctx.query);
-    return c.batches.entries(id(ctx), p.offset, p.limit);
-  });
-  r.add('patch', '/api/batches/:id/entries/:entryId', 'edit-lists', EntryEdit, (ctx, { body, session }) =>
-    c.batches.editEntry(id(ctx), id(ctx, 'entryId'), body, session.user.id),
-  );
-  r.add('delete', '/api/batches/:id', 'edit-lists', undefined, (ctx, { session }) => {
-    c.batches.remove(id(ctx), session.user.id);
-  });
-  r.add('post', '/api/batches/:id/submit', 'edit-lists', undefined, (ctx, { session }) =>
-    c.batches.submit(id(ctx), session.user.id),
-  );
-  r.add('post', '/api/batches/:id/approve', 'review', ReviewComment, (ctx, { body, session }) =>
-    c.batches.approve(id(ctx), session.user.id, body.comment),
-  );
-  r.add('post', '/api/batches/:id/reject', 'review', RejectRequest, (ctx, { body, session }) =>
-    c.batches.reject(id(ctx), session.user.id, body.comment),
-  );
-  r.add('post', '/api/batches/:id/publish', 'review', undefined, (ctx, { session }) => {
-    const out = c.batches.publish(id(ctx), session.user.id);
-    return { ...out.batch, changeId: out.changeId };
-  });
-
-  r.add('get', '/api/entries', 'view', undefined, (ctx) => {
-    const p = Page.parse(ctx.query);
-    return c.withdrawals.search({
-      q: q(ctx).q ?? '',
-      status: q(ctx).status ?? '',
-      listType: q(ctx).listType ?? '',
-      ...p,
-    });
-  });
-  r.add(
-    'post',
-    '/api/entries/withdraw-by-code',
-    'withdraw-entries',
-    WithdrawByCode,
-    (_ctx, { body, session }) => c.withdrawals.withdrawByCode(body, session.user.id),
-  );
-  r.add('post', '/api/entries/:id/accept-anomaly', 'review', AcceptAnomaly, (ctx, { body, session }) =>
-    c.batches.acceptAnomaly(id(ctx), session.user.id, body.reason),
-  );
-  r.add('post', '/api/entries/:id/withdraw', 'withdraw-entries', WithdrawRequest, (ctx, { body, session }) =>
-    c.withdrawals.withdraw(id(ctx), body, session.user.id),
-  );
-  r.add('post', '/api/entries/:id/correct', 'edit-lists', CorrectRequest, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return c.withdrawals.correct(id(ctx), body, session.user.id);
-  });
-  r.add('post', '/api/entries/:id/objection', 'set-objection', ObjectionRequest, (ctx, { body, session }) =>
-    c.withdrawals.setObjection(id(ctx), body.pending, body.reason, session.user.id),
-  );
-
-  r.add('get', '/api/takedowns', 'view', undefined, (ctx) => {
-    const p = Page.parse(ctx.query);
-    return c.withdrawals.takedowns(p.offset, p.limit);
-  });
-  r.add('get', '/api/takedowns/:id', 'view', undefined, (ctx) => c.withdrawals.takedown(id(ctx)));
 }

@@ -1,7 +1,5 @@
 import type { Context } from 'koa';
-import { CommandRequest } from '../../../core/protocol/events.js';
-import { AlertsQuery, DaysQuery, LimitQuery, ProofOfPlayQuery } from '../../../core/protocol/operations.js';
-import { notFound } from '../../errors.js';
+import { DaysQuery, ProofOfPlayQuery } from '../../../core/protocol/operations.js';
 import type { Services } from '../../services/index.js';
 import { listDisplayXlsx, proofOfPlayXlsx } from '../../services/operations/reportXlsx.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -15,39 +13,8 @@ function attachment(ctx: Context, name: string, body: Buffer): void {
   ctx.body = body;
 }
 
-/** The operations dashboard: screens, convergence, alerts, remote commands, charts and reports. */
-export function operationsRoutes(r: RouteBuilder, s: Services): void {
-  r.add('get', '/api/dashboard', 'view', undefined, (ctx) => {
-    ctx.set('Cache-Control', 'no-store');
-    return s.dashboard.dashboard();
-  });
-  r.add('get', '/api/changes', 'view', undefined, (ctx) =>
-    s.convergence.recent(LimitQuery.parse(ctx.query).limit),
-  );
-  r.add('get', '/api/changes/:id', 'view', undefined, (ctx) => {
-    const detail = s.convergence.detail(ctx.params.id!);
-    if (!detail) throw notFound('变更');
-    return detail;
-  });
-
-  r.add('get', '/api/alerts', 'view', undefined, (ctx) => {
-    const q = AlertsQuery.parse(ctx.query);
-    return s.alerts.list(q.status, q.limit);
-  });
-  r.add('post', '/api/alerts/:id/acknowledge', 'operate-screens', undefined, (ctx, { session }) => {
-    const alert = s.alerts.acknowledge(ctx.params.id!, session.user.id);
-    if (!alert) throw notFound('告警');
-    return alert;
-  });
-
-  r.add('get', '/api/screens/:id/mirror', 'view', undefined, (ctx) => s.dashboard.mirror(ctx.params.id!));
-  r.add('get', '/api/screens/:id/commands', 'view', undefined, (ctx) =>
-    s.commands.recent(ctx.params.id!, LimitQuery.parse(ctx.query).limit),
-  );
-  r.add('post', '/api/screens/:id/commands', 'operate-screens', CommandRequest, (ctx, { body, session }) =>
-    s.commands.run(ctx.params.id!, body, session.user.id),
-  );
-
+/** Reports: uptime and plays-per-day charts, proof of play and list display, with their xlsx exports. */
+export function reportRoutes(r: RouteBuilder, s: Pick<Services, 'reports' | 'clock'>): void {
   r.add('get', '/api/reports/uptime', 'view', undefined, (ctx) =>
     s.reports.uptime(DaysQuery.parse(ctx.query).days),
   );

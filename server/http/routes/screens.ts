@@ -1,17 +1,12 @@
-import { PairPoll, PairRegister, ScreenClaim, ScreenUpdate } from '../../../core/protocol/rest.js';
-import { AppError, notFound, unauthenticated } from '../../errors.js';
-import type { DatasetService } from '../../services/delivery/datasetService.js';
-import type { ManifestService } from '../../services/delivery/manifestService.js';
-import type { ScreenService } from '../../services/screens/screenService.js';
+import { CommandRequest } from '../../../core/protocol/events.js';
+import { LimitQuery } from '../../../core/protocol/operations.js';
+import { ScreenClaim, ScreenUpdate } from '../../../core/protocol/rest.js';
+import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
-/** Screens for the admin; pairing and manifest/datasets for players. */
-export function screenRoutes(
-  r: RouteBuilder,
-  screens: ScreenService,
-  manifests: ManifestService,
-  datasets: DatasetService,
-): void {
+/** Screens for the admin: list, claim, update, revoke, the mirror and remote commands. */
+export function screenRoutes(r: RouteBuilder, s: Pick<Services, 'screens' | 'dashboard' | 'commands'>): void {
+  const { screens } = s;
   r.add('get', '/api/screens', 'view', undefined, () => screens.list());
   r.add('post', '/api/screens/claim', 'operate-screens', ScreenClaim, (ctx, { body, session }) => {
     ctx.status = 201;
@@ -24,24 +19,11 @@ export function screenRoutes(
     screens.revoke(ctx.params.id!, session.user.id),
   );
 
-  r.add('post', '/api/pair/register', 'public', PairRegister, (ctx, { body }) =>
-    screens.register(body, ctx.ip),
+  r.add('get', '/api/screens/:id/mirror', 'view', undefined, (ctx) => s.dashboard.mirror(ctx.params.id!));
+  r.add('get', '/api/screens/:id/commands', 'view', undefined, (ctx) =>
+    s.commands.recent(ctx.params.id!, LimitQuery.parse(ctx.query).limit),
   );
-  r.add('post', '/api/pair/poll', 'public', PairPoll, (ctx, { body }) => screens.poll(body, ctx.ip));
-
-  r.add('get', '/api/player/manifest', 'player', undefined, (ctx) => {
-    ctx.set('Cache-Control', 'no-store');
-    const screen = screens.row(ctx.state.screenId as string);
-    if (!screen) throw unauthenticated();
-    return manifests.build(screen);
-  });
-  r.add('get', '/datasets/:hash', 'player', undefined, (ctx) => {
-    const hash = ctx.params.hash!;
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError(400, 'bad_hash', '数据集标识无效');
-    const d = datasets.get(hash);
-    if (!d) throw notFound('名单数据集');
-    ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
-    ctx.type = 'application/json';
-    return d.body;
-  });
+  r.add('post', '/api/screens/:id/commands', 'operate-screens', CommandRequest, (ctx, { body, session }) =>
+    s.commands.run(ctx.params.id!, body, session.user.id),
+  );
 }

@@ -31,8 +31,9 @@ function fingerprint(): string {
   const h = createHash('sha256');
   for (const name of tables().sort()) {
     if (MOVING.has(name)) continue;
-    for (const row of t.hc.services.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
-      h.update(JSON.stringify(row));
+    // Rows sorted by their text: WITHOUT ROWID tables (batch_authors …) have no rowid to order by.
+    const rows = t.hc.services.db.prepare(`SELECT * FROM "${name}"`).all();
+    for (const text of rows.map((row) => JSON.stringify(row)).sort()) h.update(text);
   }
   return h.digest('hex');
 }

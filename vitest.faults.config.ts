@@ -6,7 +6,11 @@ export default defineConfig({
     name: 'faults',
     environment: 'node',
     // The four-eyes paths and the /admin Origin check run here too, beside the route walk.
-    include: ['faults/**/*.fault.ts', 'server/test/fourEyes.test.ts', 'server/test/adminOrigin.test.ts'],
+    include: [
+      'faults/**/*.fault.ts',
+      'server/services/credit/fourEyes.test.ts',
+      'server/realtime/adminOrigin.test.ts',
+    ],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../core/manifest/types.js';
-import type { ManifestUpdated } from '../../core/protocol/events.js';
-import type { Emergency, EmergencyList } from '../../core/protocol/programs.js';
-import { resolve } from '../../core/schedule/index.js';
-import { ManualClock } from '../clock.js';
+import type { Manifest } from '../../../core/manifest/types.js';
+import type { ManifestUpdated } from '../../../core/protocol/events.js';
+import type { Emergency, EmergencyList } from '../../../core/protocol/programs.js';
+import { resolve } from '../../../core/schedule/index.js';
+import { ManualClock } from '../../clock.js';
 import {
   type Client,
   connectPlayer,
@@ -12,7 +12,7 @@ import {
   pairScreen,
   startTestServer,
   type TestServer,
-} from './harness.js';
+} from '../../test/harness.js';
 
 // Tuesday 2026-03-10 10:00 in Asia/Shanghai.
 const clock = new ManualClock(Date.parse('2026-03-10T02:00:00Z'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManifestUpdated } from '../../core/protocol/events.js';
+import type { ManifestUpdated } from '../../../core/protocol/events.js';
 import {
   Client,
   connectPlayer,
@@ -9,7 +9,7 @@ import {
   startTestServer,
   type TestServer,
   until,
-} from './harness.js';
+} from '../../test/harness.js';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionEnded } from '../../core/protocol/events.js';
-import { ManualClock } from '../clock.js';
-import { Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { adminSocket } from './realtimeKit.js';
-import { newUser, strongPassword } from './userKit.js';
+import type { SessionEnded } from '../../../core/protocol/events.js';
+import { ManualClock } from '../../clock.js';
+import { Client, loginAs, startTestServer, type TestServer, until } from '../../test/harness.js';
+import { adminSocket } from '../../test/realtimeKit.js';
+import { newUser, strongPassword } from '../../test/userKit.js';
 
 const MAX = 5;
 const WINDOW = 15 * 60_000;

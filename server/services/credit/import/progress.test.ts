@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportProgress } from '../../core/protocol/events.js';
-import { csv, orgRow, upload, xlsx } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { adminSocket } from './realtimeKit.js';
+import type { ImportProgress } from '../../../../core/protocol/events.js';
+import { csv, orgRow, upload, xlsx } from '../../../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer, until } from '../../../test/harness.js';
+import { adminSocket } from '../../../test/realtimeKit.js';
 
 type Admin = ReturnType<typeof adminSocket>;
 /** A progress event and whether it arrived while the server was still checking rows. */

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Client, startTestServer, type TestServer, until } from './harness.js';
-import { createScreens, SimPlayer } from './realtimeKit.js';
+import { Client, startTestServer, type TestServer, until } from '../test/harness.js';
+import { createScreens, SimPlayer } from '../test/realtimeKit.js';
 
 let t: TestServer;
 beforeAll(async () => {

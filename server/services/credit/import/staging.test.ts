@@ -2,12 +2,21 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeResidentId } from '../../core/credit/index.js';
-import { ManualClock } from '../clock.js';
-import { loadConfig } from '../config.js';
-import { startHallcast } from '../main.js';
-import { batchCount, csv, entryCount, HEADER, orgRow, personRow, upload, xlsx } from './creditFixtures.js';
-import { Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
+import { makeResidentId } from '../../../../core/credit/index.js';
+import { ManualClock } from '../../../clock.js';
+import { loadConfig } from '../../../config.js';
+import { startHallcast } from '../../../main.js';
+import {
+  batchCount,
+  csv,
+  entryCount,
+  HEADER,
+  orgRow,
+  personRow,
+  upload,
+  xlsx,
+} from '../../../test/creditFixtures.js';
+import { Client, loginAs, startTestServer, type TestServer, until } from '../../../test/harness.js';
 
 const TTL = 10 * 60_000;
 const OVERRIDES = { importTtlMs: TTL, maxStagedRowsPerUser: 10, maxStagedRows: 16, expiryCheckMs: 50 };

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeResidentId } from '../../core/credit/index.js';
-import type { ManifestUpdated } from '../../core/protocol/events.js';
-import { ManualClock } from '../clock.js';
-import { batchCount, csv, entryCount, orgRow, personRow, upload } from './creditFixtures.js';
+import { makeResidentId } from '../../../core/credit/index.js';
+import type { ManifestUpdated } from '../../../core/protocol/events.js';
+import { ManualClock } from '../../clock.js';
+import { batchCount, csv, entryCount, orgRow, personRow, upload } from '../../test/creditFixtures.js';
 import {
   Client,
   connectPlayer,
@@ -13,7 +13,7 @@ import {
   startTestServer,
   type TestServer,
   until,
-} from './harness.js';
+} from '../../test/harness.js';
 
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 2, 0, 0));
 let t: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock.js';
-import { Client, startTestServer, type TestServer } from './harness.js';
+import { ManualClock } from '../../clock.js';
+import { Client, startTestServer, type TestServer } from '../../test/harness.js';
 
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 2, 0, 0));
 let t: TestServer;

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock.js';
-import { maskJsonText } from '../services/credit/privacyMigration.js';
-import { createAuditService, GENESIS, macOf } from '../services/shared/auditService.js';
-import { createAuditStore } from '../store/auditStore.js';
-import { type Db, migrate, openDb } from '../store/db.js';
+import { ManualClock } from '../../clock.js';
+import { createAuditStore } from '../../store/auditStore.js';
+import { type Db, migrate, openDb } from '../../store/db.js';
+import { maskJsonText } from '../credit/privacyMigration.js';
+import { createAuditService, GENESIS, macOf } from './auditService.js';
 
 const ID = '11010519491231002X';
 const KEY = Buffer.alloc(32, 7);

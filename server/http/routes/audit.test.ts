@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestServer, type TestServer, until } from './harness.js';
+import { loginAs, startTestServer, type TestServer, until } from '../../test/harness.js';
 
 let t: TestServer;
 beforeAll(async () => {

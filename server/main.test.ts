@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { StartupError, startHallcast } from '../main.js';
-import { currentVersion, listMigrations, migrate, openDb } from '../store/db.js';
-import { startTestServer } from './harness.js';
+import { loadConfig } from './config.js';
+import { StartupError, startHallcast } from './main.js';
+import { currentVersion, listMigrations, migrate, openDb } from './store/db.js';
+import { startTestServer } from './test/harness.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'hallcast-startup-'));
 const silent = pino({ level: 'silent' });
@@ -82,7 +82,7 @@ describe('start-up errors', () => {
 
 describe('graceful shutdown', () => {
   it('tells connected players, closes their sockets and the database', async () => {
-    const { connectPlayer, once, pairScreen } = await import('./harness.js');
+    const { connectPlayer, once, pairScreen } = await import('./test/harness.js');
     const t = await startTestServer();
     const { token } = await pairScreen(t);
     const p = connectPlayer(t, token);

@@ -7,8 +7,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config.js';
 import { loadConfig } from '../config.js';
-import type { Client, TestServer } from './harness.js';
-import { loginAs, pairScreen, startTestServer, until } from './harness.js';
+import type { Client, TestServer } from '../test/harness.js';
+import { loginAs, pairScreen, startTestServer, until } from '../test/harness.js';
 
 type Attempt = { socket: Socket; events: string[]; result: Promise<'connected' | string> };
 

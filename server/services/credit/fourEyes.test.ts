@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUscc } from '../../core/credit/index.js';
-import { ManualClock } from '../clock.js';
-import { csv, orgRow, upload } from './creditFixtures.js';
-import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from './harness.js';
-import { newUser } from './userKit.js';
+import { makeUscc } from '../../../core/credit/index.js';
+import { ManualClock } from '../../clock.js';
+import { csv, orgRow, upload } from '../../test/creditFixtures.js';
+import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from '../../test/harness.js';
+import { newUser } from '../../test/userKit.js';
 
 // Tuesday 2026-11-24 10:00 in Asia/Shanghai (after the fixtures' decision dates).
 const clock = new ManualClock(Date.parse('2026-11-24T02:00:00Z'));

@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, loginAs, startTestServer, type TestServer } from './harness.js';
+import { Client, loginAs, startTestServer, type TestServer } from '../../test/harness.js';
 
 function expectSecurityHeaders(h: Headers | Record<string, string | string[] | undefined>, what: string) {
   const get = (k: string) => (h instanceof Headers ? h.get(k) : (h[k] as string | undefined)) ?? null;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaLibrary } from '../../core/protocol/programs.js';
-import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
-import { jpeg, mp4, png, SVG, upload, webm, webp } from './mediaFixtures.js';
+import type { MediaLibrary } from '../../../core/protocol/programs.js';
+import { type Client, loginAs, startTestServer, type TestServer } from '../../test/harness.js';
+import { jpeg, mp4, png, SVG, upload, webm, webp } from '../../test/mediaFixtures.js';
 
 let t: TestServer;
 let pub: Client;

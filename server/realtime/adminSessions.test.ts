@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenStatus, SessionEnded } from '../../core/protocol/events.js';
 import { ManualClock } from '../clock.js';
-import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { adminSocket, createScreens } from './realtimeKit.js';
+import { type Client, loginAs, startTestServer, type TestServer, until } from '../test/harness.js';
+import { adminSocket, createScreens } from '../test/realtimeKit.js';
 
 type Admin = ReturnType<typeof adminSocket> & { reasons: string[] };
 

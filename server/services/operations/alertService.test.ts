@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Alert } from '../../core/protocol/events.js';
-import { ManualClock } from '../clock.js';
-import { parseWebhooks, signDingtalk, webhookBody } from '../services/operations/webhookFormats.js';
-import { isOpenAt } from '../services/screens/openingHours.js';
-import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { adminSocket, createScreens, SimPlayer } from './realtimeKit.js';
+import type { Alert } from '../../../core/protocol/events.js';
+import { ManualClock } from '../../clock.js';
+import { type Client, loginAs, startTestServer, type TestServer, until } from '../../test/harness.js';
+import { adminSocket, createScreens, SimPlayer } from '../../test/realtimeKit.js';
+import { isOpenAt } from '../screens/openingHours.js';
+import { parseWebhooks, signDingtalk, webhookBody } from './webhookFormats.js';
 
 // Wednesday 2026-11-25 10:00 in Asia/Shanghai; the demo hall opens Mon–Fri 08:30–17:00, Sat 09:00–12:00.
 const WED_10 = Date.UTC(2026, 10, 25, 2, 0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can, Role } from '../../core/protocol/rest.js';
-import { Client, loginAs, startTestServer, type TestServer } from './harness.js';
+import { Client, loginAs, startTestServer, type TestServer } from '../test/harness.js';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListDisplayProof, ProofOfPlay, UptimeByHall } from '../../core/protocol/operations.js';
-import { ManualClock } from '../clock.js';
-import { orgRow } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { approvedBatch, createScreens, publish, SimPlayer } from './realtimeKit.js';
+import type { ListDisplayProof, ProofOfPlay, UptimeByHall } from '../../../core/protocol/operations.js';
+import { ManualClock } from '../../clock.js';
+import { orgRow } from '../../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer, until } from '../../test/harness.js';
+import { approvedBatch, createScreens, publish, SimPlayer } from '../../test/realtimeKit.js';
 
 // Friday 2026-11-27 10:00 in Asia/Shanghai: the demo hall is open.
 const FRI_10 = Date.UTC(2026, 10, 27, 2, 0);

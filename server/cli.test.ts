@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { makeResidentId } from '../../core/credit/index.js';
-import { csv, orgRow, personRow } from './creditFixtures.js';
-import { startTestServer } from './harness.js';
+import { makeResidentId } from '../core/credit/index.js';
+import { csv, orgRow, personRow } from './test/creditFixtures.js';
+import { startTestServer } from './test/harness.js';
 
 const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'hallcast.js');
+const BIN = join(import.meta.dirname, '..', 'bin', 'hallcast.js');
 
 async function hallcast(
   dataDir: string,

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
-import { batchCount, csv, orgRow, upload } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
-import { upload as mediaUpload, png } from './mediaFixtures.js';
+import { batchCount, csv, orgRow, upload } from '../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from '../test/harness.js';
+import { upload as mediaUpload, png } from '../test/mediaFixtures.js';
 
 // The example from GB 11643 and a legacy 15-digit number: neither may appear anywhere in full.
 const ID = '11010519491231002X';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from './harness.js';
-import { mp4, png, upload } from './mediaFixtures.js';
+import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from '../../test/harness.js';
+import { mp4, png, upload } from '../../test/mediaFixtures.js';
 
 let t: TestServer;
 let pub: Client;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../core/protocol/events.js';
 import type { ChangeDetail } from '../../core/protocol/operations.js';
-import { orgRow } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer, until } from './harness.js';
-import { adminSocket, approvedBatch, createScreens, publish, SimPlayer } from './realtimeKit.js';
+import { orgRow } from '../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer, until } from '../test/harness.js';
+import { adminSocket, approvedBatch, createScreens, publish, SimPlayer } from '../test/realtimeKit.js';
 
 let t: TestServer;
 let editor: Client;

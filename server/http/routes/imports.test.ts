@@ -1,8 +1,17 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeResidentId, makeUscc } from '../../core/credit/index.js';
-import { batchCount, csv, entryCount, HEADER, orgRow, personRow, upload, xlsx } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
+import { makeResidentId, makeUscc } from '../../../core/credit/index.js';
+import {
+  batchCount,
+  csv,
+  entryCount,
+  HEADER,
+  orgRow,
+  personRow,
+  upload,
+  xlsx,
+} from '../../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from '../../test/harness.js';
 
 let t: TestServer;
 let editor: Client;

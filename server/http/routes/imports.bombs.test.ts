@@ -5,9 +5,9 @@ import {
   lyingCellBomb,
   overlappingEntries,
   sharedStringsBomb,
-} from '../services/credit/import/bombFixtures.js';
-import { batchCount, csv, entryCount, orgRow, upload } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
+} from '../../services/credit/import/bombFixtures.js';
+import { batchCount, csv, entryCount, orgRow, upload } from '../../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from '../../test/harness.js';
 
 const MB = 1024 * 1024;
 let t: TestServer;

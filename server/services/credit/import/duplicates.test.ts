@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeResidentId, makeUscc, maskIdNumber } from '../../core/credit/index.js';
-import { identifierHash } from '../services/shared/identifiers.js';
-import { DUPLICATES_SQL } from '../store/batchStore.js';
-import { batchCount, csv, entryCount, orgRow, personRow, upload } from './creditFixtures.js';
-import { type Client, loginAs, startTestServer, type TestServer } from './harness.js';
+import { makeResidentId, makeUscc, maskIdNumber } from '../../../../core/credit/index.js';
+import { DUPLICATES_SQL } from '../../../store/batchStore.js';
+import { batchCount, csv, entryCount, orgRow, personRow, upload } from '../../../test/creditFixtures.js';
+import { type Client, loginAs, startTestServer, type TestServer } from '../../../test/harness.js';
+import { identifierHash } from '../../shared/identifiers.js';
 
 const CATEGORY = '环保失信';
 /** Entries already in the category: enough that a scan of it is not what the planner would pick by chance. */

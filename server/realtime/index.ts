@@ -8,7 +8,7 @@ import { attachAdmins } from './admins.js';
 import { createFanout, groupRoom, hallRoom, type PlayerNs, roomsOf, screenRoom } from './fanout.js';
 import { newStats } from './guard.js';
 import { attachPlayers } from './players.js';
-import { WriteBatch } from './writeBatch.js';
+import { WriteBatch } from '../store/writeBatch.js';
 
 /** The /player and /admin namespaces, fan-out of changes, ack tracking and remote commands. */
 export function createRealtime(http: HttpServer, s: Services, config: Config, log: Logger) {

@@ -14,7 +14,7 @@ import type { Services } from '../services/index.js';
 import type { Fanout, PlayerNs, PlayerSocket } from './fanout.js';
 import { roomsOf, screenRoom } from './fanout.js';
 import { ackOf, Bucket, fail, guarded, type RealtimeStats } from './guard.js';
-import type { WriteBatch } from './writeBatch.js';
+import type { WriteBatch } from '../store/writeBatch.js';
 
 /** What the player side tells the rest of realtime. */
 export interface PlayerHooks {

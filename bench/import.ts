@@ -18,6 +18,7 @@ import pino from 'pino';
 import { makeResidentId, makeUscc, maskIdNumber } from '../core/credit/index.js';
 import { loadConfig } from '../server/config.js';
 import { startHallcast } from '../server/main.js';
+import type { Wired } from '../server/services/index.js';
 import { identifierHash } from '../server/services/shared/identifiers.js';
 
 const args = process.argv.slice(2);
@@ -183,7 +184,7 @@ async function hallcast(file: string, existing: number): Promise<Figures> {
     ),
     log: pino({ level: 'silent' }),
   });
-  const s = hc.services;
+  const s = { ...hc.services, db: hc.db, stores: hc.stores };
   const category = s.stores.credit.listCategories().find((c) => c.name === '严重违法失信企业')!;
   const unit = s.stores.credit.listUnits()[0]!;
   if (existing > 0) seed(s, category.id, unit.id, existing);
@@ -233,12 +234,7 @@ async function hallcast(file: string, existing: number): Promise<Figures> {
  * the file's subjects (row i mod the file's subjects) under older decision numbers, so that
  * none is a duplicate of the file but every lookup meets entries of the same subject.
  */
-function seed(
-  s: Awaited<ReturnType<typeof startHallcast>>['services'],
-  categoryId: string,
-  unitId: string,
-  n: number,
-) {
+function seed(s: Wired, categoryId: string, unitId: string, n: number) {
   const now = s.clock.now();
   const batchId = 'bench-existing';
   s.db.transaction(() => {

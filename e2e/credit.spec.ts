@@ -98,7 +98,7 @@ describe('credit lists across apps', () => {
       .poll(
         () =>
           (
-            t.hc.services.db
+            t.hc.db
               .prepare(
                 'SELECT count(rendered_at) AS n FROM change_screens cs JOIN takedowns td ON td.change_id = cs.change_id',
               )

@@ -22,8 +22,8 @@ describe('operations dashboard', () => {
     await player.goto(`${t.url}/player/`);
     const code = (await player.getByTestId('pairing-code').innerText()).trim();
     const operator = await loginAs(t, 'operator');
-    const hall = t.hc.services.stores.halls.listHalls()[0]!;
-    const group = t.hc.services.stores.halls.listGroups()[0]!;
+    const hall = t.hc.stores.halls.listHalls()[0]!;
+    const group = t.hc.stores.halls.listGroups()[0]!;
     const claim = await operator.request('POST', '/api/screens/claim', {
       code,
       name: '看板测试屏',

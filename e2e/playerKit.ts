@@ -61,7 +61,7 @@ export class World {
   }
 
   get s() {
-    return this.hc.services;
+    return { ...this.hc.services, db: this.hc.db, stores: this.hc.stores };
   }
 
   async up(): Promise<void> {

@@ -21,7 +21,7 @@ const MOVING = new Set(['sessions', 'login_failures', 'sqlite_sequence']);
 
 const tables = () =>
   (
-    t.hc.services.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+    t.hc.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -32,7 +32,7 @@ function fingerprint(): string {
   for (const name of tables().sort()) {
     if (MOVING.has(name)) continue;
     // Rows sorted by their text: WITHOUT ROWID tables (batch_authors …) have no rowid to order by.
-    const rows = t.hc.services.db.prepare(`SELECT * FROM "${name}"`).all();
+    const rows = t.hc.db.prepare(`SELECT * FROM "${name}"`).all();
     for (const text of rows.map((row) => JSON.stringify(row)).sort()) h.update(text);
   }
   return h.digest('hex');
@@ -53,12 +53,12 @@ function realPath(path: string): string {
       const resource = (param.endsWith('Id') ? `${param.slice(0, -2)}s` : segs[i - 1]!).replace(/-/g, '_');
       const table = names.find((n) => n === resource || n.endsWith(`_${resource}`));
       if (!table) return ZERO;
-      const cols = t.hc.services.db.prepare(`PRAGMA table_info("${table}")`).all() as {
+      const cols = t.hc.db.prepare(`PRAGMA table_info("${table}")`).all() as {
         name: string;
         pk: number;
       }[];
       const key = cols.find((c) => c.pk === 1)?.name ?? 'id';
-      const rows = t.hc.services.db.prepare(`SELECT "${key}" AS k FROM "${table}"`).all() as { k: string }[];
+      const rows = t.hc.db.prepare(`SELECT "${key}" AS k FROM "${table}"`).all() as { k: string }[];
       return rows.length > 0 ? String(rows[rng.int(rows.length)]!.k) : ZERO;
     })
     .join('/');

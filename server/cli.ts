@@ -14,6 +14,7 @@ import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
 import { runBootSteps } from './store/db.js';
+import { createStores } from './store/index.js';
 
 const USAGE = `用法: hallcast <命令>
   serve [--demo] [--build-if-stale]   启动服务器（生产入口；--demo 在新数据库中写入演示内容）
@@ -32,7 +33,12 @@ function offline(config: Config) {
   prepareDataDir(config.dataDir);
   const { db } = openDatabase(config.dataDir);
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
-  const s = createServices(db, config, systemClock, secrets, () => config.publicUrl ?? '');
+  const stores = createStores(db);
+  const s = {
+    ...createServices(db, stores, config, systemClock, secrets, () => config.publicUrl ?? ''),
+    db,
+    stores,
+  };
   runBootSteps(db, bootSteps(s));
   return s;
 }

@@ -71,7 +71,7 @@ describe('start-up errors', () => {
 
   it('answers 503 with the error shape when the database is not usable', async () => {
     const t = await startTestServer();
-    t.hc.services.db.close();
+    t.hc.db.close();
     const r = await fetch(`${t.url}/api/health`);
     expect(r.status).toBe(503);
     const body = await r.json();
@@ -92,7 +92,7 @@ describe('graceful shutdown', () => {
     await t.hc.stop();
     expect((await bye).code).toBe('shutdown');
     await gone;
-    expect(t.hc.services.db.open).toBe(false);
+    expect(t.hc.db.open).toBe(false);
     await expect(fetch(`${t.url}/api/health`)).rejects.toThrow();
     p.close();
   });

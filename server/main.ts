@@ -16,6 +16,7 @@ import { loadSecrets, secretsDirOf } from './secrets.js';
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { DatabaseError, type Db, migrate, openDb, runBootSteps } from './store/db.js';
+import { createStores, type Stores } from './store/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -66,6 +67,9 @@ export interface Hallcast {
   url: string;
   port: number;
   services: ReturnType<typeof createServices>;
+  /** The database and stores, for the CLI, tests and benchmarks; the layers above services never see them. */
+  db: Db;
+  stores: Stores;
   realtime: ReturnType<typeof createRealtime>;
   routes: ReturnType<typeof createHttpApp>['routes'];
   demoLogins: DemoLogin[] | null;
@@ -97,10 +101,12 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
   const secrets = loadSecrets(secretsDirOf(config.dataDir));
   const tls = Boolean(config.tlsCert && config.tlsKey);
   let publicUrl = '';
-  const services = createServices(db, config, clock, secrets, () => publicUrl);
-  const steps = runBootSteps(db, bootSteps(services), () => clock.now());
+  const stores = createStores(db);
+  const services = createServices(db, stores, config, clock, secrets, () => publicUrl);
+  const root = { ...services, db, stores };
+  const steps = runBootSteps(db, bootSteps(root), () => clock.now());
   if (steps.length > 0) log.info({ steps, auditHead: services.audit.head() }, 'boot steps');
-  const demoLogins = config.demo ? await seedDemo(services, config.dataDir, fresh) : null;
+  const demoLogins = config.demo ? await seedDemo(root, config.dataDir, fresh) : null;
   services.datasets.rebuild();
 
   const { app, routes } = createHttpApp({
@@ -151,6 +157,8 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     services,
+    db,
+    stores,
     realtime,
     routes,
     demoLogins,

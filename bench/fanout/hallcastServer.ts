@@ -26,7 +26,7 @@ const hc = await startHallcast({
   ),
   log: pino({ level: 'silent' }),
 });
-const s = hc.services;
+const s = { ...hc.services, db: hc.db, stores: hc.stores };
 const tokensFile = join(dataDir, 'bench-tokens.json');
 
 /** N screens in the demo hall and group, their tokens kept for the player workers. */

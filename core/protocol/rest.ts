@@ -51,6 +51,8 @@ export interface ErrorBody {
 }
 
 // ---- auth ----
+/** The admin session cookie (httpOnly, SameSite=Strict): HTTP sets it, the /admin socket reads it. */
+export const SESSION_COOKIE = 'hc_session';
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),

@@ -10,10 +10,10 @@ import { startHallcast } from '../../server/main.js';
 
 const config = loadConfig(process.env, { port: 0, host: '127.0.0.1', demo: true, logLevel: 'silent' });
 const hc = await startHallcast({ config, log: pino({ level: 'silent' }) });
-const credit = hc.services.stores.credit;
+const credit = hc.stores.credit;
 const category = credit.listCategories().find((c) => c.name === '严重违法失信企业');
 const count = (table: string) =>
-  (hc.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (hc.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const say = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
 
 say({ url: hc.url, logins: hc.demoLogins, unitId: credit.listUnits()[0]?.id, categoryId: category?.id });

@@ -6,7 +6,7 @@ import type { Item } from '../../core/manifest/types.js';
 import type { Role } from '../../core/protocol/rest.js';
 import { addDays, dateIn } from '../../core/time.js';
 import { hashPassword, randomPassword } from '../services/access/authService.js';
-import type { Services } from '../services/index.js';
+import type { Wired as Services } from '../services/index.js';
 import { seedDemoCampaigns } from './campaigns.js';
 import { DEMO_CAMPAIGNS, DEMO_CATEGORIES, DEMO_ENTRIES, DEMO_UNITS } from './data.js';
 

@@ -25,11 +25,11 @@ describe('health and errors', () => {
   });
 
   it('answers malformed JSON with 400 and the error shape, changing nothing', async () => {
-    const before = t.hc.services.stores.users.list().length;
+    const before = t.hc.stores.users.list().length;
     const r = await new Client(t.url).request('POST', '/api/auth/login', '{"username": "admin",');
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ error: { code: 'invalid_json', message: expect.stringContaining('JSON') } });
-    expect(t.hc.services.stores.users.list().length).toBe(before);
+    expect(t.hc.stores.users.list().length).toBe(before);
   });
 
   it('answers invalid input with 400 and the issues', async () => {
@@ -89,7 +89,7 @@ describe('permission table', () => {
 describe('sessions', () => {
   it('rejects a write without the CSRF token and changes nothing', async () => {
     const admin = await loginAs(t, 'admin');
-    const before = t.hc.services.stores.halls.listHalls().length;
+    const before = t.hc.stores.halls.listHalls().length;
     const r = await admin.request(
       'POST',
       '/api/halls',
@@ -98,7 +98,7 @@ describe('sessions', () => {
     );
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('csrf_failed');
-    expect(t.hc.services.stores.halls.listHalls().length).toBe(before);
+    expect(t.hc.stores.halls.listHalls().length).toBe(before);
   });
 
   it('sets an httpOnly SameSite=Strict cookie and logs out', async () => {

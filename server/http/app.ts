@@ -116,7 +116,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   entryRoutes(routes, s.credit);
   takedownRoutes(routes, s.credit);
   snapshotRoutes(routes, `${d.mediaDir}/../snapshots`, s.clock, d.maxSnapshotBytes);
-  fileRoutes(routes, s.stores.content, d.mediaDir, d.distDir);
+  fileRoutes(routes, s.programs.media, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));
   app.use(securityHeaders({ tls: d.secureCookies, publicUrl: d.publicUrl, hstsMaxAgeS: d.hstsMaxAgeS }));

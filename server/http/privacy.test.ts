@@ -68,7 +68,7 @@ describe('identifiers in free text', () => {
       `第四季度 ${ID}`,
       `C:\\Users\\张三\\${ID}.csv`,
     );
-    const row = t.hc.services.db
+    const row = t.hc.db
       .prepare('SELECT doc_no, authority, name, reason, basis, legal_rep FROM entries WHERE batch_id = ?')
       .get(batchId) as Record<string, string>;
     expect(row.doc_no).toBe('黑市监决〔2026〕110105********002X号');
@@ -113,7 +113,7 @@ describe('identifiers in free text', () => {
     expect(takedowns).toContain('138****1234');
     expect(leaks(takedowns)).toEqual([]);
     const stored = JSON.stringify(
-      t.hc.services.db.prepare('SELECT status_reason, status_doc_no FROM entries WHERE id = ?').get(entry.id),
+      t.hc.db.prepare('SELECT status_reason, status_doc_no FROM entries WHERE id = ?').get(entry.id),
     );
     expect(leaks(stored)).toEqual([]);
     expect(leaks(JSON.stringify((await editor.request('GET', '/api/audit?limit=50')).body))).toEqual([]);
@@ -121,8 +121,8 @@ describe('identifiers in free text', () => {
 
   it('answers 400 file_name_invalid for a bad percent-encoding in x-file-name and stages nothing', async () => {
     const before = batchCount(t);
-    const cat = t.hc.services.stores.credit.listCategories().find((x) => x.name === '严重违法失信企业')!;
-    const unit = t.hc.services.stores.credit.listUnits()[0]!;
+    const cat = t.hc.stores.credit.listCategories().find((x) => x.name === '严重违法失信企业')!;
+    const unit = t.hc.stores.credit.listUnits()[0]!;
     const res = await fetch(`${t.url}/api/imports?unitId=${unit.id}&categoryId=${cat.id}`, {
       method: 'POST',
       headers: {

@@ -13,10 +13,7 @@ const DAY = 86_400_000;
  */
 export function startJobs(s: Services, realtime: Realtime, config: Config, log: Logger) {
   s.webhooks.attachLog(log);
-  const flush = () => {
-    const dirty = s.presence.drainDirty();
-    if (dirty.length > 0) s.stores.screens.flushPresence(dirty);
-  };
+  const flush = () => s.screens.flushPresence();
   const expireEntries = () => {
     const change = s.credit.batches.expire();
     if (!change) return;

@@ -30,7 +30,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('an admin socket ends when the server ends its session', () => {
   let t: TestServer;
   let admin: Client;
-  const userId = (username: string) => t.hc.services.stores.users.getByUsername(username)!.id;
+  const userId = (username: string) => t.hc.stores.users.getByUsername(username)!.id;
   beforeAll(async () => {
     // The default re-check interval (30 s) is far beyond these tests: the events must do it.
     t = await startTestServer({ adminPushMs: 30 });

@@ -1,8 +1,8 @@
 import type { Namespace } from 'socket.io';
 import type { AdminToServer, ServerToAdmin, SessionEndReason } from '../../core/protocol/events.js';
 import type { Role } from '../../core/protocol/rest.js';
+import { SESSION_COOKIE } from '../../core/protocol/rest.js';
 import type { Config } from '../config.js';
-import { SESSION_COOKIE } from '../http/middleware/auth.js';
 import type { AuthedSession, AuthService } from '../services/access/authService.js';
 
 /** The session an admin socket was admitted with. */

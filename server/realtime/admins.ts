@@ -15,8 +15,8 @@ export function attachAdmins(admins: AdminNs, s: Services, config: Config) {
   const statuses = new Coalescer(config.adminPushMs, (ids) => {
     if (!watched()) return;
     for (const id of ids) {
-      const row = s.stores.screens.get(id);
-      if (row && row.revoked_at === null) admins.emit('screen:updated', s.dashboard.status(row));
+      const row = s.screens.row(id);
+      if (row) admins.emit('screen:updated', s.dashboard.status(row));
     }
   });
   const progress = new Coalescer(

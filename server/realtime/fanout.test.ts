@@ -43,7 +43,7 @@ describe('fan-out and convergence', () => {
     });
     expect(w.status).toBe(200);
     const changeId = w.body[0].changeId as string;
-    const revisions = screens.map((s) => t.hc.services.stores.screens.get(s.id)!.revision);
+    const revisions = screens.map((s) => t.hc.stores.screens.get(s.id)!.revision);
     await until(() => players.every((p, i) => p.rendered === revisions[i]));
     for (const p of players) expect(p.entryNames()).not.toContain('黑河撤下测试商贸有限公司');
 
@@ -79,14 +79,14 @@ describe('fan-out and convergence', () => {
     await until(() => !t.hc.services.presence.isOnline(b!.id));
 
     const changeId = await publish(reviewer, await approvedBatch(t, editor, reviewer, [orgRow()]));
-    await until(() => pa.rendered === t.hc.services.stores.screens.get(a!.id)!.revision);
+    await until(() => pa.rendered === t.hc.stores.screens.get(a!.id)!.revision);
     const before = await detail(changeId);
     expect(before.screens.find((s) => s.screenId === b!.id)?.state).toBe('offline');
     expect(before.screens.find((s) => s.screenId === a!.id)?.state).toBe('rendered');
     expect(before.offline).toBeGreaterThanOrEqual(1);
 
     pb.open();
-    await until(() => pb.rendered === t.hc.services.stores.screens.get(b!.id)!.revision);
+    await until(() => pb.rendered === t.hc.stores.screens.get(b!.id)!.revision);
     const after = await detail(changeId);
     expect(after.screens.find((s) => s.screenId === b!.id)?.state).toBe('rendered');
     pa.close();
@@ -95,7 +95,7 @@ describe('fan-out and convergence', () => {
 
   it('pushes the revision alone when the manifest is over the inline limit, and shares builds', async () => {
     const [a, b] = createScreens(t, 2, '共享构建屏');
-    const s = t.hc.services;
+    const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
     const ma = s.manifests.build(s.stores.screens.get(a!.id)!);
     const mb = s.manifests.build(s.stores.screens.get(b!.id)!);
     expect(ma.screenId).toBe(a!.id);
@@ -141,7 +141,7 @@ describe('isolation', () => {
     const pa = await new SimPlayer(t, a!).connected();
     const pb = await new SimPlayer(t, b!).connected();
     await until(() => pa.rendered > 0 && pb.rendered > 0);
-    const s = t.hc.services;
+    const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
     const rowB = { ...s.stores.screens.get(b!.id)! };
     const presenceB = { ...s.presence.get(b!.id)! };
     const seen = pb.events.length;

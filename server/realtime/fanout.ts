@@ -3,7 +3,7 @@ import type { Namespace, RemoteSocket, Socket } from 'socket.io';
 import type { Ack, ManifestUpdated, PlayerToServer, ServerToPlayer } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
-import type { ScreenRow } from '../store/screenStore.js';
+import type { ScreenRow } from '../services/screens/screenService.js';
 
 export type PlayerData = { screenId: string };
 export type PlayerSocket = Socket<PlayerToServer, ServerToPlayer, Record<string, never>, PlayerData>;
@@ -52,8 +52,8 @@ export function createFanout(
     Array.isArray(replies) && replies.some((r) => (r as Ack<unknown> | null)?.ok === true);
 
   function pushScreen(id: string): void {
-    const row = s.stores.screens.get(id);
-    if (!row || row.revoked_at !== null) return;
+    const row = s.screens.row(id);
+    if (!row) return;
     const payload = payloadFor(row);
     if (!payload) return;
     players
@@ -67,8 +67,8 @@ export function createFanout(
   return {
     /** The manifest for a socket that just connected (its resync). */
     pushSocket(socket: PlayerSocket): void {
-      const row = s.stores.screens.get(socket.data.screenId);
-      if (!row || row.revoked_at !== null) return;
+      const row = s.screens.row(socket.data.screenId);
+      if (!row) return;
       const payload = payloadFor(row);
       if (!payload) return;
       socket.timeout(ackTimeout).emit('manifest:updated', payload, (err, reply) => {

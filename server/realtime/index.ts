@@ -8,7 +8,6 @@ import { attachAdmins } from './admins.js';
 import { createFanout, groupRoom, hallRoom, type PlayerNs, roomsOf, screenRoom } from './fanout.js';
 import { newStats } from './guard.js';
 import { attachPlayers } from './players.js';
-import { WriteBatch } from '../store/writeBatch.js';
 
 /** The /player and /admin namespaces, fan-out of changes, ack tracking and remote commands. */
 export function createRealtime(http: HttpServer, s: Services, config: Config, log: Logger) {
@@ -25,7 +24,7 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
   const sessions = attachAdminSessions(admins, s.auth, config);
   const push = attachAdmins(admins, s, config);
 
-  const writes = new WriteBatch(s.db);
+  const writes = s.writes;
   const fanout = createFanout(players, s, config, log, (screenId, revision) => {
     writes
       .run(() => s.convergence.received(screenId, revision))
@@ -53,7 +52,7 @@ export function createRealtime(http: HttpServer, s: Services, config: Config, lo
 
   /** A screen moved hall or group: its sockets follow into the new rooms. */
   async function reroom(screenId: string): Promise<void> {
-    const row = s.stores.screens.get(screenId);
+    const row = s.screens.row(screenId);
     if (!row) return;
     const want = new Set(roomsOf(row));
     for (const socket of await players.in(screenRoom(screenId)).fetchSockets()) {

@@ -14,7 +14,6 @@ import type { Services } from '../services/index.js';
 import type { Fanout, PlayerNs, PlayerSocket } from './fanout.js';
 import { roomsOf, screenRoom } from './fanout.js';
 import { ackOf, Bucket, fail, guarded, type RealtimeStats } from './guard.js';
-import type { WriteBatch } from '../store/writeBatch.js';
 
 /** What the player side tells the rest of realtime. */
 export interface PlayerHooks {
@@ -48,13 +47,13 @@ export function attachPlayers(
   stats: RealtimeStats,
   fanout: Fanout,
   hooks: PlayerHooks,
-  writes: WriteBatch,
+  writes: Services['writes'],
 ): void {
   const now = () => s.clock.now();
   const timeSync = (screenId: string): TimeSync => ({
     serverTime: now(),
     listsValidUntil: now() + config.staleAfterMs,
-    revision: s.stores.screens.get(screenId)?.revision ?? 0,
+    revision: s.screens.row(screenId)?.revision ?? 0,
   });
   const presenceMoved = (screenId: string) => {
     hooks.status(screenId);
@@ -75,8 +74,8 @@ export function attachPlayers(
 
   players.on('connection', (socket: PlayerSocket) => {
     const screenId = socket.data.screenId;
-    const row = s.stores.screens.get(screenId);
-    if (!row || row.revoked_at !== null) {
+    const row = s.screens.row(screenId);
+    if (!row) {
       socket.disconnect(true);
       return;
     }
@@ -129,7 +128,7 @@ export function attachPlayers(
     );
     socket.on(
       'player:plays',
-      guarded(PlayerPlays, reports, stats, (p) => ({ stored: s.stores.plays.insertMany(screenId, p) })),
+      guarded(PlayerPlays, reports, stats, (p) => ({ stored: s.plays.record(screenId, p) })),
     );
     socket.on(
       'player:state',

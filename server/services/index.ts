@@ -1,22 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Secrets } from '../secrets.js';
-import { createAuditStore } from '../store/auditStore.js';
-import { createAuthorStore } from '../store/authorStore.js';
-import { createBatchStore } from '../store/batchStore.js';
-import { createChangeStore } from '../store/changeStore.js';
-import { createContentStore } from '../store/contentStore.js';
-import { createCreditStore } from '../store/creditStore.js';
-import { createDatasetStore } from '../store/datasetStore.js';
 import type { Db } from '../store/db.js';
-import { createHallStore } from '../store/hallStore.js';
-import { createPlayStore } from '../store/playStore.js';
-import { createProgramStore } from '../store/programStore.js';
-import { createScreenStore } from '../store/screenStore.js';
-import { createSessionStore } from '../store/sessionStore.js';
-import { createSettingsStore } from '../store/settingsStore.js';
-import { createApiKeyStore, createTakedownStore } from '../store/takedownStore.js';
-import { createUserStore } from '../store/userStore.js';
+import type { Stores } from '../store/index.js';
+import { WriteBatch } from '../store/writeBatch.js';
 import { createAuthService } from './access/authService.js';
 import { createPasswordPolicy } from './access/passwordPolicy.js';
 import { createUserService } from './access/userService.js';
@@ -36,32 +23,18 @@ import { createScreenService } from './screens/screenService.js';
 import { createAuditService } from './shared/auditService.js';
 import { EventBus } from './shared/events.js';
 
-/** Wires stores and services for one server instance. */
+/**
+ * Wires the services of one server instance over its stores. The result holds no `db` and no
+ * store: http, realtime and jobs reach the data only through these services.
+ */
 export function createServices(
   db: Db,
+  stores: Stores,
   config: Config,
   clock: Clock,
   secrets: Secrets,
   publicUrl: () => string,
 ) {
-  const stores = {
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    halls: createHallStore(db),
-    screens: createScreenStore(db),
-    content: createContentStore(db),
-    credit: createCreditStore(db),
-    datasets: createDatasetStore(db),
-    changes: createChangeStore(db),
-    audit: createAuditStore(db),
-    settings: createSettingsStore(db),
-    plays: createPlayStore(db),
-    batches: createBatchStore(db),
-    takedowns: createTakedownStore(db),
-    apiKeys: createApiKeyStore(db),
-    programs: createProgramStore(db),
-    authors: createAuthorStore(db),
-  };
   const bus = new EventBus();
   const presence: Presence = new MemoryPresence(clock);
   const audit = createAuditService(stores.audit, secrets.auditKey, clock);
@@ -185,9 +158,11 @@ export function createServices(
     }
   };
   return {
-    db,
-    stores,
     bus,
+    /** The small writes acks cause, committed together (one transaction per event-loop turn). */
+    writes: new WriteBatch(db),
+    /** Proof of play as players report it (ids make resends idempotent). */
+    plays: { record: stores.plays.insertMany },
     presence,
     audit,
     changes,
@@ -206,3 +181,5 @@ export function createServices(
   };
 }
 export type Services = ReturnType<typeof createServices>;
+/** What a composition root holds (main, the CLI, boot steps, the demo seed): the services with their database and stores. */
+export type Wired = Services & { db: Db; stores: Stores };

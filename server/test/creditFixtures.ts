@@ -75,8 +75,8 @@ export async function upload(
   name = 'list.csv',
   uploadId?: string,
 ) {
-  const cat = t.hc.services.stores.credit.listCategories().find((x) => x.name === category)!;
-  const unit = t.hc.services.stores.credit.listUnits()[0]!;
+  const cat = t.hc.stores.credit.listCategories().find((x) => x.name === category)!;
+  const unit = t.hc.stores.credit.listUnits()[0]!;
   const query = new URLSearchParams({
     unitId: unit.id,
     categoryId: cat.id,
@@ -96,6 +96,6 @@ export async function upload(
 }
 
 export const batchCount = (t: TestServer) =>
-  (t.hc.services.db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
+  (t.hc.db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
 export const entryCount = (t: TestServer) =>
-  (t.hc.services.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+  (t.hc.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;

@@ -102,8 +102,8 @@ export async function pairScreen(
     version: 'test',
   });
   const op = await loginAs(t, 'operator');
-  const hall = t.hc.services.stores.halls.listHalls()[0]!;
-  const group = t.hc.services.stores.halls.listGroups()[0]!;
+  const hall = t.hc.stores.halls.listHalls()[0]!;
+  const group = t.hc.stores.halls.listGroups()[0]!;
   const claim = await op.request('POST', '/api/screens/claim', {
     code: reg.body.code,
     name,

@@ -1,10 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
-import { type Action, can } from '../../../core/protocol/rest.js';
+import { type Action, can, SESSION_COOKIE } from '../../../core/protocol/rest.js';
 import { AppError, forbidden, unauthenticated } from '../../errors.js';
 import type { AuthedSession, AuthService } from '../../services/access/authService.js';
-
-export const SESSION_COOKIE = 'hc_session';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -25,9 +25,7 @@ describe('audit log', () => {
     const intact = audit.verify();
     expect(intact.ok).toBe(true);
     const target = page.body.records.find((r: { action: string }) => r.action === 'unit.create');
-    t.hc.services.db
-      .prepare('UPDATE audit_log SET summary = \'{"name":"篡改"}\' WHERE seq = ?')
-      .run(target.seq);
+    t.hc.db.prepare('UPDATE audit_log SET summary = \'{"name":"篡改"}\' WHERE seq = ?').run(target.seq);
     const broken = audit.verify();
     expect(broken).toMatchObject({ ok: false, brokenAt: target.seq });
   });

@@ -1,6 +1,5 @@
-import { ChangePasswordRequest, LoginRequest } from '../../../core/protocol/rest.js';
+import { ChangePasswordRequest, LoginRequest, SESSION_COOKIE } from '../../../core/protocol/rest.js';
 import type { AuthService } from '../../services/access/authService.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Login, logout, the current session and changing one's password. */

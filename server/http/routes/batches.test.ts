@@ -121,7 +121,7 @@ describe('review and publication', () => {
 
   it('refuses to withdraw an unknown code and changes nothing', async () => {
     const before = (
-      t.hc.services.db.prepare("SELECT count(*) AS n FROM entries WHERE status = 'active'").get() as {
+      t.hc.db.prepare("SELECT count(*) AS n FROM entries WHERE status = 'active'").get() as {
         n: number;
       }
     ).n;
@@ -135,7 +135,7 @@ describe('review and publication', () => {
     expect(r.body.error.code).toBe('code_unknown');
     expect(
       (
-        t.hc.services.db.prepare("SELECT count(*) AS n FROM entries WHERE status = 'active'").get() as {
+        t.hc.db.prepare("SELECT count(*) AS n FROM entries WHERE status = 'active'").get() as {
           n: number;
         }
       ).n,
@@ -168,9 +168,7 @@ describe('review and publication', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body[0].entryName).toBe('周某某');
-    expect(JSON.stringify(t.hc.services.db.prepare('SELECT * FROM api_keys').all())).not.toContain(
-      key.body.secret,
-    );
+    expect(JSON.stringify(t.hc.db.prepare('SELECT * FROM api_keys').all())).not.toContain(key.body.secret);
   });
 
   it('corrects an entry: the old version leaves at once, the corrected one waits for review', async () => {
@@ -260,7 +258,7 @@ describe('privacy', () => {
       await editor.request('GET', '/api/takedowns'),
       await new Client(t.url).request('GET', '/api/public/lists.json'),
     ]);
-    t.hc.services.db.pragma('wal_checkpoint(PASSIVE)');
+    t.hc.db.pragma('wal_checkpoint(PASSIVE)');
     await new Promise((r) => setTimeout(r, 300)); // let the asynchronous log writer flush
     const files: string[] = [];
     const walk = (dir: string) => {

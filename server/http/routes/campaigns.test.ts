@@ -33,7 +33,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const store = () => t.hc.services.stores;
+const store = () => t.hc.stores;
 const revision = () => store().screens.get(screenId)!.revision;
 const manifest = () => t.hc.services.manifests.build(store().screens.get(screenId)!);
 const campaignCount = () => store().programs.listCampaigns().length;

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Context } from 'koa';
 import { AppError, notFound } from '../../errors.js';
-import type { ContentStore } from '../../store/contentStore.js';
+import type { MediaService } from '../../services/programs/media/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 const TYPES: Record<string, string> = {
@@ -42,13 +42,13 @@ function sendFile(ctx: Context, file: string, type: string, cache: string): void
 }
 
 /** Media by hash, the built web apps, and their entry pages. */
-export function fileRoutes(r: RouteBuilder, content: ContentStore, mediaDir: string, distDir: string): void {
+export function fileRoutes(r: RouteBuilder, media: MediaService, mediaDir: string, distDir: string): void {
   r.add('get', '/media/:hash', 'public', undefined, (ctx) => {
     const hash = ctx.params.hash!;
-    const m = /^[0-9a-f]{64}$/.test(hash) ? content.getMedia(hash) : undefined;
+    const mime = /^[0-9a-f]{64}$/.test(hash) ? media.mimeOf(hash) : undefined;
     const file = join(mediaDir, hash);
-    if (!m || !existsSync(file)) throw notFound('媒体文件');
-    sendFile(ctx, file, m.mime, 'public, max-age=31536000, immutable');
+    if (!mime || !existsSync(file)) throw notFound('媒体文件');
+    sendFile(ctx, file, mime, 'public, max-age=31536000, immutable');
   });
   r.add('get', '/assets/:file', 'public', undefined, (ctx) => {
     const name = normalize(ctx.params.file!);

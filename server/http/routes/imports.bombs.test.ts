@@ -20,8 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const auditCount = () =>
-  (t.hc.services.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = () => (t.hc.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 /** Uploads a hostile file; checks that nothing was written and no preview came back. */
 async function hostile(body: Buffer, name = 'list.xlsx') {
@@ -88,7 +87,7 @@ describe('uploads taking turns', () => {
     const rows = Array.from({ length: 3000 }, () => orgRow());
     const file = csv(rows);
     const staged = () =>
-      (q.hc.services.db.prepare('SELECT count(*) AS n FROM import_previews').get() as { n: number }).n;
+      (q.hc.db.prepare('SELECT count(*) AS n FROM import_previews').get() as { n: number }).n;
     const before = [batchCount(q), entryCount(q), staged()];
     const answers = await Promise.all([1, 2, 3].map(() => upload(q, c, file)));
     const statuses = answers.map((r) => r.status).sort();

@@ -15,7 +15,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const mediaCount = () => t.hc.services.stores.content.listMedia().length;
+const mediaCount = () => t.hc.stores.content.listMedia().length;
 const tmpFiles = () => readdirSync(join(t.dataDir, 'tmp'));
 
 /** Asserts a refused upload left no row, no stored file and no temp file behind. */
@@ -173,7 +173,7 @@ describe('deleting media', () => {
   });
 
   it('keeps the built-in posters', async () => {
-    const builtin = t.hc.services.stores.content.listMedia().find((m) => m.builtin === 1)!;
+    const builtin = t.hc.stores.content.listMedia().find((m) => m.builtin === 1)!;
     const r = await pub.request('DELETE', `/api/media/${builtin.hash}`);
     expect(r.status).toBe(409);
   });

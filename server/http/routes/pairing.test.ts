@@ -46,7 +46,7 @@ describe('pairing', () => {
     const s = secret();
     const reg = await register(device, s);
     const op = await loginAs(t, 'operator');
-    const hall = t.hc.services.stores.halls.listHalls()[0]!;
+    const hall = t.hc.stores.halls.listHalls()[0]!;
     const claim = await op.request('POST', '/api/screens/claim', {
       code: reg.body.code.toLowerCase(),
       name: '一楼东侧大屏',
@@ -66,13 +66,13 @@ describe('pairing', () => {
     expect(mine.body.token).toMatch(/^[0-9a-f]{64}$/);
     const again = await device.request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: s });
     expect(again.status).toBe(404);
-    const row = t.hc.services.stores.screens.get(mine.body.screenId)!;
+    const row = t.hc.stores.screens.get(mine.body.screenId)!;
     expect(row.token_hash).not.toBe(mine.body.token);
   });
 
   it('refuses unknown and malformed codes with a clear message', async () => {
     const op = await loginAs(t, 'operator');
-    const hall = t.hc.services.stores.halls.listHalls()[0]!;
+    const hall = t.hc.stores.halls.listHalls()[0]!;
     const base = {
       name: 'x',
       hallId: hall.id,
@@ -80,13 +80,13 @@ describe('pairing', () => {
       layout: 'landscape',
       canvas: { width: 1920, height: 1080 },
     };
-    const before = t.hc.services.stores.screens.list().length;
+    const before = t.hc.stores.screens.list().length;
     const unknown = await op.request('POST', '/api/screens/claim', { ...base, code: '222222' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('code_not_found');
     const bad = await op.request('POST', '/api/screens/claim', { ...base, code: 'O0I1' });
     expect(bad.status).toBe(400);
-    expect(t.hc.services.stores.screens.list().length).toBe(before);
+    expect(t.hc.stores.screens.list().length).toBe(before);
   });
 });
 
@@ -118,10 +118,10 @@ describe('player socket', () => {
     expect(m.datasets.map((d) => d.listType).sort()).toContain('black');
     expect(m.items.some((i) => i.kind === 'list-board')).toBe(true);
     expect(m.demo).toBe(true);
-    await until(() => t.hc.services.stores.screens.get(screenId)!.acked_revision === m.revision);
+    await until(() => t.hc.stores.screens.get(screenId)!.acked_revision === m.revision);
     const ack = await p.timeout(2000).emitWithAck('player:rendered', { revision: m.revision });
     expect(ack).toEqual({ ok: true });
-    expect(t.hc.services.stores.screens.get(screenId)!.rendered_revision).toBe(m.revision);
+    expect(t.hc.stores.screens.get(screenId)!.rendered_revision).toBe(m.revision);
     const hello = await p.timeout(2000).emitWithAck('player:hello', {
       revision: m.revision,
       version: 't',

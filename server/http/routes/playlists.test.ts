@@ -14,10 +14,10 @@ afterAll(async () => {
   await t.close();
 });
 
-const revision = () => t.hc.services.stores.screens.get(screenId)!.revision;
+const revision = () => t.hc.stores.screens.get(screenId)!.revision;
 const counts = () => ({
-  items: t.hc.services.stores.content.listItems().length,
-  playlists: t.hc.services.stores.content.listPlaylists().length,
+  items: t.hc.stores.content.listItems().length,
+  playlists: t.hc.stores.content.listPlaylists().length,
 });
 const notice = (name: string) => ({ kind: 'notice', name, durationMs: 15_000, title: name, body: '正文' });
 
@@ -25,7 +25,7 @@ describe('content items', () => {
   it('creates every kind, validated by the Item schema', async () => {
     const image = (await upload(pub, png(1920, 1080), 'p.png')).body.media.hash;
     const video = (await upload(pub, mp4(), 'v.mp4')).body.media.hash;
-    const category = t.hc.services.stores.credit.listCategories()[0]!;
+    const category = t.hc.stores.credit.listCategories()[0]!;
     const bodies = [
       {
         kind: 'list-board',
@@ -125,13 +125,13 @@ describe('playlists', () => {
         entries: [{ itemId: item.id, durationMs: 9000 }],
       })
     ).body;
-    const group = t.hc.services.stores.halls.listGroups()[0]!;
+    const group = t.hc.stores.halls.listGroups()[0]!;
     const rev = revision();
     const r = await pub.request('PUT', `/api/groups/${group.id}/default-playlist`, { playlistId: p.id });
     expect(r.status).toBe(200);
     expect(r.body.defaultPlaylistId).toBe(p.id);
     expect(revision()).toBe(rev + 1);
-    const m = t.hc.services.manifests.build(t.hc.services.stores.screens.get(screenId)!);
+    const m = t.hc.services.manifests.build(t.hc.stores.screens.get(screenId)!);
     expect(m.schedule.defaultPlaylistId).toBe(p.id);
     // Editing it reaches the screens that play it.
     const edit = await pub.request('PUT', `/api/playlists/${p.id}`, {
@@ -140,7 +140,7 @@ describe('playlists', () => {
     });
     expect(edit.status).toBe(200);
     expect(revision()).toBe(rev + 2);
-    const lists = t.hc.services.stores.content.listsPlaylist()!;
+    const lists = t.hc.stores.content.listsPlaylist()!;
     const refused = await pub.request('PUT', `/api/groups/${group.id}/default-playlist`, {
       playlistId: lists.id,
     });
@@ -154,17 +154,17 @@ describe('playlists', () => {
   });
 
   it('refuses to delete what is in use, naming who uses it', async () => {
-    const group = t.hc.services.stores.halls.listGroups()[0]!;
+    const group = t.hc.stores.halls.listGroups()[0]!;
     const before = counts();
     const p = await pub.request('DELETE', `/api/playlists/${group.defaultPlaylistId}`);
     expect(p.status).toBe(409);
     expect(p.body.error.message).toContain(group.name);
-    const playlist = t.hc.services.stores.content.getPlaylist(group.defaultPlaylistId!)!;
+    const playlist = t.hc.stores.content.getPlaylist(group.defaultPlaylistId!)!;
     const itemId = playlist.entries[0]!.itemId;
     const i = await pub.request('DELETE', `/api/items/${itemId}`);
     expect(i.status).toBe(409);
     expect(i.body.error.message).toContain(playlist.name);
-    const lists = t.hc.services.stores.content.listsPlaylist()!;
+    const lists = t.hc.stores.content.listsPlaylist()!;
     expect((await pub.request('DELETE', `/api/playlists/${lists.id}`)).status).toBe(409);
     expect(counts()).toEqual(before);
   });

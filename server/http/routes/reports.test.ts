@@ -126,7 +126,7 @@ describe('reports', () => {
   });
 
   it('samples uptime within opening hours and charts it per hall', async () => {
-    const s = t.hc.services;
+    const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
     const hallId = s.stores.halls.listHalls()[0]!.id;
     const online = s.stores.screens.list().filter((x) => s.presence.isOnline(x.id)).length;
     const total = s.stores.screens.list().length;

@@ -11,7 +11,7 @@ const clock = new ManualClock(Date.UTC(2026, 10, 27, 2, 0, 0));
 let t: TestServer;
 let admin: Client;
 const demo = (role: string) => t.hc.demoLogins!.find((l) => l.role === role)!;
-const userRow = (username: string) => t.hc.services.stores.users.getByUsername(username)!;
+const userRow = (username: string) => t.hc.stores.users.getByUsername(username)!;
 /** Every test starts with a clean slate: the window of the last one's failures has passed. */
 const nextWindow = () => clock.advance(WINDOW + 1000);
 

@@ -104,7 +104,7 @@ describe('four eyes on list batches', () => {
     expectFourEyes(r);
     expect((await entriesOf(b.id))[0]!.anomalyAccepted).toBe(false);
     expect((await batchOf(b.id)).anomalies).toBe(1);
-    expect(t.hc.services.stores.batches.entry(entry!.id)!.anomaly_accepted_by).toBeNull();
+    expect(t.hc.stores.batches.entry(entry!.id)!.anomaly_accepted_by).toBeNull();
 
     const ok = await reviewer.request('POST', `/api/entries/${entry!.id}/accept-anomaly`, {
       reason: '早期试点代码，经核实无误',
@@ -146,7 +146,7 @@ const campaignBody = (playlistId: string, name: string) => ({
   sharing: 'fill',
 });
 const campaignOf = async (id: string) => (await admin.request('GET', `/api/campaigns/${id}`)).body;
-const revision = () => t.hc.services.stores.screens.get(screenId)!.revision;
+const revision = () => t.hc.stores.screens.get(screenId)!.revision;
 
 describe('four eyes on campaigns', () => {
   it('an admin who edited an item of a submitted campaign cannot approve it; a reviewer can', async () => {
@@ -211,6 +211,6 @@ describe('four eyes on campaigns', () => {
     const ok = await reviewer.request('POST', `/api/campaigns/${c.body.id}/approve`, {});
     expect(ok.status).toBe(200);
     // Approval is the review: the authors start afresh, so the creator's next edit is what counts.
-    expect(t.hc.services.stores.authors.campaign(c.body.id)).toEqual([]);
+    expect(t.hc.stores.authors.campaign(c.body.id)).toEqual([]);
   });
 });

@@ -220,9 +220,9 @@ describe('migration 008 on a database holding full ID numbers', () => {
         const text = path.endsWith('.xlsx') ? await unzipText(buf) : buf.toString('utf8');
         expect(leaked(text), path).toEqual([]);
       }
-      const screen = hc.services.stores.screens.list().find((s) => s.id === screenId)!;
+      const screen = hc.stores.screens.list().find((s) => s.id === screenId)!;
       expect(screen.revision).toBeGreaterThan(revisionBefore);
-      const change = hc.services.db.prepare("SELECT summary FROM changes WHERE kind = 'privacy'").get();
+      const change = hc.db.prepare("SELECT summary FROM changes WHERE kind = 'privacy'").get();
       expect(change).toEqual({ summary: '名单中的证件号码已脱敏' });
       expect(hc.services.audit.verify()).toMatchObject({ ok: true });
       const [rechain] = hc.services.audit.rechains();
@@ -245,7 +245,7 @@ describe('migration 008 on a database holding full ID numbers', () => {
     // Once only: a second start finds the step recorded and re-chains nothing.
     hc = await start();
     const rechains = hc.services.audit.rechains().length;
-    const steps = hc.services.db.prepare('SELECT count(*) AS n FROM boot_steps').get();
+    const steps = hc.db.prepare('SELECT count(*) AS n FROM boot_steps').get();
     await hc.stop();
     expect(rechains).toBe(1);
     expect(steps).toEqual({ n: 1 });

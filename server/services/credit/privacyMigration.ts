@@ -1,7 +1,7 @@
 import { maskDeep, maskIdentifiers } from '../../../core/credit/mask.js';
 import type { BootStep } from '../../store/db.js';
 import { createPrivacyStore, type MaskedColumn } from '../../store/privacyStore.js';
-import type { Services } from '../index.js';
+import type { Services, Wired } from '../index.js';
 
 export const MASK_STEP = '008_mask_identifiers';
 const REASON = '迁移 008：已存储的自由文本中的身份证号、手机号改为脱敏形式';
@@ -31,7 +31,7 @@ export interface MaskReport {
  * entries with a change for every screen, old bodies dropped, and the file compacted so no old
  * copy stays in free pages or the WAL. Idempotent: a second run finds nothing to do.
  */
-export function maskStoredIdentifiers(s: Services): MaskReport {
+export function maskStoredIdentifiers(s: Wired): MaskReport {
   const store = createPrivacyStore(s.db);
   const report = s.db.transaction(
     (): MaskReport & { change: ReturnType<Services['changes']['record']> | null } => {
@@ -58,6 +58,4 @@ export function maskStoredIdentifiers(s: Services): MaskReport {
 }
 
 /** The boot steps, in order (server/store/db.ts runBootSteps runs each once). */
-export const bootSteps = (s: Services): BootStep[] => [
-  { name: MASK_STEP, run: () => maskStoredIdentifiers(s) },
-];
+export const bootSteps = (s: Wired): BootStep[] => [{ name: MASK_STEP, run: () => maskStoredIdentifiers(s) }];

@@ -124,6 +124,6 @@ export function createOperations({ db, stores, presence, audit, screens, manifes
   });
   return {
     manifests: cached,
-    services: { opsStores, webhooks, alerts, convergence, commands, dashboard, reports },
+    services: { webhooks, alerts, convergence, commands, dashboard, reports },
   };
 }

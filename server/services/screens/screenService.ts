@@ -258,6 +258,14 @@ export function createScreenService(d: Deps) {
       const r = d.screens.get(id);
       return r && r.revoked_at === null ? r : undefined;
     },
+
+    /** Writes the presence that changed since the last flush (HALLCAST_PRESENCE_FLUSH_MS). */
+    flushPresence(): void {
+      const dirty = d.presence.drainDirty();
+      if (dirty.length > 0) d.screens.flushPresence(dirty);
+    },
   };
 }
 export type ScreenService = ReturnType<typeof createScreenService>;
+/** A screen as realtime places it in rooms and builds its payload. */
+export type { ScreenRow } from '../../store/screenStore.js';

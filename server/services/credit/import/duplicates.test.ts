@@ -24,7 +24,7 @@ function seed(
   rows: { code: string; docNo: string; person?: boolean; status?: string }[],
   batchStatus: 'published' | 'rejected' = 'published',
 ) {
-  const s = t.hc.services;
+  const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
   const now = s.clock.now();
   s.db.transaction(() => {
     s.stores.credit.insertBatch({
@@ -81,7 +81,7 @@ function seed(
 beforeAll(async () => {
   t = await startTestServer();
   editor = await loginAs(t, 'list-editor');
-  const cats = t.hc.services.stores.credit.listCategories();
+  const cats = t.hc.stores.credit.listCategories();
   categoryId = cats.find((c) => c.name === CATEGORY)!.id;
   otherCategoryId = cats.find((c) => c.name === '安全生产失信')!.id;
   seed(
@@ -96,7 +96,7 @@ afterAll(async () => {
 
 const planOf = () =>
   (
-    t.hc.services.db.prepare(`EXPLAIN QUERY PLAN ${DUPLICATES_SQL}`).all({ keys: '[]', categoryId }) as {
+    t.hc.db.prepare(`EXPLAIN QUERY PLAN ${DUPLICATES_SQL}`).all({ keys: '[]', categoryId }) as {
       detail: string;
     }[]
   ).map((r) => r.detail);
@@ -104,7 +104,7 @@ const planOf = () =>
 describe('the duplicate lookup', () => {
   it('probes the entries_duplicate index per key and never scans the category, before and after ANALYZE', () => {
     for (const analyzed of [false, true]) {
-      if (analyzed) t.hc.services.db.exec('ANALYZE');
+      if (analyzed) t.hc.db.exec('ANALYZE');
       const plan = planOf();
       expect(plan, plan.join('\n')).toContainEqual(
         expect.stringMatching(
@@ -124,7 +124,7 @@ describe('the duplicate lookup', () => {
 
   it('still serves lookups by keyed hash alone (it replaces entries_code_hash)', () => {
     const plan = (
-      t.hc.services.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM entries WHERE code_hash = ?').all('x') as {
+      t.hc.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM entries WHERE code_hash = ?').all('x') as {
         detail: string;
       }[]
     ).map((r) => r.detail);
@@ -136,15 +136,15 @@ describe('the duplicate lookup', () => {
   it('finds exactly the active pairs of a set in one call', () => {
     const key = (i: number) =>
       [identifierHash(t.hc.services.secrets.identifierKey, codeOf(i)), docOf(i)] as const;
-    const found = t.hc.services.stores.batches.duplicates(categoryId, [
+    const found = t.hc.stores.batches.duplicates(categoryId, [
       key(1),
       key(EXISTING - 1),
       [key(2)[0], docOf(3)],
       [identifierHash(t.hc.services.secrets.identifierKey, codeOf(EXISTING + 5)), docOf(EXISTING + 5)],
     ]);
     expect([...found].sort()).toEqual([key(1).join('|'), key(EXISTING - 1).join('|')].sort());
-    expect(t.hc.services.stores.batches.duplicates(otherCategoryId, [key(1)]).size).toBe(0);
-    expect(t.hc.services.stores.batches.duplicates(categoryId, []).size).toBe(0);
+    expect(t.hc.stores.batches.duplicates(otherCategoryId, [key(1)]).size).toBe(0);
+    expect(t.hc.stores.batches.duplicates(categoryId, []).size).toBe(0);
   });
 });
 

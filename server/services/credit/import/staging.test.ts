@@ -28,7 +28,7 @@ let editor2: Client;
 let admin: Client;
 
 const count = (table: 'import_previews' | 'import_preview_rows') =>
-  (t.hc.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (t.hc.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const staged = () => [count('import_previews'), count('import_preview_rows')];
 const written = () => [batchCount(t), entryCount(t)];
 const rowsCsv = (n: number) => csv(Array.from({ length: n }, () => orgRow()));
@@ -93,15 +93,11 @@ describe('a preview belongs to its uploader', () => {
     const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '本人确认' });
     expect(batch.status).toBe(201);
     expect(batch.body).toMatchObject({ entries: 3, status: 'draft' });
-    const row = t.hc.services.db
-      .prepare('SELECT created_by FROM batches WHERE id = ?')
-      .get(batch.body.id) as {
+    const row = t.hc.db.prepare('SELECT created_by FROM batches WHERE id = ?').get(batch.body.id) as {
       created_by: string;
     };
     expect(row.created_by).toBe(
-      t.hc.services.stores.users.getByUsername(
-        t.hc.demoLogins!.find((l) => l.role === 'list-editor')!.username,
-      )!.id,
+      t.hc.stores.users.getByUsername(t.hc.demoLogins!.find((l) => l.role === 'list-editor')!.username)!.id,
     );
     expect(written()).toEqual([before[0]! + 1, before[1]! + 3]);
     await sweptTo(0, 0);
@@ -209,7 +205,7 @@ describe('confirm', () => {
     const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '复制' });
     expect(batch.status).toBe(201);
     expect(batch.body).toMatchObject({ entries: 4, anomalies: 1 });
-    const rows = t.hc.services.db
+    const rows = t.hc.db
       .prepare(
         'SELECT id, row_number, name, code_anomaly, flags, consent, category_id FROM entries WHERE batch_id = ? ORDER BY rowid',
       )
@@ -234,7 +230,7 @@ describe('confirm', () => {
 
 describe('a check left unfinished by a stopped server', () => {
   it('holds its reservation until the TTL has passed since it started, then is swept with its rows', async () => {
-    const s = t.hc.services;
+    const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
     const put = (id: string, createdAt: number) => {
       s.db
         .prepare(
@@ -263,7 +259,7 @@ describe('privacy of staged rows', () => {
     const r = await upload(t, editor, csv([personRow(id), orgRow()]));
     expect(r.status).toBe(201);
     expect(r.body.importable).toBe(2);
-    const rows = t.hc.services.db
+    const rows = t.hc.db
       .prepare('SELECT row, entry FROM import_preview_rows WHERE preview_id = ? ORDER BY seq')
       .all(r.body.id) as { row: string; entry: string }[];
     expect(rows).toHaveLength(2);
@@ -275,7 +271,7 @@ describe('privacy of staged rows', () => {
     };
     expect(person.code_hash).toBeDefined();
     expect(packed).toContain(person.code_display);
-    t.hc.services.db.pragma('wal_checkpoint(PASSIVE)');
+    t.hc.db.pragma('wal_checkpoint(PASSIVE)');
     const files = readdirSync(t.dataDir)
       .filter((f) => f.startsWith('hallcast.db'))
       .map((f) => join(t.dataDir, f));
@@ -284,7 +280,7 @@ describe('privacy of staged rows', () => {
     expect(JSON.stringify(await editor.request('GET', `/api/imports/${r.body.id}/rows`))).not.toContain(id);
     // Confirmed, the entry carries the same hash and display.
     const batch = await editor.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '隐私' });
-    const entry = t.hc.services.db
+    const entry = t.hc.db
       .prepare("SELECT code_hash, code_display FROM entries WHERE batch_id = ? AND subject_type = 'person'")
       .get(batch.body.id);
     expect(entry).toEqual({ code_hash: person.code_hash, code_display: person.code_display });

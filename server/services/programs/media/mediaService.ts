@@ -118,6 +118,10 @@ export function createMediaService({ db, content, programs, audit, clock, config
         maxFileBytes: config.maxMediaBytes,
       };
     },
+    /** The MIME type of a stored file, for serving it; undefined when unknown. */
+    mimeOf(hash: string): string | undefined {
+      return content.getMedia(hash)?.mime;
+    },
     get(hash: string): MediaInfo {
       const m = content.getMedia(hash);
       if (!m) throw notFound('媒体文件');

@@ -1,22 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleCommand, IDENTIFY_MS } from './commands.js';
-import type { PlayerSync, SyncSnapshot } from './playerSync.js';
+import { type CommandHost, handleCommand, IDENTIFY_MS } from './commands.js';
 
-/** Just what the commands touch of PlayerSync. */
+/** A host with just what the commands touch (the CommandHost interface, no cast). */
 function fakeSync() {
+  const snapshot: { infoOpen: boolean; identifyUntil: number; manifest: { screenName: string } } = {
+    infoOpen: false,
+    identifyUntil: 0,
+    manifest: { screenName: '一楼主屏' },
+  };
   const s = {
-    snapshot: {
-      infoOpen: false,
-      identifyUntil: 0,
-      manifest: { screenName: '一楼主屏' },
-    } as unknown as SyncSnapshot,
+    snapshot,
     clock: { now: () => 1_000_000 },
     base: '',
     token: 't'.repeat(64),
-    set(patch: Partial<SyncSnapshot>) {
+    set(patch: { identifyUntil?: number; infoOpen?: boolean }) {
       s.snapshot = { ...s.snapshot, ...patch };
     },
-  };
+    reload: () => undefined,
+    fetchManifest: async () => 7,
+    clearCache: async () => 7,
+  } satisfies CommandHost;
   return s;
 }
 
@@ -28,7 +31,7 @@ afterEach(() => {
 describe('commands', () => {
   it('identify shows the name for 10 s; info toggles the panel', async () => {
     const s = fakeSync();
-    const sync = s as unknown as PlayerSync;
+    const sync = s;
     expect(await handleCommand(sync, { id: '1', kind: 'identify' })).toMatchObject({
       ok: true,
       data: { name: '一楼主屏' },
@@ -46,7 +49,7 @@ describe('commands', () => {
   });
 
   it('snapshot answers that no agent runs when the kiosk agent is absent', async () => {
-    const reply = await handleCommand(fakeSync() as unknown as PlayerSync, { id: '5', kind: 'snapshot' });
+    const reply = await handleCommand(fakeSync(), { id: '5', kind: 'snapshot' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'no_agent' } });
   });
 
@@ -67,7 +70,7 @@ describe('commands', () => {
         new Response(JSON.stringify({ at: 1, bytes: 7, url: '/api/screens/s/snapshot' }), { status: 201 }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    const reply = await handleCommand(fakeSync() as unknown as PlayerSync, {
+    const reply = await handleCommand(fakeSync(), {
       id: 'snap-1',
       kind: 'snapshot',
     });

@@ -1,14 +1,26 @@
 import type { Ack, Command } from '../../core/protocol/events.js';
 import { agentPresent, base64ToBlob, captureViaAgent } from './agentBridge.js';
-import type { PlayerSync } from './playerSync.js';
+import type { SyncSnapshot } from './snapshot.js';
 
 export const IDENTIFY_MS = 10_000;
 
 const ok = (data: unknown): Ack<unknown> => ({ ok: true, data });
 const fail = (code: string, message: string): Ack<unknown> => ({ ok: false, error: { code, message } });
 
+/** What the remote commands act on: the player's sync, seen through only what they need. */
+export interface CommandHost {
+  readonly base: string;
+  readonly token: string | null;
+  readonly clock: { now(): number };
+  readonly snapshot: Pick<SyncSnapshot, 'infoOpen'> & { manifest: { screenName?: string | null } | null };
+  set(patch: Partial<Pick<SyncSnapshot, 'identifyUntil' | 'infoOpen'>>): void;
+  reload(): void;
+  fetchManifest(force: boolean): Promise<number>;
+  clearCache(): Promise<number>;
+}
+
 /** Takes a screenshot through the kiosk agent and uploads it with the device token. */
-async function snapshot(sync: PlayerSync, id: string): Promise<Ack<unknown>> {
+async function snapshot(sync: CommandHost, id: string): Promise<Ack<unknown>> {
   if (!agentPresent()) {
     return fail(
       'no_agent',
@@ -28,7 +40,7 @@ async function snapshot(sync: PlayerSync, id: string): Promise<Ack<unknown>> {
 }
 
 /** Answers a server command; the ack carries the result. */
-export async function handleCommand(sync: PlayerSync, cmd: Command): Promise<Ack<unknown>> {
+export async function handleCommand(sync: CommandHost, cmd: Command): Promise<Ack<unknown>> {
   switch (cmd.kind) {
     case 'reload':
       // The ack leaves first; the server answered, so the page comes back.

@@ -10,8 +10,10 @@ import {
   type TimeSync,
 } from '../../core/protocol/events.js';
 import { backoffDelay } from './backoff.js';
-import { handleCommand } from './commands.js';
-import type { PlayerSync } from './playerSync.js';
+import { type CommandHost, handleCommand } from './commands.js';
+import type { OfflineStore } from './offlineStore.js';
+import type { PlaysBuffer } from './playsBuffer.js';
+import type { SyncSnapshot } from './snapshot.js';
 import { PLAYER_VERSION } from './version.js';
 
 const DEFAULTS = { heartbeatMs: 30_000, reconnectMaxMs: 60_000, playsBatchMs: 60_000 };
@@ -52,6 +54,20 @@ const CommandPayload = z.object({
 
 const canvasOf = () => ({ width: Math.max(16, window.innerWidth), height: Math.max(8, window.innerHeight) });
 
+/** What the connection drives: the player's sync, seen through only what it needs. */
+export interface ConnectionHost extends CommandHost {
+  readonly snapshot: SyncSnapshot;
+  readonly earlyErrors: { code: string; message: string; itemId?: string }[];
+  readonly store: OfflineStore | null;
+  readonly plays: PlaysBuffer;
+  set(patch: Partial<SyncSnapshot>): void;
+  unpair(): void;
+  apply(raw: unknown): Promise<void>;
+  fetchManifest(force?: boolean): Promise<number>;
+  reportError(code: string, message: string, itemId?: string): void;
+  renewLists(serverTime: number, listsValidUntil: number): void;
+}
+
 /**
  * The socket to the server: reconnects with exponential backoff and jitter (capped by the
  * manifest's reconnectMaxMs), says hello with its revision (the server answers with the current
@@ -71,7 +87,7 @@ export class Connection {
   private readonly startedAt = performance.now();
   private lastState = '';
 
-  constructor(private sync: PlayerSync) {
+  constructor(private sync: ConnectionHost) {
     this.queued = sync.earlyErrors.splice(0).slice(-MAX_QUEUED_ERRORS);
     this.errorCount = this.queued.length;
     const m = sync.snapshot.manifest;

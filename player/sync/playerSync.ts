@@ -1,51 +1,29 @@
 import type { Dataset } from '../../core/credit/dataset.js';
 import { Manifest } from '../../core/manifest/types.js';
 import type { PlayRecord } from '../../core/protocol/events.js';
-import type { PairRegistered } from '../../core/protocol/rest.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionHost } from './connection.js';
 import { DatasetLoader } from './datasetLoader.js';
 import { type DeviceState, loadDevice, resetDevice, saveDevice } from './device.js';
 import { MediaCache } from './mediaCache.js';
 import { OfflineStore } from './offlineStore.js';
 import { Pairing } from './pairing.js';
 import { PlaysBuffer } from './playsBuffer.js';
-import { evictSwContent, registerServiceWorker, type SwState } from './serviceWorker.js';
+import { evictSwContent, registerServiceWorker } from './serviceWorker.js';
+import type { SyncSnapshot } from './snapshot.js';
 import { TrustedClock } from './trustedClock.js';
+
+export type { SyncPhase, SyncSnapshot } from './snapshot.js';
 
 const PERSIST_CLOCK_MS = 5000;
 const META_VALID_UNTIL = 'listsValidUntil';
 const META_DEVICE = 'device';
 const META_CLOCK = 'clockFloor';
 
-export type SyncPhase = 'starting' | 'pairing' | 'connecting' | 'ready';
-
-export interface SyncSnapshot {
-  phase: SyncPhase;
-  pairing: PairRegistered | null;
-  pairingError: string | null;
-  manifest: Manifest | null;
-  datasets: Map<string, Dataset>;
-  /** Datasets the manifest names that could not be loaded: their lists are hidden (fail closed). */
-  failedDatasets: Set<string>;
-  connected: boolean;
-  listsValidUntil: number;
-  /** The manifest is an older cached copy (the newest was unreadable): lists hidden until the server answers. */
-  degraded: boolean;
-  /** Where the manifest came from this session. */
-  source: 'none' | 'cache' | 'server';
-  sw: SwState;
-  /** Trusted-clock instant until which the screen's name is shown large (identify). */
-  identifyUntil: number;
-  infoOpen: boolean;
-  /** A reload is coming: the screen crossfades to the poster first (the page's first paint is one too). */
-  reloading: boolean;
-}
-
 /**
  * Pairing, the connection, the manifest and its datasets and media, the offline store and the
  * proof-of-play buffer: everything the playback loop reads, and the commands it obeys.
  */
-export class PlayerSync {
+export class PlayerSync implements ConnectionHost {
   readonly clock = new TrustedClock();
   private device: DeviceState = loadDevice();
   store: OfflineStore | null = null;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Secrets {
-  /** Key of the keyed hash of identifiers (ID numbers), DOMAIN "Privacy". */
+  /** Key of the keyed hash of identifiers (ID numbers), docs/DOMAIN.md "Privacy". */
   identifierKey: Buffer;
   /** Key of the audit log's hash chain. */
   auditKey: Buffer;

@@ -13,7 +13,7 @@ import { api } from '../lib/api.js';
 
 const id = (value: string) => encodeURIComponent(value);
 
-/** The operations routes (docs/API.md "Operations (issue 6)"). */
+/** The operations routes (docs/API.md "Operations"). */
 export const operationsApi = {
   dashboard: () => api.get<Dashboard>('/api/dashboard'),
   changes: (limit = 30) => api.get<ChangeProgress[]>(`/api/changes?limit=${limit}`),

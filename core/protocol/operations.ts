@@ -3,7 +3,7 @@ import type { Dataset } from '../credit/dataset.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Alert, ChangeProgress, ScreenStatus } from './events.js';
 
-/** Operations: the dashboard, convergence, alerts, remote commands and reports (issue 6). */
+/** Operations: the dashboard, convergence, alerts, remote commands and reports. */
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
 

@@ -69,7 +69,7 @@ export const Schedule = z.object({
   defaultPlaylistId: z.string(),
   /** The rotation of list boards that fills the lists' share of airtime. */
   listsPlaylistId: z.string(),
-  /** Minimum share of every hour given to the credit lists, 0..1 (DOMAIN "Airtime"). */
+  /** Minimum share of every hour given to the credit lists, 0..1 (docs/DOMAIN.md "Airtime"). */
   listShare: z.number().min(0).max(1),
   /** Length of one airtime cycle in ms; each cycle opens with the lists' share. */
   cycleMs: z.number().int().positive(),

@@ -64,7 +64,7 @@ export interface DemoCategory {
   fields: ListField[];
 }
 
-/** The categories DOMAIN.md names, with their window rules. */
+/** The categories docs/DOMAIN.md names, with their window rules. */
 export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     name: '纳税信用A级纳税人',

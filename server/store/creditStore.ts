@@ -150,7 +150,7 @@ export function createCreditStore(db: Db) {
        @legal_rep, @reason, @basis, @doc_no, @authority, @decision_date, @severity, @publish_from, @publish_until,
        @rule_set_version, @consent, @code_anomaly, @flags, @created_at)`,
   );
-  // What screens show (DOMAIN "What screens show"): published, inside the window, not withdrawn or suspended.
+  // What screens show (docs/DOMAIN.md "Lists, batches and entries"): published, inside the window, not withdrawn or suspended.
   const onDisplay = db.prepare<{ categoryId: string; today: string }, EntryRow>(
     `SELECT e.* FROM entries e JOIN batches b ON b.id = e.batch_id JOIN categories c ON c.id = e.category_id
      WHERE e.category_id = @categoryId AND b.status IN ('published', 'archived')

@@ -34,7 +34,7 @@ export const toBatch = (r: BatchRow): Batch => ({
   publishedAt: r.published_at,
 });
 
-/** Whether an entry is on screens today (DOMAIN "What screens show"). */
+/** Whether an entry is on screens today (docs/DOMAIN.md "Lists, batches and entries"). */
 export function onDisplay(r: FullEntryRow, today: string): boolean {
   const visibleStatus =
     r.status === 'active' || (r.status === 'objection-pending' && r.objection_policy === 'keep');

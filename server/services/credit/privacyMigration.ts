@@ -26,7 +26,7 @@ export interface MaskReport {
 }
 
 /**
- * Masks every identifier already stored in free text (issue 11 item 1): the columns, the audit
+ * Masks every identifier already stored in free text (the free-text masking rule): the columns, the audit
  * summaries (re-chained, one 'audit.rechain' record), the datasets rebuilt from the masked
  * entries with a change for every screen, old bodies dropped, and the file compacted so no old
  * copy stays in free pages or the WAL. Idempotent: a second run finds nothing to do.

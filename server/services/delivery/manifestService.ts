@@ -16,7 +16,7 @@ type Deps = {
   content: ContentStore;
   datasets: DatasetStore;
   settings: SettingsStore;
-  /** Approved campaigns and active emergencies targeting a screen (issue 4). */
+  /** Approved campaigns and active emergencies targeting a screen (campaigns and emergency notices). */
   programs?: ProgramFeed;
   clock: Clock;
   config: Pick<

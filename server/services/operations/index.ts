@@ -47,7 +47,7 @@ type Deps = {
 };
 
 /**
- * Wires the operations side (issue 6): convergence, alerts and webhooks, remote commands, the
+ * Wires the operations side: convergence, alerts and webhooks, remote commands, the
  * dashboard and reports. Their live state (convergence tracker, open alerts) sits behind
  * interfaces with in-memory implementations, one per server instance.
  */

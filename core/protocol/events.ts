@@ -67,11 +67,13 @@ export interface TimeSync {
 
 export const CommandKind = z.enum(['reload', 'resync', 'clear-cache', 'identify', 'info', 'snapshot']);
 export type CommandKind = z.infer<typeof CommandKind>;
-export interface Command {
-  id: string;
-  kind: CommandKind;
-  args?: Record<string, unknown>;
-}
+/** A remote command as the server sends it to a player (`command`); the player parses it with this. */
+export const Command = z.object({
+  id: z.string().max(128),
+  kind: CommandKind,
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+export type Command = z.infer<typeof Command>;
 /** What an operator sends to a screen (POST /api/screens/:id/commands). */
 export const CommandRequest = z.object({
   kind: CommandKind,
@@ -268,16 +270,10 @@ export const AdminEventSchemas = {
   'import:progress': ImportProgress,
 } as const;
 
-export interface ServerToAdmin {
-  'screen:updated': (payload: ScreenStatus) => void;
-  'screen:removed': (payload: { id: string }) => void;
-  'change:progress': (payload: ChangeProgress) => void;
-  'alert:raised': (payload: Alert) => void;
-  'alert:cleared': (payload: AlertCleared) => void;
-  'command:result': (payload: CommandResult) => void;
-  'session:ended': (payload: SessionEnded) => void;
-  'import:progress': (payload: ImportProgress) => void;
-}
+/** The /admin event map, derived from the schemas so the two cannot drift apart. */
+export type ServerToAdmin = {
+  [E in keyof typeof AdminEventSchemas]: (payload: z.infer<(typeof AdminEventSchemas)[E]>) => void;
+};
 
 // biome-ignore lint/complexity/noBannedTypes: the admin namespace is push-only.
 export type AdminToServer = {};

@@ -1,8 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
-import { z } from 'zod';
 import type { ItemKind, Manifest } from '../../core/manifest/types.js';
 import {
-  CommandKind,
+  Command,
   type PlayerError,
   type PlayerToServer,
   type PlayRecord,
@@ -45,12 +44,6 @@ export function fitBatch(records: PlayRecord[]): PlayRecord[] {
   }
   return out;
 }
-
-const CommandPayload = z.object({
-  id: z.string().max(128),
-  kind: CommandKind,
-  args: z.record(z.string(), z.unknown()).optional(),
-});
 
 const canvasOf = () => ({ width: Math.max(16, window.innerWidth), height: Math.max(8, window.innerHeight) });
 
@@ -144,7 +137,7 @@ export class Connection {
         void sync.fetchManifest().catch((err) => sync.reportError('resync_failed', (err as Error).message));
     });
     socket.on('command', (raw, ack) => {
-      const cmd = CommandPayload.safeParse(raw);
+      const cmd = Command.safeParse(raw);
       if (!cmd.success) {
         return ack({
           ok: false,

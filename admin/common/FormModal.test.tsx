@@ -83,7 +83,7 @@ describe('FormModal', { timeout: 20_000 }, () => {
 
   it('shows a failure above the form and stays open', async () => {
     const save = vi.fn(async () => {
-      throw new ApiError(409, 'conflict', '名称已被使用');
+      throw new ApiError(409, 'in_use', '名称已被使用');
     });
     const { onClose } = renderDialog({ name: '一楼' }, save);
     fireEvent.click(submitButton());
@@ -111,7 +111,7 @@ describe('FormModal', { timeout: 20_000 }, () => {
 
   it('shows a notice above the error box', async () => {
     const save = vi.fn(async () => {
-      throw new ApiError(409, 'conflict', '名称已被使用');
+      throw new ApiError(409, 'in_use', '名称已被使用');
     });
     const notice = <Alert type="warning" title="保存后需要重新审核" data-testid="thing-notice" />;
     renderDialog({ name: '一楼' }, save, vi.fn(), { notice, errorTestId: 'thing-error' });

@@ -1,14 +1,17 @@
+import { type ErrorCode, errorCodeOr } from '../../core/protocol/errors.js';
 import type { ErrorBody, SessionInfo } from '../../core/protocol/rest.js';
 
 export type Issue = { path: string; message: string };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Failures the client itself names: no answer, a cancelled upload, a non-JSON reply. */
+export type ClientErrorCode = 'network_error' | 'aborted' | 'client_error' | `http_${number}`;
 
 /** A failed request, carrying the server's stable code and its user-facing Chinese message. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly issues: Issue[] = [],
     /** Seconds from Retry-After (429), when the server sent it. */
@@ -48,7 +51,8 @@ export function errorFromResponse(status: number, text: string, retryAfter: stri
   const retry = parseRetryAfter(retryAfter);
   if (isErrorBody(body)) {
     const { code, message, issues } = body.error;
-    return new ApiError(status, code, message, issues ?? [], retry);
+    // A code this client does not know (a newer server) still shows the server's message.
+    return new ApiError(status, errorCodeOr(code, 'internal'), message, issues ?? [], retry);
   }
   return new ApiError(
     status,

@@ -1,4 +1,5 @@
 import { Alert, Form, Input } from 'antd';
+import type { ErrorCode } from '../../core/protocol/errors.js';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import { type Group, type Hall, PairingCode } from '../../core/protocol/rest.js';
 import { FormModal } from '../common/FormModal.js';
@@ -16,7 +17,7 @@ interface Props {
 
 type Values = ScreenFieldValues & { code: string };
 
-const CODE_ERRORS = new Set(['code_not_found', 'code_expired']);
+const CODE_ERRORS: ReadonlySet<string> = new Set<ErrorCode>(['code_not_found', 'code_expired']);
 
 // Case-insensitive entry: upper-case as typed, drop spaces and dashes people copy from the screen.
 const normalizeCode = (value: string | undefined) =>

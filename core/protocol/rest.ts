@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Canvas, Layout } from '../manifest/types.js';
+import type { ErrorCode } from './errors.js';
 import { DisplayName, FreeText } from './text.js';
 
 /** Role ids (ARCHITECTURE "Trust"). */
@@ -47,7 +48,7 @@ export function can(role: Role, action: Action): boolean {
 
 /** The error body every failing request returns. */
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
 }
 
 // ---- auth ----

@@ -1,8 +1,9 @@
 import { checkEntry } from '../../../core/credit/index.js';
 import type { Batch, BatchDetail, EntryEdit, EntryView } from '../../../core/protocol/credit.js';
+import { errorCodeOr } from '../../../core/protocol/errors.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, conflict, fourEyes as fourEyesError, notFound } from '../../errors.js';
 import type { AuthorStore } from '../../store/authorStore.js';
 import type { BatchRow, BatchStore, FullEntryRow } from '../../store/batchStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
@@ -117,14 +118,14 @@ export function createBatchService(d: Deps) {
    * Four eyes (ARCHITECTURE "Trust"): nobody approves, publishes or accepts an anomaly of a batch
    * whose content they imported, changed since it was last published, or submitted.
    */
-  function fourEyes(b: BatchRow, actor: string, doing: string): void {
+  function checkFourEyes(b: BatchRow, actor: string, doing: string): void {
     const authors = new Set(d.authors.batch(b.id));
     if (b.created_by) authors.add(b.created_by);
     if (b.submitted_by) authors.add(b.submitted_by);
     if (authors.has(actor)) {
       const why =
         actor === b.created_by ? '导入了' : d.authors.batch(b.id).includes(actor) ? '修改过' : '提交了';
-      throw new AppError(403, 'four_eyes', `您${why}该批次的内容，不能${doing}：请由另一位审核员${doing}`);
+      throw fourEyesError(`您${why}该批次的内容，不能${doing}：请由另一位审核员${doing}`);
     }
   }
   const step = (
@@ -189,15 +190,14 @@ export function createBatchService(d: Deps) {
     approve(id: string, actor: string, comment?: string): Batch {
       const b = mustGet(id);
       expect(b, ['submitted'], '审核通过');
-      fourEyes(b, actor, '审核通过');
+      checkFourEyes(b, actor, '审核通过');
       d.db.transaction(() => step(id, 'approved', actor, 'batch.approve', comment ?? null))();
       return toBatch(mustGet(id));
     },
     reject(id: string, actor: string, comment: string): Batch {
       const b = mustGet(id);
       expect(b, ['submitted', 'approved'], '退回');
-      if (b.submitted_by === actor)
-        throw new AppError(403, 'four_eyes', '不能审核自己提交的批次：请由另一位审核员处理');
+      if (b.submitted_by === actor) throw fourEyesError('不能审核自己提交的批次：请由另一位审核员处理');
       d.db.transaction(() => step(id, 'rejected', actor, 'batch.reject', comment))();
       return toBatch(mustGet(id));
     },
@@ -205,7 +205,7 @@ export function createBatchService(d: Deps) {
     publish(id: string, actor: string): { batch: Batch; changeId: string | null } {
       const b = mustGet(id);
       expect(b, ['approved'], '发布');
-      fourEyes(b, actor, '发布');
+      checkFourEyes(b, actor, '发布');
       const pending = d.batches.unacceptedAnomalies(id);
       if (pending > 0)
         throw conflict(
@@ -233,7 +233,7 @@ export function createBatchService(d: Deps) {
       const e = d.batches.entry(entryId);
       if (!e) throw notFound('名单条目');
       if (e.code_anomaly !== 1) throw conflict('no_anomaly', '该条目没有代码异常，无需接受');
-      fourEyes(mustGet(e.batch_id), actor, '接受代码异常');
+      checkFourEyes(mustGet(e.batch_id), actor, '接受代码异常');
       d.db.transaction(() => {
         d.batches.acceptAnomaly(entryId, actor, reason);
         d.audit.record({
@@ -275,7 +275,7 @@ export function createBatchService(d: Deps) {
       if (blocking.length > 0 || !check.entry) {
         throw new AppError(
           400,
-          blocking[0]?.code ?? 'invalid_entry',
+          errorCodeOr(blocking[0]?.code, 'invalid_entry'),
           blocking.map((x) => x.message).join('；') || '条目无效',
         );
       }

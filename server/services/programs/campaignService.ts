@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Item } from '../../../core/manifest/types.js';
 import type { Campaign, CampaignInput } from '../../../core/protocol/programs.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, conflict, fourEyes, notFound } from '../../errors.js';
 import type { AuthorStore } from '../../store/authorStore.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
@@ -145,9 +145,7 @@ export function createCampaignService({
       // last approved, nor whoever submitted it.
       const authored = authors.campaign(id);
       if (r.submitted_by === actor || r.updated_by === actor || authored.includes(actor))
-        throw new AppError(
-          403,
-          'four_eyes',
+        throw fourEyes(
           authored.includes(actor)
             ? '您创建或修改过该宣传活动（或其节目单、内容），不能批准：请由另一位审核员批准'
             : '不能批准自己提交的宣传活动：请由另一位审核员批准',

@@ -9,7 +9,7 @@ import type {
 } from '../../../core/protocol/programs.js';
 import type { Group } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, inUse, missingChoice, notFound } from '../../errors.js';
 import type { ContentStore, StoredPlaylist } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
@@ -91,7 +91,7 @@ export function createProgramService(d: Deps) {
       if (!item) throw notFound('内容');
       const using = impact.playlistsWithItem(id);
       if (using.length > 0)
-        throw conflict('in_use', `内容「${item.name}」正在节目单 ${names(using)} 中使用，请先从节目单中移除`);
+        throw inUse(`内容「${item.name}」正在节目单 ${names(using)} 中使用，请先从节目单中移除`);
       db.transaction(() => {
         content.deleteItem(id);
         audit.record({ actor, action: 'item.delete', target: id, summary: { name: item.name } });
@@ -140,14 +140,14 @@ export function createProgramService(d: Deps) {
     removePlaylist(id: string, actor: string): void {
       const p = content.getPlaylist(id);
       if (!p) throw notFound('节目单');
-      if (p.role === 'lists') throw conflict('in_use', '信用名单轮播是系统节目单，不能删除');
+      if (p.role === 'lists') throw inUse('信用名单轮播是系统节目单，不能删除');
       const { groups, campaigns } = impact.playlistUsers(id);
       if (groups.length + campaigns.length > 0) {
         const where = [
           ...(groups.length ? [`屏幕分组 ${names(groups)} 的默认节目单`] : []),
           ...(campaigns.length ? [`宣传活动 ${names(campaigns)}`] : []),
         ];
-        throw conflict('in_use', `节目单「${p.name}」正被 ${where.join('、')} 使用，请先改用其他节目单`);
+        throw inUse(`节目单「${p.name}」正被 ${where.join('、')} 使用，请先改用其他节目单`);
       }
       const affected = impact.screensShowing(new Set([id]));
       const change = db.transaction(() => {
@@ -165,7 +165,7 @@ export function createProgramService(d: Deps) {
       const g = halls.getGroup(groupId);
       if (!g) throw notFound('屏幕分组');
       const p = playlistId ? content.getPlaylist(playlistId) : undefined;
-      if (playlistId && !p) throw new AppError(400, 'playlist_missing', '所选节目单不存在，请刷新后重新选择');
+      if (playlistId && !p) throw missingChoice('playlist_missing', '节目单');
       if (p && p.role !== 'content')
         throw new AppError(400, 'playlist_role', '信用名单轮播不能作为默认节目单');
       const change = db.transaction(() => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Group, GroupInput, Hall, HallInput } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { inUse, missingChoice, notFound } from '../../errors.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
@@ -28,9 +28,9 @@ export function createHallService({ db, halls, screens, content, audit, changes,
       .map((s) => s.id);
 
   function checkGroupInput(g: GroupInput): void {
-    if (!halls.getHall(g.hallId)) throw new AppError(400, 'hall_missing', '所选大厅不存在，请刷新后重新选择');
+    if (!halls.getHall(g.hallId)) throw missingChoice('hall_missing', '大厅');
     if (g.defaultPlaylistId && !content.getPlaylist(g.defaultPlaylistId)) {
-      throw new AppError(400, 'playlist_missing', '所选默认节目单不存在，请刷新后重新选择');
+      throw missingChoice('playlist_missing', '默认节目单');
     }
   }
 
@@ -63,7 +63,7 @@ export function createHallService({ db, halls, screens, content, audit, changes,
     deleteHall(id: string, actor: string): void {
       if (!halls.getHall(id)) throw notFound('大厅');
       if (halls.hallUseCount(id) > 0) {
-        throw conflict('in_use', '该大厅下仍有屏幕或屏幕分组，请先移走或撤销它们再删除');
+        throw inUse('该大厅下仍有屏幕或屏幕分组，请先移走或撤销它们再删除');
       }
       db.transaction(() => {
         halls.deleteHall(id);
@@ -100,7 +100,7 @@ export function createHallService({ db, halls, screens, content, audit, changes,
     deleteGroup(id: string, actor: string): void {
       const g = halls.getGroup(id);
       if (!g) throw notFound('屏幕分组');
-      if (g.screens > 0) throw conflict('in_use', `该分组下仍有 ${g.screens} 块屏幕，请先把它们移到其他分组`);
+      if (g.screens > 0) throw inUse(`该分组下仍有 ${g.screens} 块屏幕，请先把它们移到其他分组`);
       db.transaction(() => {
         halls.deleteGroup(id);
         audit.record({ actor, action: 'group.delete', target: id, summary: {} });

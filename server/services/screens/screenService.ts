@@ -11,7 +11,7 @@ import {
 } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError, notFound, rateLimited } from '../../errors.js';
+import { AppError, codeExpired, missingChoice, notFound, rateLimited } from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
@@ -95,7 +95,7 @@ export function createScreenService(d: Deps) {
   }
 
   function checkPlacement(hallId: string, groupId: string | null): void {
-    if (!d.halls.getHall(hallId)) throw new AppError(400, 'hall_missing', '所选大厅不存在，请刷新后重新选择');
+    if (!d.halls.getHall(hallId)) throw missingChoice('hall_missing', '大厅');
     if (groupId) {
       const g = d.halls.getGroup(groupId);
       if (!g) throw new AppError(400, 'group_missing', '所选分组不存在，请刷新后重新选择');
@@ -138,14 +138,13 @@ export function createScreenService(d: Deps) {
         throw new AppError(404, 'code_not_found', '配对码无效，请重新获取配对码');
       }
       if (!row.screen_id) {
-        if (row.expires_at <= now) throw new AppError(410, 'code_expired', '配对码已过期，请重新获取配对码');
+        if (row.expires_at <= now) throw codeExpired('配对码已过期，请重新获取配对码');
         return { status: 'pending', expiresAt: row.expires_at };
       }
       const pending = pendingTokens.get(input.code);
       d.screens.deleteCode(input.code);
       pendingTokens.delete(input.code);
-      if (!pending)
-        throw new AppError(410, 'code_expired', '配对已失效（服务器曾重启），请重新获取配对码并再次认领');
+      if (!pending) throw codeExpired('配对已失效（服务器曾重启），请重新获取配对码并再次认领');
       const screen = mustGet(pending.screenId);
       return { status: 'paired', token: pending.token, screenId: screen.id, screenName: screen.name };
     },
@@ -157,8 +156,7 @@ export function createScreenService(d: Deps) {
       const now = d.clock.now();
       if (!row || row.screen_id)
         throw new AppError(404, 'code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
-      if (row.expires_at <= now)
-        throw new AppError(410, 'code_expired', '配对码已过期，请在屏幕上刷新后使用新的配对码');
+      if (row.expires_at <= now) throw codeExpired('配对码已过期，请在屏幕上刷新后使用新的配对码');
       checkPlacement(input.hallId, input.groupId);
       const token = randomBytes(32).toString('hex');
       const id = randomUUID();

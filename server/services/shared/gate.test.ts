@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { createGate } from './gate.js';
 
-const busy = () => new AppError(429, 'busy', '忙');
+const busy = () => new AppError(429, 'import_busy', '忙');
 const later = () => {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => {
@@ -27,7 +27,7 @@ describe('createGate', () => {
       order.push('c');
     });
     expect(gate.load()).toEqual({ active: 1, waiting: 2 });
-    await expect(gate.run(async () => order.push('d'))).rejects.toMatchObject({ code: 'busy' });
+    await expect(gate.run(async () => order.push('d'))).rejects.toMatchObject({ code: 'import_busy' });
     expect(order).toEqual(['a']);
     first.resolve();
     await Promise.all([a, b, c]);

@@ -7,10 +7,11 @@ import {
   type EntryField,
 } from '../../../../core/credit/index.js';
 import type { Batch, ImportPreview, PreviewRow, RowIssue } from '../../../../core/protocol/credit.js';
+import { errorCodeOr } from '../../../../core/protocol/errors.js';
 import { dateIn } from '../../../../core/time.js';
 import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config.js';
-import { AppError, notFound } from '../../../errors.js';
+import { AppError, missingChoice, notFound } from '../../../errors.js';
 import type { BatchStore } from '../../../store/batchStore.js';
 import {
   type Category,
@@ -365,7 +366,7 @@ export function createCreditImportService(d: Deps) {
     staging.closeExpired(d.clock.now());
     kick();
     const category = d.credit.getCategory(input.categoryId);
-    if (!category) throw new AppError(400, 'category_missing', '所选名单类别不存在，请刷新后重新选择');
+    if (!category) throw missingChoice('category_missing', '名单类别');
     if (!d.credit.listUnits().some((u) => u.id === input.unitId)) {
       throw new AppError(400, 'unit_missing', '所选成员单位不存在，请刷新后重新选择');
     }
@@ -386,7 +387,7 @@ export function createCreditImportService(d: Deps) {
       const first = read.errors[0];
       const err = new AppError(
         read.status,
-        first?.code ?? 'file_invalid',
+        errorCodeOr(first?.code, 'file_invalid'),
         read.errors.map((e) => e.message).join('；'),
       );
       throw err;

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { MediaInfo, MediaLibrary, MediaUploaded } from '../../../../core/protocol/programs.js';
 import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config.js';
-import { AppError, conflict, notFound } from '../../../errors.js';
+import { AppError, conflict, inUse, notFound } from '../../../errors.js';
 import type { ContentStore, MediaRow } from '../../../store/contentStore.js';
 import type { Db } from '../../../store/db.js';
 import type { ProgramStore } from '../../../store/programStore.js';
@@ -181,7 +181,7 @@ export function createMediaService({ db, content, programs, audit, clock, config
           ...items.map((i) => `内容「${i.name}」`),
           ...campaigns.map((c) => `宣传活动「${c.name}」已批准的版本`),
         ];
-        throw conflict('in_use', `该文件正在使用，不能删除：${where.join('、')}。请先从这些内容中移除它`);
+        throw inUse(`该文件正在使用，不能删除：${where.join('、')}。请先从这些内容中移除它`);
       }
       db.transaction(() => {
         content.deleteMedia(hash);

@@ -20,7 +20,15 @@ beforeAll(async () => {
         return;
       case '/api/invalid':
         return json(res, 400, {
-          error: { code: 'invalid', message: '输入有误', issues: [{ path: 'name', message: '请填写名称' }] },
+          error: {
+            code: 'invalid_input',
+            message: '输入有误',
+            issues: [{ path: 'name', message: '请填写名称' }],
+          },
+        });
+      case '/api/newer':
+        return json(res, 409, {
+          error: { code: 'a_code_from_a_newer_server', message: '新版本服务器的提示' },
         });
       case '/api/limited':
         return json(
@@ -70,8 +78,13 @@ describe('ApiClient', () => {
 
   it('turns the error body into an ApiError with code, message, status and issues', async () => {
     const err = await caught(new ApiClient(server.url).post('/api/invalid', {}));
-    expect(err).toMatchObject({ status: 400, code: 'invalid', message: '输入有误' });
+    expect(err).toMatchObject({ status: 400, code: 'invalid_input', message: '输入有误' });
     expect(err.issues).toEqual([{ path: 'name', message: '请填写名称' }]);
+  });
+
+  it('keeps the message of a code it does not know, under the generic code', async () => {
+    const err = await caught(new ApiClient(server.url).post('/api/newer', {}));
+    expect(err).toMatchObject({ status: 409, code: 'internal', message: '新版本服务器的提示' });
   });
 
   it('reads Retry-After on 429', async () => {

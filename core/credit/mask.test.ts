@@ -122,6 +122,17 @@ describe('maskAny', () => {
 });
 
 describe('maskIdentifiers', () => {
+  it('keeps a hash the system wrote whole, even with a long run of digits inside, and still masks beside it', () => {
+    // A SHA-256 head with 16 digits in a row between hex letters (seen in an audit re-chain record).
+    const head = '797db5749811234567890118f26a0701758a4febd1b94d6a229449d8f01bc22e';
+    expect(maskIdentifiers(`新链头 ${head}`)).toBe(`新链头 ${head}`);
+    expect(maskIdentifiers(`${head} 11010519491231002X`)).toBe(`${head} 110105********002X`);
+    // 64 digits are no hash (no a-f): masked like any long run of digits.
+    expect(maskIdentifiers('1'.repeat(64))).not.toContain('1'.repeat(20));
+    // Upper-case or short hex is not a system hash: an ID hidden in it is still masked.
+    expect(maskIdentifiers('ABCDEF110105194912310021')).not.toContain('110105194912310021');
+  });
+
   it('masks IDs, legacy IDs and mobile numbers in free text, and is idempotent', () => {
     const text = '身份证 11010519491231002X，旧证 110105491231002，电话 13812341234 或 138-1234-1234';
     const once = maskIdentifiers(text);

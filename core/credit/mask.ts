@@ -126,6 +126,20 @@ function digitCount(text: string): number {
  */
 export function maskIdentifiers(text: string): string {
   if (digitCount(text) < 11) return text;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(HASH_TOKEN)) {
+    out += maskRun(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + maskRun(text.slice(last));
+}
+
+// A hash or MAC the system wrote (32+ lower-case hex characters, at least one a-f, standing alone,
+// e.g. an audit chain head): a run of 15 digits inside one is part of the hash, not an ID.
+const HASH_TOKEN = /(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{32,}(?![0-9A-Za-z])/g;
+
+function maskRun(text: string): string {
   return maskAny(text).replace(PHONE_LIKE, (match) => maskPhone(match));
 }
 

@@ -115,7 +115,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   batchRoutes(routes, s.credit);
   entryRoutes(routes, s.credit);
   takedownRoutes(routes, s.credit);
-  snapshotRoutes(routes, `${d.mediaDir}/../snapshots`, s.clock, d.maxSnapshotBytes);
+  snapshotRoutes(routes, s.snapshots, d.maxSnapshotBytes);
   fileRoutes(routes, s.programs.media, d.mediaDir, d.distDir);
 
   app.use(requestLog(d.log));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Secrets } from '../secrets.js';
@@ -20,6 +21,7 @@ import { createProgramFeed } from './programs/programFeed.js';
 import { createHallService } from './screens/hallService.js';
 import { MemoryPresence, type Presence } from './screens/presence.js';
 import { createScreenService } from './screens/screenService.js';
+import { createSnapshotService } from './screens/snapshotService.js';
 import { createAuditService } from './shared/auditService.js';
 import { EventBus } from './shared/events.js';
 
@@ -161,6 +163,8 @@ export function createServices(
     bus,
     /** The small writes acks cause, committed together (one transaction per event-loop turn). */
     writes: new WriteBatch(db),
+    /** Kiosk screenshots, one per screen in <data dir>/snapshots. */
+    snapshots: createSnapshotService({ dir: join(config.dataDir, 'snapshots'), clock }),
     /** Proof of play as players report it (ids make resends idempotent). */
     plays: { record: stores.plays.insertMany },
     presence,

@@ -96,4 +96,26 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${t.url}/api/health`)).rejects.toThrow();
     p.close();
   });
+
+  it('does not wait past HALLCAST_SHUTDOWN_GRACE_MS for a request that never ends', async () => {
+    const { connect } = await import('node:net');
+    const { pairScreen } = await import('./test/harness.js');
+    const t = await startTestServer({ shutdownGraceMs: 200 });
+    const { token } = await pairScreen(t);
+    const port = Number(new URL(t.url).port);
+    // A screenshot upload that announces 1 MB and sends 10 bytes: its handler waits for the rest
+    // for ever, and without the grace period the stop would wait with it.
+    const sock = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
+    sock.resume(); // read what the server answers, so 'close' can follow its end
+    const closed = new Promise<void>((resolve) => sock.once('close', () => resolve()));
+    sock.write(
+      `POST /api/player/snapshot HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+        'Content-Type: image/png\r\nContent-Length: 1048576\r\n\r\n0123456789',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t.hc.stop();
+    await closed;
+    expect(t.hc.db.open).toBe(false);
+  });
 });

@@ -166,7 +166,16 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
       stopping ??= (async () => {
         jobs.stop();
         server.close();
-        await realtime.close();
+        // Sockets get their goodbye and HTTP requests in flight may finish, for at most the grace
+        // period: a connection that lingers (a browser's keep-alive fetch) never holds the stop.
+        let grace: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          realtime.close(),
+          new Promise<void>((resolve) => {
+            grace = setTimeout(resolve, config.shutdownGraceMs);
+          }),
+        ]);
+        clearTimeout(grace);
         server.closeAllConnections();
         jobs.flush();
         db.close();

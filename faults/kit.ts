@@ -4,7 +4,6 @@
  * Players are real socket.io-clients that reconnect on their own, as the browser player does.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Manifest } from '../core/manifest/types.js';
 import type { PlayerToServer, ServerToPlayer } from '../core/protocol/events.js';
 import { freePort } from '../e2e/playerKit.js';
-import { Client } from '../server/test/harness.js';
+import { Client, pairOverHttp } from '../server/test/harness.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'hallcast.js');
 
@@ -143,27 +142,8 @@ export class ServerProcess {
 
   /** Pairs a screen through the public API (register, operator claim, poll). */
   async pair(name: string): Promise<{ token: string; screenId: string }> {
-    const secret = randomBytes(32).toString('hex');
-    const anon = new Client(this.url);
-    const reg = await anon.request('POST', '/api/pair/register', {
-      deviceSecret: secret,
-      canvas: { width: 1920, height: 1080 },
-      version: 'fault',
-    });
-    const op = await this.login('operator');
-    const hall = (await op.request('GET', '/api/halls')).body[0];
-    const group = (await op.request('GET', '/api/groups')).body[0];
-    const claim = await op.request('POST', '/api/screens/claim', {
-      code: reg.body.code,
-      name,
-      hallId: hall.id,
-      groupId: group.id,
-      layout: 'landscape',
-      canvas: { width: 1920, height: 1080 },
-    });
-    if (claim.status !== 201) throw new Error(`claim: ${JSON.stringify(claim.body)}`);
-    const poll = await anon.request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: secret });
-    return { token: poll.body.token, screenId: poll.body.screenId };
+    const { token, screenId } = await pairOverHttp(this.url, await this.login('operator'), name, 'fault');
+    return { token, screenId };
   }
 }
 

@@ -89,22 +89,26 @@ export async function loginAs(t: TestServer, role: string): Promise<Client> {
   return c;
 }
 
-/** Registers a device, has an operator claim its code, and collects the token. */
-export async function pairScreen(
-  t: TestServer,
-  name = '测试屏幕',
+/**
+ * Pairs a screen through the public API against any server URL: a device registers, the operator
+ * claims its code into the first hall and group, the device collects its token.
+ */
+export async function pairOverHttp(
+  url: string,
+  operator: Client,
+  name: string,
+  version = 'test',
 ): Promise<{ token: string; screenId: string; secret: string }> {
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
-  const anon = new Client(t.url);
+  const anon = new Client(url);
   const reg = await anon.request('POST', '/api/pair/register', {
     deviceSecret: secret,
     canvas: { width: 1920, height: 1080 },
-    version: 'test',
+    version,
   });
-  const op = await loginAs(t, 'operator');
-  const hall = t.hc.stores.halls.listHalls()[0]!;
-  const group = t.hc.stores.halls.listGroups()[0]!;
-  const claim = await op.request('POST', '/api/screens/claim', {
+  const hall = (await operator.request('GET', '/api/halls')).body[0];
+  const group = (await operator.request('GET', '/api/groups')).body[0];
+  const claim = await operator.request('POST', '/api/screens/claim', {
     code: reg.body.code,
     name,
     hallId: hall.id,
@@ -115,6 +119,14 @@ export async function pairScreen(
   if (claim.status !== 201) throw new Error(`claim failed: ${JSON.stringify(claim.body)}`);
   const poll = await anon.request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: secret });
   return { token: poll.body.token, screenId: poll.body.screenId, secret };
+}
+
+/** Registers a device, has an operator claim its code, and collects the token. */
+export async function pairScreen(
+  t: TestServer,
+  name = '测试屏幕',
+): Promise<{ token: string; screenId: string; secret: string }> {
+  return pairOverHttp(t.url, await loginAs(t, 'operator'), name);
 }
 
 export type PlayerClient = Socket<ServerToPlayer, PlayerToServer>;

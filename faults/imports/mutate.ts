@@ -13,10 +13,18 @@ function copy(buf: Buffer): Buffer {
   return Buffer.from(buf);
 }
 
-/** Offsets of central directory records (none when the file is no ZIP). */
+/** A central directory record's fixed header, the bytes a mutation may write into. */
+const CEN_HEADER = 46;
+
+/**
+ * Offsets of whole central directory records (none when the file is no ZIP). A signature
+ * too near the end, as a truncation or splice leaves it, is no record to write into.
+ */
 function centralRecords(buf: Buffer): number[] {
   const out: number[] = [];
-  for (let at = buf.indexOf(CEN); at >= 0; at = buf.indexOf(CEN, at + 4)) out.push(at);
+  for (let at = buf.indexOf(CEN); at >= 0; at = buf.indexOf(CEN, at + 4)) {
+    if (at + CEN_HEADER <= buf.length) out.push(at);
+  }
   return out;
 }
 

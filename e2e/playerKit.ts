@@ -73,6 +73,7 @@ export class World {
         dataDir: this.dataDir,
         demo: true,
         logLevel: 'silent',
+        checkResponses: true,
         ...this.overrides,
       },
     );

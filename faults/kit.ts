@@ -62,6 +62,7 @@ export class ServerProcess {
         HALLCAST_HOST: '127.0.0.1',
         HALLCAST_DEMO: 'true',
         HALLCAST_LOG_LEVEL: 'warn',
+        HALLCAST_CHECK_RESPONSES: 'true',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,6 +31,11 @@ export const CONFIG_SPEC = {
     doc: '数据目录：数据库、媒体、密钥、日志',
   },
   demo: { env: 'HALLCAST_DEMO', schema: bool.default(false), doc: '新数据库时写入演示内容' },
+  checkResponses: {
+    env: 'HALLCAST_CHECK_RESPONSES',
+    schema: bool.default(false),
+    doc: '按路由表的应答结构校验每个 JSON 应答，不符即 500 并记录（测试与开发时开启）',
+  },
   logLevel: {
     env: 'HALLCAST_LOG_LEVEL',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

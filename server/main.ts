@@ -122,6 +122,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     maxJsonBytes: config.maxJsonBytes,
     maxImportBytes: config.maxImportBytes,
     maxSnapshotBytes: config.maxSnapshotBytes,
+    checkResponses: config.checkResponses,
   });
   const server: Server = tls
     ? createHttpsServer(

@@ -67,10 +67,17 @@ export const ChangePasswordRequest = z.object({
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
-export interface SessionInfo {
-  user: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean };
-  csrfToken: string;
-}
+export const SessionInfo = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    mustChangePassword: z.boolean(),
+  }),
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
 
 // ---- users ----
 export const Username = z
@@ -89,21 +96,23 @@ export const UserUpdate = z.object({
   disabled: z.boolean().optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: number;
-  lastLoginAt: number | null;
-}
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.number(),
+  lastLoginAt: z.number().nullable(),
+});
+export type User = z.infer<typeof User>;
+/** Who did something, for every role to read: id and display name only. */
+export const UserName = z.object({ id: z.string(), displayName: z.string() });
+export type UserName = z.infer<typeof UserName>;
 /** Creating a user or resetting a password returns the one-time password once. */
-export interface UserWithPassword {
-  user: User;
-  temporaryPassword: string;
-}
+export const UserWithPassword = z.object({ user: User, temporaryPassword: z.string() });
+export type UserWithPassword = z.infer<typeof UserWithPassword>;
 
 // ---- halls ----
 export const TimeZone = z.string().refine(
@@ -133,10 +142,8 @@ export const HallInput = z.object({
   repairWindowText: FreeText({ label: '信用修复窗口说明', max: 300 }),
 });
 export type HallInput = z.infer<typeof HallInput>;
-export interface Hall extends HallInput {
-  id: string;
-  createdAt: number;
-}
+export const Hall = HallInput.extend({ id: z.string(), createdAt: z.number() });
+export type Hall = z.infer<typeof Hall>;
 
 // ---- screen groups ----
 export const GroupInput = z.object({
@@ -145,10 +152,8 @@ export const GroupInput = z.object({
   defaultPlaylistId: z.string().nullable(),
 });
 export type GroupInput = z.infer<typeof GroupInput>;
-export interface Group extends GroupInput {
-  id: string;
-  screens: number;
-}
+export const Group = GroupInput.extend({ id: z.string(), screens: z.number() });
+export type Group = z.infer<typeof Group>;
 
 // ---- pairing and screens ----
 export const PAIRING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -165,17 +170,16 @@ export const PairRegister = z.object({
   version: z.string().max(64),
 });
 export type PairRegister = z.infer<typeof PairRegister>;
-export interface PairRegistered {
-  code: string;
-  expiresAt: number;
-  serverUrl: string;
-}
+export const PairRegistered = z.object({ code: z.string(), expiresAt: z.number(), serverUrl: z.string() });
+export type PairRegistered = z.infer<typeof PairRegistered>;
 export const PairPoll = z.object({ code: PairingCode, deviceSecret: z.string().regex(/^[0-9a-f]{64}$/) });
 export type PairPoll = z.infer<typeof PairPoll>;
 /** pending until an operator claims the code; then the token, once. */
-export type PairPollResult =
-  | { status: 'pending'; expiresAt: number }
-  | { status: 'paired'; token: string; screenId: string; screenName: string };
+export const PairPollResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending'), expiresAt: z.number() }),
+  z.object({ status: z.literal('paired'), token: z.string(), screenId: z.string(), screenName: z.string() }),
+]);
+export type PairPollResult = z.infer<typeof PairPollResult>;
 
 export const ScreenPreset = z.object({ layout: Layout, canvas: Canvas });
 export const SCREEN_PRESETS: { id: string; label: string; layout: Layout; canvas: Canvas }[] = [
@@ -204,9 +208,10 @@ export const ScreenUpdate = z.object({
 });
 export type ScreenUpdate = z.infer<typeof ScreenUpdate>;
 
-export interface Health {
-  status: 'ok' | 'error';
-  version: string;
-  uptimeS: number;
-  db: 'ok' | 'error';
-}
+export const Health = z.object({
+  status: z.enum(['ok', 'error']),
+  version: z.string(),
+  uptimeS: z.number(),
+  db: z.enum(['ok', 'error']),
+});
+export type Health = z.infer<typeof Health>;

@@ -52,6 +52,8 @@ export interface HttpDeps {
   maxJsonBytes: number;
   maxImportBytes: number;
   maxSnapshotBytes: number;
+  /** HALLCAST_CHECK_RESPONSES: every JSON answer parsed by its route's response schema. */
+  checkResponses: boolean;
 }
 
 /** The Koa app: middleware and every route, with the route table for the permission test. */
@@ -65,7 +67,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     ctx.state.screenId = screenId;
     await next();
   };
-  const routes = new RouteBuilder(s.auth, playerAuth);
+  const routes = new RouteBuilder(s.auth, playerAuth, { checkResponses: d.checkResponses, log: d.log });
   routes.add('get', '/api/health', 'public', undefined, (ctx) => {
     const db = s.dbHealthy() ? 'ok' : 'error';
     const body: Health = {

@@ -1,12 +1,22 @@
 import { Router } from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import type { z } from 'zod';
-import type { Action } from '../../core/protocol/rest.js';
+import type { Logger } from 'pino';
+import {
+  type Access,
+  isRaw,
+  type Method,
+  NoContent,
+  type Params,
+  type Route,
+  type RouteBody,
+  type RouteQuery,
+  type RouteResult,
+  type RouteSpec,
+} from '../../core/protocol/route.js';
 import type { AuthedSession, AuthService } from '../services/access/authService.js';
 import { requireAction } from './middleware/auth.js';
 
-export type Access = Action | 'session' | 'public' | 'player';
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type { Access, Method };
 
 export interface RouteInfo {
   method: Method;
@@ -14,24 +24,40 @@ export interface RouteInfo {
   access: Access;
 }
 
-type Handler<B> = (ctx: Context, input: { body: B; session: AuthedSession }) => unknown | Promise<unknown>;
+/** What a handler gets: every part of the request parsed by the route's schemas. */
+export interface RouteInput<S extends RouteSpec> {
+  params: Params<S['path']>;
+  query: RouteQuery<S>;
+  body: RouteBody<S>;
+  session: AuthedSession;
+}
 
-/** Registers routes with their access rule and keeps the table (the permission test walks it). */
+export type RouteHandler<S extends RouteSpec> = (
+  ctx: Context,
+  input: RouteInput<S>,
+) => RouteResult<S> | Promise<RouteResult<S>>;
+
+export interface RouteBuilderOptions {
+  /** Parse every JSON answer with the route's response schema (tests, development). */
+  checkResponses: boolean;
+  log?: Logger;
+}
+
+/**
+ * Registers routes from the route table (core/protocol/routes) with their access rule, parsing
+ * params, query and body at the boundary, and keeps the table the permission walks read.
+ */
 export class RouteBuilder {
   readonly router = new Router();
   readonly table: RouteInfo[] = [];
   constructor(
     private auth: AuthService,
     private playerAuth: Middleware,
+    private opts: RouteBuilderOptions = { checkResponses: false },
   ) {}
 
-  add<S extends z.ZodType | undefined>(
-    method: Method,
-    path: string,
-    access: Access,
-    schema: S,
-    handler: Handler<S extends z.ZodType ? z.output<S> : undefined>,
-  ): void {
+  on<S extends RouteSpec>(route: Route<S>, handler: RouteHandler<S>): void {
+    const { method, path, access } = route;
     this.table.push({ method, path, access });
     const guard: Middleware =
       access === 'public'
@@ -40,13 +66,56 @@ export class RouteBuilder {
           ? this.playerAuth
           : requireAction(this.auth, access);
     const run: Middleware = async (ctx) => {
-      const body = (schema ? schema.parse(ctx.state.body ?? {}) : undefined) as S extends z.ZodType
-        ? z.output<S>
-        : undefined;
+      const input = {
+        params: route.params.parse(ctx.params),
+        query: route.query ? route.query.parse(ctx.query) : {},
+        body: route.body ? route.body.parse(ctx.state.body ?? {}) : undefined,
+        session: ctx.state.session,
+      } as RouteInput<S>;
+      const result = await handler(ctx, input);
+      if (result !== undefined) {
+        ctx.body = result;
+        if (route.status && ctx.status === 200) ctx.status = route.status;
+      } else if (ctx.body === undefined) ctx.status = 204;
+      if (this.opts.checkResponses) this.check(route, ctx, result);
+    };
+    this.router[method](path, guard, run);
+  }
+
+  /** @deprecated during the move to the route table: registers a route without a spec. */
+  add(
+    method: Method,
+    path: string,
+    access: Access,
+    schema: import('zod').ZodType | undefined,
+    handler: (ctx: Context, input: { body: any; session: AuthedSession }) => unknown,
+  ): void {
+    this.table.push({ method, path, access });
+    const guard: Middleware =
+      access === 'public'
+        ? (_ctx, next) => next()
+        : access === 'player'
+          ? this.playerAuth
+          : requireAction(this.auth, access);
+    this.router[method](path, guard, async (ctx) => {
+      const body = schema ? schema.parse(ctx.state.body ?? {}) : undefined;
       const result = await handler(ctx, { body, session: ctx.state.session });
       if (result !== undefined) ctx.body = result;
       else if (ctx.body === undefined) ctx.status = 204;
-    };
-    this.router[method](path, guard, run);
+    });
+  }
+
+  /** The answer against the route's schema: a mismatch is a 500 with the issues logged. */
+  private check(route: RouteSpec, ctx: Context, result: unknown): void {
+    const schema = route.response;
+    if (isRaw(schema) || ctx.status >= 300 || ctx.status === 204) return;
+    if (schema === NoContent && result === undefined) return;
+    const parsed = schema.safeParse(result);
+    if (parsed.success) return;
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    const message = `${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${issues.join('; ')}`;
+    this.opts.log?.error({ issues }, message);
+    console.error(message);
+    throw new Error(message);
   }
 }

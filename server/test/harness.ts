@@ -26,7 +26,15 @@ export async function startTestServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'hallcast-test-'));
   const config = loadConfig(
     {},
-    { port: 0, host: '127.0.0.1', dataDir, demo: true, logLevel: 'silent', ...overrides },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      demo: true,
+      logLevel: 'silent',
+      checkResponses: true,
+      ...overrides,
+    },
   );
   const hc = await startHallcast({
     config,

@@ -1,18 +1,11 @@
-import { HallInput } from '../../../core/protocol/rest.js';
+import { halls as api } from '../../../core/protocol/routes/halls.js';
 import type { HallService } from '../../services/screens/hallService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Service halls. */
 export function hallRoutes(r: RouteBuilder, halls: HallService): void {
-  r.add('get', '/api/halls', 'view', undefined, () => halls.listHalls());
-  r.add('post', '/api/halls', 'manage-system', HallInput, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return halls.createHall(body, session.user.id);
-  });
-  r.add('put', '/api/halls/:id', 'manage-system', HallInput, (ctx, { body, session }) =>
-    halls.updateHall(ctx.params.id!, body, session.user.id),
-  );
-  r.add('delete', '/api/halls/:id', 'manage-system', undefined, (ctx, { session }) => {
-    halls.deleteHall(ctx.params.id!, session.user.id);
-  });
+  r.on(api.list, () => halls.listHalls());
+  r.on(api.create, (_ctx, { body, session }) => halls.createHall(body, session.user.id));
+  r.on(api.update, (_ctx, { params, body, session }) => halls.updateHall(params.id, body, session.user.id));
+  r.on(api.remove, (_ctx, { params, session }) => halls.deleteHall(params.id, session.user.id));
 }

@@ -1,17 +1,17 @@
 // REST schemas for programs: media, items, playlists, campaigns, emergencies and the preview.
 import { z } from 'zod';
-import type { Dataset } from '../credit/dataset.js';
+import { Dataset } from '../credit/dataset.js';
 import {
   ClockItem,
   ImageItem,
-  type Item,
+  Item,
   ListBoardItem,
-  type Manifest,
+  Manifest,
   NoticeItem,
   TickerItem,
   VideoItem,
 } from '../manifest/types.js';
-import { CampaignPriority, Daypart, type ResolvedSlot } from '../schedule/types.js';
+import { CampaignPriority, Daypart, ResolvedSlot } from '../schedule/types.js';
 import { TimeZone } from './rest.js';
 import { DisplayName, FreeText } from './text.js';
 
@@ -25,37 +25,38 @@ export const CalendarDate = z
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
   }, '日期不存在');
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export const Ref = z.object({ id: z.string(), name: z.string() });
+export type Ref = z.infer<typeof Ref>;
 
 // ---- media ----
-export interface MediaInfo {
-  hash: string;
-  type: 'image' | 'video';
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  originalName: string;
-  builtin: boolean;
-  createdAt: number;
+export const MediaInfo = z.object({
+  hash: z.string(),
+  type: z.enum(['image', 'video']),
+  mime: z.string(),
+  bytes: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  originalName: z.string(),
+  builtin: z.boolean(),
+  createdAt: z.number(),
   /** Content items that show this file. */
-  usedBy: Ref[];
-}
-export interface MediaLibrary {
-  media: MediaInfo[];
-  totalBytes: number;
-  maxTotalBytes: number;
-  maxFileBytes: number;
-}
-export interface MediaUploaded {
-  media: MediaInfo;
+  usedBy: z.array(Ref),
+});
+export type MediaInfo = z.infer<typeof MediaInfo>;
+export const MediaLibrary = z.object({
+  media: z.array(MediaInfo),
+  totalBytes: z.number(),
+  maxTotalBytes: z.number(),
+  maxFileBytes: z.number(),
+});
+export type MediaLibrary = z.infer<typeof MediaLibrary>;
+export const MediaUploaded = z.object({
+  media: MediaInfo,
   /** The same bytes were already in the library: both names share one file. */
-  duplicate: boolean;
-}
+  duplicate: z.boolean(),
+});
+export type MediaUploaded = z.infer<typeof MediaUploaded>;
 
 // ---- content items ----
 const Name = DisplayName('名称', 100, '请填写名称');
@@ -80,7 +81,8 @@ export const ItemInput = z.discriminatedUnion('kind', [
   ClockItem.omit(noId).extend(common),
 ]);
 export type ItemInput = z.infer<typeof ItemInput>;
-export type ItemInfo = Item & { updatedAt: number; usedBy: Ref[] };
+export const ItemInfo = z.intersection(Item, z.object({ updatedAt: z.number(), usedBy: z.array(Ref) }));
+export type ItemInfo = z.infer<typeof ItemInfo>;
 
 // ---- playlists ----
 export const PlaylistEntryInput = z
@@ -99,20 +101,22 @@ export const PlaylistInput = z.object({
   entries: z.array(PlaylistEntryInput).max(500),
 });
 export type PlaylistInput = z.infer<typeof PlaylistInput>;
-export interface PlaylistInfo {
-  id: string;
-  name: string;
-  role: 'content' | 'lists';
-  entries: z.infer<typeof PlaylistEntryInput>[];
-  updatedAt: number;
-  usedBy: { groups: Ref[]; campaigns: Ref[] };
-}
+export const PlaylistInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['content', 'lists']),
+  entries: z.array(PlaylistEntryInput),
+  updatedAt: z.number(),
+  usedBy: z.object({ groups: z.array(Ref), campaigns: z.array(Ref) }),
+});
+export type PlaylistInfo = z.infer<typeof PlaylistInfo>;
 /** What an edit to items or playlists did besides saving. */
 export interface ProgramEdit<T> {
   saved: T;
   /** Approved campaigns that went back to review (their approved version keeps playing). */
   sentToReview: Ref[];
 }
+export const ProgramEdit = <T extends z.ZodType>(saved: T) => z.object({ saved, sentToReview: z.array(Ref) });
 export const GroupDefaultPlaylist = z.object({ playlistId: z.string().min(1).nullable() });
 export type GroupDefaultPlaylist = z.infer<typeof GroupDefaultPlaylist>;
 
@@ -150,28 +154,35 @@ export const CampaignInput = z
   });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
-export type CampaignStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+export const CampaignStatus = z.enum(['draft', 'submitted', 'approved', 'rejected']);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: '草稿',
   submitted: '待审核',
   approved: '已批准',
   rejected: '已退回',
 };
-export interface Campaign extends CampaignInput {
-  id: string;
-  status: CampaignStatus;
-  createdBy: string | null;
-  createdAt: number;
-  updatedBy: string | null;
-  updatedAt: number;
-  submittedBy: string | null;
-  submittedAt: number | null;
-  reviewedBy: string | null;
-  reviewedAt: number | null;
-  reviewComment: string | null;
-  /** The approved version, which is what screens play (also while an edit waits for review). */
-  approved: (CampaignInput & { approvedAt: number; approvedBy: string | null }) | null;
-}
+export const Campaign = z.intersection(
+  CampaignInput,
+  z.object({
+    id: z.string(),
+    status: CampaignStatus,
+    createdBy: z.string().nullable(),
+    createdAt: z.number(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.number(),
+    submittedBy: z.string().nullable(),
+    submittedAt: z.number().nullable(),
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.number().nullable(),
+    reviewComment: z.string().nullable(),
+    /** The approved version, which is what screens play (also while an edit waits for review). */
+    approved: z
+      .intersection(CampaignInput, z.object({ approvedAt: z.number(), approvedBy: z.string().nullable() }))
+      .nullable(),
+  }),
+);
+export type Campaign = z.infer<typeof Campaign>;
 export const ReviewComment = z.object({ comment: FreeText({ label: '审核意见', max: 500 }).optional() });
 export const RejectInput = z.object({
   comment: FreeText({ label: '退回理由', min: 1, minMessage: '请填写退回理由', max: 500 }),
@@ -186,35 +197,38 @@ export const EmergencyInput = z.object({
   durationMs: z.number().int().min(60_000, '至少 1 分钟').optional(),
 });
 export type EmergencyInput = z.infer<typeof EmergencyInput>;
-export interface EmergencyScreen {
-  screenId: string;
-  name: string;
-  online: boolean;
-  receivedAt: number | null;
-  renderedAt: number | null;
+export const EmergencyScreen = z.object({
+  screenId: z.string(),
+  name: z.string(),
+  online: z.boolean(),
+  receivedAt: z.number().nullable(),
+  renderedAt: z.number().nullable(),
   /** This notice is the one the screen shows now (the newest active one targeting it). */
-  showing: boolean;
-}
-export interface Emergency {
-  id: string;
-  title: string;
-  body: string;
-  targets: Targets;
-  startsAt: number;
-  expiresAt: number;
-  createdBy: string | null;
-  createdAt: number;
-  revertedBy: string | null;
-  revertedAt: number | null;
-  active: boolean;
-  changeId: string | null;
-  screens: EmergencyScreen[];
-}
-export interface EmergencyList {
-  emergencies: Emergency[];
-  defaultMs: number;
-  maxMs: number;
-}
+  showing: z.boolean(),
+});
+export type EmergencyScreen = z.infer<typeof EmergencyScreen>;
+export const Emergency = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  targets: Targets,
+  startsAt: z.number(),
+  expiresAt: z.number(),
+  createdBy: z.string().nullable(),
+  createdAt: z.number(),
+  revertedBy: z.string().nullable(),
+  revertedAt: z.number().nullable(),
+  active: z.boolean(),
+  changeId: z.string().nullable(),
+  screens: z.array(EmergencyScreen),
+});
+export type Emergency = z.infer<typeof Emergency>;
+export const EmergencyList = z.object({
+  emergencies: z.array(Emergency),
+  defaultMs: z.number(),
+  maxMs: z.number(),
+});
+export type EmergencyList = z.infer<typeof EmergencyList>;
 
 // ---- preview ----
 export const PreviewQuery = z.object({
@@ -222,13 +236,14 @@ export const PreviewQuery = z.object({
   at: z.string().regex(/^(\d{1,16}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})$/, '时间格式为毫秒数或 YYYY-MM-DDTHH:mm'),
   timezone: TimeZone.optional(),
 });
-export interface Preview {
-  at: number;
-  timezone: string;
+export const Preview = z.object({
+  at: z.number(),
+  timezone: z.string(),
   /** The manifest as the screen would hold it at `at` (campaigns as approved now). */
-  manifest: Manifest;
+  manifest: Manifest,
   /** What core/schedule resolves for `at`, computed on the server (the player computes the same). */
-  slot: ResolvedSlot | null;
+  slot: ResolvedSlot.nullable(),
   /** The list datasets the manifest names (masked values only). */
-  datasets: Dataset[];
-}
+  datasets: z.array(Dataset),
+});
+export type Preview = z.infer<typeof Preview>;

@@ -83,19 +83,21 @@ export const Schedule = z.object({
 export type Schedule = z.infer<typeof Schedule>;
 
 /** Why an item plays: shown in the admin preview and the week view. */
-export type SlotReason = 'emergency' | 'lists-share' | 'campaign' | 'default';
+export const SlotReason = z.enum(['emergency', 'lists-share', 'campaign', 'default']);
+export type SlotReason = z.infer<typeof SlotReason>;
 
 /** What plays on a screen at an instant, and for how long it keeps playing. */
-export interface ResolvedSlot {
-  itemId: string;
-  playlistId: string;
-  campaignId?: string;
-  emergencyId?: string;
-  reason: SlotReason;
+export const ResolvedSlot = z.object({
+  itemId: z.string(),
+  playlistId: z.string(),
+  campaignId: z.string().optional(),
+  emergencyId: z.string().optional(),
+  reason: SlotReason,
   /** When this item started and when it ends (UTC ms). */
-  startsAt: number;
-  endsAt: number;
-}
+  startsAt: z.number(),
+  endsAt: z.number(),
+});
+export type ResolvedSlot = z.infer<typeof ResolvedSlot>;
 
 /** What core/schedule needs to know of a screen. */
 export interface ScheduleScreen {

@@ -72,11 +72,11 @@ export class RouteBuilder {
         body: route.body ? route.body.parse(ctx.state.body ?? {}) : undefined,
         session: ctx.state.session,
       } as RouteInput<S>;
+      // Set before the handler, so a handler may still answer otherwise (200 for a duplicate upload).
+      if (route.status) ctx.status = route.status;
       const result = await handler(ctx, input);
-      if (result !== undefined) {
-        ctx.body = result;
-        if (route.status && ctx.status === 200) ctx.status = route.status;
-      } else if (ctx.body === undefined) ctx.status = 204;
+      if (result !== undefined) ctx.body = result;
+      else if (ctx.body === undefined) ctx.status = 204;
       if (this.opts.checkResponses) this.check(route, ctx, result);
     };
     this.router[method](path, guard, run);

@@ -1,15 +1,10 @@
-import { EmergencyInput } from '../../../core/protocol/programs.js';
+import { emergencies as api } from '../../../core/protocol/routes/programs.js';
 import type { EmergencyService } from '../../services/programs/emergencyService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Emergency notices: list, raise and revert. */
 export function emergencyRoutes(r: RouteBuilder, emergencies: EmergencyService): void {
-  r.add('get', '/api/emergencies', 'view', undefined, () => emergencies.list());
-  r.add('post', '/api/emergencies', 'emergency', EmergencyInput, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return emergencies.create(body, session.user.id);
-  });
-  r.add('post', '/api/emergencies/:id/revert', 'emergency', undefined, (ctx, { session }) =>
-    emergencies.revert(ctx.params.id!, session.user.id),
-  );
+  r.on(api.list, () => emergencies.list());
+  r.on(api.create, (_ctx, { body, session }) => emergencies.create(body, session.user.id));
+  r.on(api.revert, (_ctx, { params, session }) => emergencies.revert(params.id, session.user.id));
 }

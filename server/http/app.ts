@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Health } from '../../core/protocol/rest.js';
+import { health } from '../../core/protocol/routes/operations.js';
 import { unauthenticated } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
@@ -68,7 +69,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     await next();
   };
   const routes = new RouteBuilder(s.auth, playerAuth, { checkResponses: d.checkResponses, log: d.log });
-  routes.add('get', '/api/health', 'public', undefined, (ctx) => {
+  routes.on(health.get, (ctx) => {
     const db = s.dbHealthy() ? 'ok' : 'error';
     const body: Health = {
       status: db === 'ok' ? 'ok' : 'error',
@@ -87,8 +88,6 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     return body;
   });
   authRoutes(routes, s.auth, d.secureCookies);
-  // Before userRoutes, hallRoutes and groupRoutes (formerly adminRoutes): GET /api/playlists here
-  // answers the full list. (admin.ts's short duplicate went in 8979e9b; the order is kept anyway.)
   itemRoutes(routes, s.programs.library);
   playlistRoutes(routes, s.programs.library);
   mediaRoutes(routes, s.programs.media);

@@ -1,8 +1,32 @@
+import { auth, users } from './access.js';
+import { files } from './files.js';
 import { groups, halls } from './halls.js';
+import { alerts, changes, dashboard, health, reports } from './operations.js';
 import { campaigns, emergencies, items, media, playlists, preview } from './programs.js';
+import { pairing, player, screens } from './screens.js';
 
 /**
  * The REST API, every route once: the server registers from this table, the admin's client
  * takes its types from it and the OpenAPI document is written from it.
  */
-export const api = { halls, groups, items, playlists, media, campaigns, emergencies, preview };
+export const api = {
+  health,
+  auth,
+  users,
+  halls,
+  groups,
+  screens,
+  pairing,
+  player,
+  items,
+  playlists,
+  media,
+  campaigns,
+  emergencies,
+  preview,
+  dashboard,
+  changes,
+  alerts,
+  reports,
+  files,
+};

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Context } from 'koa';
+import { files as api } from '../../../core/protocol/routes/files.js';
 import { AppError, notFound } from '../../errors.js';
 import type { MediaService } from '../../services/programs/media/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -43,15 +44,14 @@ function sendFile(ctx: Context, file: string, type: string, cache: string): void
 
 /** Media by hash, the built web apps, and their entry pages. */
 export function fileRoutes(r: RouteBuilder, media: MediaService, mediaDir: string, distDir: string): void {
-  r.add('get', '/media/:hash', 'public', undefined, (ctx) => {
-    const hash = ctx.params.hash!;
+  r.on(api.media, (ctx, { params: { hash } }) => {
     const mime = /^[0-9a-f]{64}$/.test(hash) ? media.mimeOf(hash) : undefined;
     const file = join(mediaDir, hash);
     if (!mime || !existsSync(file)) throw notFound('媒体文件');
     sendFile(ctx, file, mime, 'public, max-age=31536000, immutable');
   });
-  r.add('get', '/assets/:file', 'public', undefined, (ctx) => {
-    const name = normalize(ctx.params.file!);
+  r.on(api.asset, (ctx, { params }) => {
+    const name = normalize(params.file);
     const file = join(distDir, 'assets', name);
     if (name.includes('/') || name.includes('..') || !existsSync(file)) throw notFound('资源文件');
     sendFile(
@@ -67,17 +67,17 @@ export function fileRoutes(r: RouteBuilder, media: MediaService, mediaDir: strin
     sendFile(ctx, file, TYPES['.html']!, 'no-cache');
   };
   // The player's service worker (scope /player/), built by Vite to a fixed name; never cached long.
-  r.add('get', '/player/sw.js', 'public', undefined, (ctx) => {
+  r.on(api.serviceWorker, (ctx) => {
     const file = join(distDir, 'player', 'sw.js');
     if (!existsSync(file)) throw notFound('Service Worker');
     sendFile(ctx, file, TYPES['.js']!, 'no-cache');
   });
-  for (const app of ['admin', 'player'] as const) {
-    // The router ignores a trailing slash: redirect only the bare path.
-    r.add('get', `/${app}`, 'public', undefined, (ctx) =>
-      ctx.path.endsWith('/') ? page(app)(ctx) : ctx.redirect(`/${app}/`),
-    );
-    r.add('get', `/${app}/{*rest}`, 'public', undefined, page(app));
-  }
-  r.add('get', '/', 'public', undefined, (ctx) => ctx.redirect('/admin/'));
+  // The router ignores a trailing slash: redirect only the bare path.
+  const entry = (app: 'admin' | 'player') => (ctx: Context) =>
+    ctx.path.endsWith('/') ? page(app)(ctx) : ctx.redirect(`/${app}/`);
+  r.on(api.admin, entry('admin'));
+  r.on(api.adminPage, page('admin'));
+  r.on(api.player, entry('player'));
+  r.on(api.playerPage, page('player'));
+  r.on(api.root, (ctx) => ctx.redirect('/admin/'));
 }

@@ -1,3 +1,4 @@
+import { player as api } from '../../../core/protocol/routes/screens.js';
 import { AppError, notFound, unauthenticated } from '../../errors.js';
 import type { DatasetService } from '../../services/delivery/datasetService.js';
 import type { ManifestService } from '../../services/delivery/manifestService.js';
@@ -11,14 +12,13 @@ export function playerRoutes(
   manifests: ManifestService,
   datasets: DatasetService,
 ): void {
-  r.add('get', '/api/player/manifest', 'player', undefined, (ctx) => {
+  r.on(api.manifest, (ctx) => {
     ctx.set('Cache-Control', 'no-store');
     const screen = screens.row(ctx.state.screenId as string);
     if (!screen) throw unauthenticated();
     return manifests.build(screen);
   });
-  r.add('get', '/datasets/:hash', 'player', undefined, (ctx) => {
-    const hash = ctx.params.hash!;
+  r.on(api.dataset, (ctx, { params: { hash } }) => {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError(400, 'bad_hash', '数据集标识无效');
     const d = datasets.get(hash);
     if (!d) throw notFound('名单数据集');

@@ -1,29 +1,15 @@
-import { CommandRequest } from '../../../core/protocol/events.js';
-import { LimitQuery } from '../../../core/protocol/operations.js';
-import { ScreenClaim, ScreenUpdate } from '../../../core/protocol/rest.js';
+import { screens as api } from '../../../core/protocol/routes/screens.js';
 import type { Services } from '../../services/index.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
 /** Screens for the admin: list, claim, update, revoke, the mirror and remote commands. */
 export function screenRoutes(r: RouteBuilder, s: Pick<Services, 'screens' | 'dashboard' | 'commands'>): void {
   const { screens } = s;
-  r.add('get', '/api/screens', 'view', undefined, () => screens.list());
-  r.add('post', '/api/screens/claim', 'operate-screens', ScreenClaim, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return screens.claim(body, session.user.id);
-  });
-  r.add('patch', '/api/screens/:id', 'operate-screens', ScreenUpdate, (ctx, { body, session }) =>
-    screens.update(ctx.params.id!, body, session.user.id),
-  );
-  r.add('post', '/api/screens/:id/revoke', 'operate-screens', undefined, (ctx, { session }) =>
-    screens.revoke(ctx.params.id!, session.user.id),
-  );
-
-  r.add('get', '/api/screens/:id/mirror', 'view', undefined, (ctx) => s.dashboard.mirror(ctx.params.id!));
-  r.add('get', '/api/screens/:id/commands', 'view', undefined, (ctx) =>
-    s.commands.recent(ctx.params.id!, LimitQuery.parse(ctx.query).limit),
-  );
-  r.add('post', '/api/screens/:id/commands', 'operate-screens', CommandRequest, (ctx, { body, session }) =>
-    s.commands.run(ctx.params.id!, body, session.user.id),
-  );
+  r.on(api.list, () => screens.list());
+  r.on(api.claim, (_ctx, { body, session }) => screens.claim(body, session.user.id));
+  r.on(api.update, (_ctx, { params, body, session }) => screens.update(params.id, body, session.user.id));
+  r.on(api.revoke, (_ctx, { params, session }) => screens.revoke(params.id, session.user.id));
+  r.on(api.mirror, (_ctx, { params }) => s.dashboard.mirror(params.id));
+  r.on(api.commands, (_ctx, { params, query }) => s.commands.recent(params.id, query.limit));
+  r.on(api.command, (_ctx, { params, body, session }) => s.commands.run(params.id, body, session.user.id));
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { player, screens } from '../../../core/protocol/routes/screens.js';
 import { AppError, notFound } from '../../errors.js';
 import type { SnapshotService } from '../../services/screens/snapshotService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
@@ -22,19 +23,18 @@ async function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
 
 /** Kiosk screenshots: the player uploads with its device token, the admin fetches the latest. */
 export function snapshotRoutes(r: RouteBuilder, snapshots: SnapshotService, maxBytes: number): void {
-  r.add('post', '/api/player/snapshot', 'player', undefined, async (ctx) => {
+  r.on(player.uploadSnapshot, async (ctx) => {
     const screenId = ctx.state.screenId as string;
     const meta = snapshots.store(screenId, await readBody(ctx, maxBytes));
-    ctx.status = 201;
     return { ...meta, url: `/api/screens/${screenId}/snapshot` };
   });
 
-  r.add('get', '/api/player/snapshot', 'player', undefined, (ctx) => {
+  r.on(player.snapshot, (ctx) => {
     return { snapshot: snapshots.meta(ctx.state.screenId as string) };
   });
 
-  r.add('get', '/api/screens/:id/snapshot', 'view', undefined, (ctx) => {
-    const shot = snapshots.open(ctx.params.id!);
+  r.on(screens.snapshot, (ctx, { params }) => {
+    const shot = snapshots.open(params.id);
     if (!shot) throw notFound('该屏幕的截屏');
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Snapshot-At', String(shot.meta.at));

@@ -58,12 +58,12 @@ export const CONFIG_SPEC = {
         (v) => v !== 'gm' || gmAvailable(),
         '此 Node.js 所用的 OpenSSL 不提供 SM3/SM4（sm4-ctr、sm4-ecb），不能使用国密套件',
       ),
-    doc: '密码套件：standard 为 SHA-256、HMAC-SHA256、AES-256-GCM；gm 为国密 SM3、HMAC-SM3、SM4-CTR（密钥目录加密等）。数据集与媒体的内容地址始终是 SHA-256（不是安全控制）',
+    doc: '密码套件：standard 为 SHA-256、HMAC-SHA256、AES-256-GCM；gm 为国密 SM3、HMAC-SM3、SM4-CTR（目前用于设置 HALLCAST_KEK_FILE 时密钥目录的加密）。数据集与媒体的内容地址始终是 SHA-256（不是安全控制）',
   },
   kekFile: {
     env: 'HALLCAST_KEK_FILE',
     schema: z.string().optional(),
-    doc: '密钥加密密钥（KEK）文件：64 位十六进制（openssl rand -hex 32），须在数据目录之外且不随数据备份；设置后 <数据目录>/secrets 中的密钥加密保存（已有的明文密钥在首次启动时加密）',
+    doc: '密钥加密密钥（KEK）文件：64 位十六进制（openssl rand -hex 32），须在数据目录之外、不随数据备份，并另行妥善保管（丢失即无法读出密钥）；设置后数据目录下 secrets/ 中的密钥加密保存，已有的明文密钥在首次启动时加密',
   },
   sessionTtlMs: { env: 'HALLCAST_SESSION_TTL_MS', schema: int(8 * HOUR), doc: '管理会话空闲过期时间' },
   loginMaxFailures: {

@@ -8,8 +8,14 @@ import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
-import { openDatabase, prepareDataDir, ROOT, StartupError, startHallcast } from './main.js';
-import { loadSecrets, secretsDirOf } from './secrets.js';
+import {
+  configuredSecrets,
+  openDatabase,
+  prepareDataDir,
+  ROOT,
+  StartupError,
+  startHallcast,
+} from './main.js';
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
@@ -31,8 +37,8 @@ const USAGE = `用法: hallcast <命令>
 
 function offline(config: Config) {
   prepareDataDir(config.dataDir);
+  const { secrets } = configuredSecrets(config);
   const { db } = openDatabase(config.dataDir);
-  const secrets = loadSecrets(secretsDirOf(config.dataDir));
   const stores = createStores(db);
   const s = {
     ...createServices(db, stores, config, systemClock, secrets, () => config.publicUrl ?? ''),

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { gmAvailable } from './services/shared/crypto/index.js';
+import { assertKekOutside, readKek } from './services/shared/crypto/kek.js';
 
 const bool = z
   .union([z.boolean(), z.string()])
@@ -51,6 +53,22 @@ export const CONFIG_SPEC = {
     env: 'HALLCAST_HSTS_MAX_AGE_S',
     schema: int(180 * 24 * 3600),
     doc: '启用 HTTPS 时 Strict-Transport-Security 的有效期（秒）：浏览器在此期间只用 HTTPS 访问',
+  },
+  crypto: {
+    env: 'HALLCAST_CRYPTO',
+    schema: z
+      .enum(['standard', 'gm'], { error: '须为 standard（国际算法）或 gm（国密算法）' })
+      .default('standard')
+      .refine(
+        (v) => v !== 'gm' || gmAvailable(),
+        '此 Node.js 所用的 OpenSSL 不提供 SM3/SM4（sm4-ctr、sm4-ecb），不能使用国密套件',
+      ),
+    doc: '密码套件：standard 为 SHA-256、HMAC-SHA256、AES-256-GCM；gm 为国密 SM3、HMAC-SM3、SM4-CTR（目前用于设置 HALLCAST_KEK_FILE 时密钥目录的加密）。数据集与媒体的内容地址始终是 SHA-256（不是安全控制）',
+  },
+  kekFile: {
+    env: 'HALLCAST_KEK_FILE',
+    schema: z.string().optional(),
+    doc: '密钥加密密钥（KEK）文件：64 位十六进制（openssl rand -hex 32），须在数据目录之外、不随数据备份，并另行妥善保管（丢失即无法读出密钥）；设置后数据目录下 secrets/ 中的密钥加密保存，已有的明文密钥在首次启动时加密',
   },
   sessionTtlMs: { env: 'HALLCAST_SESSION_TTL_MS', schema: int(8 * HOUR), doc: '管理会话空闲过期时间' },
   loginMaxFailures: {
@@ -286,5 +304,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const config = { ...(parsed.data as Config), ...overrides };
   config.dataDir = resolve(config.dataDir);
+  if (config.kekFile) {
+    config.kekFile = resolve(config.kekFile);
+    assertKekOutside(config.kekFile, config.dataDir);
+    readKek(config.kekFile); // read again where the secrets are loaded; checked here so a bad file stops the start
+  }
   return config;
 }

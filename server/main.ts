@@ -12,7 +12,7 @@ import { type DemoLogin, seedDemo } from './demo/seed.js';
 import { createHttpApp } from './http/app.js';
 import { startJobs } from './jobs/index.js';
 import { createRealtime } from './realtime/index.js';
-import { loadSecrets, secretsDirOf } from './secrets.js';
+import { openConfiguredSecrets, SecretsError } from './secrets.js';
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { DatabaseError, type Db, migrate, openDb, runBootSteps } from './store/db.js';
@@ -52,6 +52,16 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
     ) {
       throw new StartupError(`数据库文件 ${file} 已损坏：请从备份恢复，或移走该文件后重新启动`);
     }
+    throw err;
+  }
+}
+
+/** The secrets as configured (sealed under HALLCAST_KEK_FILE, or plain); an unreadable file stops the start. */
+export function configuredSecrets(config: Config): ReturnType<typeof openConfiguredSecrets> {
+  try {
+    return openConfiguredSecrets(config);
+  } catch (err) {
+    if (err instanceof SecretsError) throw new StartupError(err.message);
     throw err;
   }
 }
@@ -97,8 +107,11 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
       { level: config.logLevel },
       pino.destination({ dest: join(config.dataDir, 'logs', 'hallcast.log'), mkdir: true, sync: false }),
     );
+  const { secrets, changes } = configuredSecrets(config);
+  if (changes.length > 0) log.info({ changes, suite: config.crypto }, 'secrets sealed under the KEK');
+  if (config.crypto === 'gm' && !config.kekFile)
+    log.warn('HALLCAST_CRYPTO=gm without HALLCAST_KEK_FILE: the secrets folder stays unencrypted');
   const { db, fresh } = openDatabase(config.dataDir);
-  const secrets = loadSecrets(secretsDirOf(config.dataDir));
   const tls = Boolean(config.tlsCert && config.tlsKey);
   let publicUrl = '';
   const stores = createStores(db);

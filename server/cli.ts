@@ -8,6 +8,7 @@ import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
+import { logFiles } from './logFile.js';
 import {
   configuredSecrets,
   openDatabase,
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
   if (cmd === 'audit' && rest[0] === 'verify') {
     const config = loadConfig();
     const s = offline(config);
-    const r = verifyWithAnchors(s.audit, readAnchors(join(config.dataDir, 'logs', 'hallcast.log')));
+    const r = verifyWithAnchors(s.audit, readAnchors(logFiles(join(config.dataDir, 'logs'))));
     s.db.close();
     if (!r.ok) throw new StartupError(r.lines.join('\n'));
     console.log(r.lines.join('\n'));

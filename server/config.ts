@@ -38,6 +38,18 @@ export const CONFIG_SPEC = {
     schema: bool.default(false),
     doc: '按路由表的应答结构校验每个 JSON 应答，不符即 500 并记录（测试与开发时开启）',
   },
+  logRetentionDays: {
+    env: 'HALLCAST_LOG_RETENTION_DAYS',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(
+        184,
+        '日志至少保留 184 天（等保 2.0 要求留存不少于六个月）；请设为 184 或更大，需要更短请先与测评机构确认',
+      )
+      .default(184),
+    doc: '服务器日志按天轮转后的保留天数（至少 184 天，即六个月）；审计日志本身从不删除',
+  },
   logLevel: {
     env: 'HALLCAST_LOG_LEVEL',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

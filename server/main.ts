@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { type DemoLogin, seedDemo } from './demo/seed.js';
 import { createHttpApp } from './http/app.js';
 import { startJobs } from './jobs/index.js';
+import { openLogFile } from './logFile.js';
 import { createRealtime } from './realtime/index.js';
 import { openConfiguredSecrets, SecretsError } from './secrets.js';
 import { bootSteps } from './services/credit/privacyMigration.js';
@@ -105,7 +106,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     opts.log ??
     pino(
       { level: config.logLevel },
-      pino.destination({ dest: join(config.dataDir, 'logs', 'hallcast.log'), mkdir: true, sync: false }),
+      openLogFile({ dir: join(config.dataDir, 'logs'), clock, retentionDays: config.logRetentionDays }),
     );
   const { secrets, changes } = configuredSecrets(config);
   if (changes.length > 0) log.info({ changes, suite: config.crypto }, 'secrets sealed under the KEK');

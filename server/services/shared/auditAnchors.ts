@@ -6,11 +6,20 @@ export interface Anchor {
   head: string;
 }
 
-/** The audit heads the server logged (the periodic anchor and the start line), oldest first. */
-export function readAnchors(logFile: string): Anchor[] {
-  if (!existsSync(logFile)) return [];
+/**
+ * The audit heads the server logged (the periodic anchor and the start line), oldest first, from
+ * the log files given in order (the rotated days, then the current one).
+ */
+export function readAnchors(logFiles: string | string[]): Anchor[] {
   const out: Anchor[] = [];
-  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+  for (const file of typeof logFiles === 'string' ? [logFiles] : logFiles) {
+    if (existsSync(file)) readAnchorsOf(readFileSync(file, 'utf8'), out);
+  }
+  return out;
+}
+
+function readAnchorsOf(text: string, out: Anchor[]): void {
+  for (const line of text.split('\n')) {
     if (!line.includes('"auditHead"')) continue;
     try {
       const j = JSON.parse(line) as { time?: number; auditHead?: unknown };
@@ -19,7 +28,6 @@ export function readAnchors(logFile: string): Anchor[] {
       // A torn last line (power cut while writing) is not an anchor.
     }
   }
-  return out;
 }
 
 export interface VerifyReport {

@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from './clock.js';
+import { loadConfig } from './config.js';
+import { LOG_FILE, logFiles, openLogFile } from './logFile.js';
+import { readAnchors } from './services/shared/auditAnchors.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'hallcast-log-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const flushed = (dest: ReturnType<typeof openLogFile>) =>
+  new Promise<void>((ok, fail) => dest.flush((err) => (err ? fail(err) : ok())));
+// 2026-12-03 23:59:00 in Asia/Shanghai (UTC+8).
+const BEFORE_MIDNIGHT = Date.UTC(2026, 11, 3, 15, 59);
+
+describe('the server log file', () => {
+  it('renames the day at midnight in Asia/Shanghai and goes on in a new hallcast.log', async () => {
+    const dir = tmp();
+    const clock = new ManualClock(BEFORE_MIDNIGHT);
+    const dest = openLogFile({ dir, clock, retentionDays: 184 });
+    await dest.ready();
+    const log = pino({ base: null }, dest);
+    log.info({ auditHead: 'a'.repeat(64) }, 'first day');
+    await flushed(dest);
+    clock.advance(60_000);
+    log.info({ auditHead: 'b'.repeat(64) }, 'second day');
+    await dest.ready();
+    await flushed(dest);
+    expect(readdirSync(dir).sort()).toEqual(['hallcast-2026-12-03.log', LOG_FILE]);
+    expect(readFileSync(join(dir, 'hallcast-2026-12-03.log'), 'utf8')).toContain('first day');
+    const current = readFileSync(join(dir, LOG_FILE), 'utf8');
+    expect(current).toContain('second day');
+    expect(current).not.toContain('first day');
+    // The audit anchors are read across the days, oldest first.
+    expect(readAnchors(logFiles(dir)).map((a) => a.head[0])).toEqual(['a', 'b']);
+    await dest.close();
+  });
+
+  it('keeps rotated days for the retention and deletes older ones', async () => {
+    const dir = tmp();
+    for (const day of ['2026-05-01', '2026-06-01', '2026-06-02', '2026-11-30'])
+      writeFileSync(join(dir, `hallcast-${day}.log`), '{}\n');
+    writeFileSync(join(dir, 'other.txt'), 'not a log');
+    const clock = new ManualClock(BEFORE_MIDNIGHT);
+    const dest = openLogFile({ dir, clock, retentionDays: 184 });
+    await dest.ready();
+    // 2026-12-03 minus 184 days is 2026-06-02: that day stays, the ones before go.
+    expect(readdirSync(dir).sort()).toEqual([
+      'hallcast-2026-06-02.log',
+      'hallcast-2026-11-30.log',
+      LOG_FILE,
+      'other.txt',
+    ]);
+    const log = pino({}, dest);
+    clock.advance(24 * 3600_000);
+    log.info('two days later');
+    await dest.ready();
+    await flushed(dest);
+    expect(existsSync(join(dir, 'hallcast-2026-06-02.log'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual([
+      'hallcast-2026-11-30.log',
+      'hallcast-2026-12-03.log',
+      LOG_FILE,
+      'other.txt',
+    ]);
+    await dest.close();
+  });
+
+  it('refuses a retention under six months with a clear message', () => {
+    expect(() => loadConfig({ HALLCAST_LOG_RETENTION_DAYS: '90' })).toThrow(
+      /HALLCAST_LOG_RETENTION_DAYS: 日志至少保留 184 天/,
+    );
+    expect(loadConfig({}).logRetentionDays).toBe(184);
+    expect(loadConfig({ HALLCAST_LOG_RETENTION_DAYS: '400' }).logRetentionDays).toBe(400);
+  });
+});

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { addDays, DEFAULT_TIMEZONE, dateIn, dayjs } from '../core/time.js';
+import type { Clock } from './clock.js';
+
+/** The file the server writes now; each day's is renamed `hallcast-YYYY-MM-DD.log` at midnight. */
+export const LOG_FILE = 'hallcast.log';
+const DATED = /^hallcast-(\d{4}-\d{2}-\d{2})(?:\.\d+)?\.log$/;
+
+/** The least retention 等保 asks of a log (GB/T 22239-2019 8.1.4.3: six months, 184 days). */
+export const MIN_LOG_RETENTION_DAYS = 184;
+
+export interface LogFileOptions {
+  dir: string;
+  clock: Clock;
+  /** Days of rotated files kept; older ones are deleted at rotation and at start. */
+  retentionDays: number;
+  /** The day boundary's timezone. */
+  timezone?: string;
+}
+
+/** The log files of a log folder, oldest first, the current one last. */
+export function logFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const dated = readdirSync(dir)
+    .filter((f) => DATED.test(f))
+    .sort();
+  const current = existsSync(join(dir, LOG_FILE)) ? [LOG_FILE] : [];
+  return [...dated, ...current].map((f) => join(dir, f));
+}
+
+/** Deletes rotated files whose day is more than `retentionDays` before `today`; returns their names. */
+export function pruneLogs(dir: string, today: string, retentionDays: number): string[] {
+  const oldest = addDays(today, -retentionDays);
+  const gone: string[] = [];
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+    const day = DATED.exec(f)?.[1];
+    if (day && day < oldest) {
+      rmSync(join(dir, f), { force: true });
+      gone.push(f);
+    }
+  }
+  return gone;
+}
+
+/**
+ * A pino destination that writes `hallcast.log` and, on the first line of a new day (on the
+ * server's clock), renames it to the day it holds and starts a new one, so the log folder keeps
+ * one file a day for `retentionDays`. The check is one comparison a line.
+ */
+export function openLogFile(opts: LogFileOptions) {
+  const tz = opts.timezone ?? DEFAULT_TIMEZONE;
+  const midnightAfter = (d: string) => dayjs.tz(addDays(d, 1), tz).valueOf();
+  mkdirSync(opts.dir, { recursive: true });
+  const path = join(opts.dir, LOG_FILE);
+  const sonic = pino.destination({ dest: path, mkdir: true, sync: false });
+  // SonicBoom opens (and reopens) asynchronously: `ready` says when the file is there.
+  let opened = new Promise<void>((ok) => sonic.once('ready', ok));
+  let day = dateIn(opts.clock.now(), tz);
+  let next = midnightAfter(day);
+  pruneLogs(opts.dir, day, opts.retentionDays);
+
+  function rotate(today: string): void {
+    let target = join(opts.dir, `hallcast-${day}.log`);
+    for (let n = 1; existsSync(target); n++) target = join(opts.dir, `hallcast-${day}.${n}.log`);
+    // Lines already handed to the stream go on into the renamed file; reopen starts the new one.
+    if (existsSync(path)) renameSync(path, target);
+    opened = new Promise<void>((ok) => sonic.once('ready', ok));
+    sonic.reopen();
+    day = today;
+    next = midnightAfter(today);
+    pruneLogs(opts.dir, today, opts.retentionDays);
+  }
+
+  return {
+    write(line: string): boolean {
+      const now = opts.clock.now();
+      if (now >= next) rotate(dateIn(now, tz));
+      return sonic.write(line);
+    },
+    flush: (cb?: (err?: Error) => void) => sonic.flush(cb),
+    flushSync: () => sonic.flushSync(),
+    end: () => sonic.end(),
+    /** Resolves once the current file is open (after the start and after a rotation). */
+    ready: () => opened,
+    /** Ends the stream and resolves once the file is closed. */
+    close: () =>
+      new Promise<void>((ok) => {
+        sonic.once('close', () => ok());
+        sonic.end();
+      }),
+  };
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { addDays, DEFAULT_TIMEZONE, dateIn, dayjs } from '../core/time.js';
@@ -54,9 +54,9 @@ export function openLogFile(opts: LogFileOptions) {
   const midnightAfter = (d: string) => dayjs.tz(addDays(d, 1), tz).valueOf();
   mkdirSync(opts.dir, { recursive: true });
   const path = join(opts.dir, LOG_FILE);
-  const sonic = pino.destination({ dest: path, mkdir: true, sync: false });
-  // SonicBoom opens (and reopens) asynchronously: `ready` says when the file is there.
-  let opened = new Promise<void>((ok) => sonic.once('ready', ok));
+  // Opened here, synchronously: a rename can never race an open still in flight.
+  const open = () => pino.destination({ fd: openSync(path, 'a'), sync: false });
+  let sonic = open();
   let day = dateIn(opts.clock.now(), tz);
   let next = midnightAfter(day);
   pruneLogs(opts.dir, day, opts.retentionDays);
@@ -64,10 +64,11 @@ export function openLogFile(opts: LogFileOptions) {
   function rotate(today: string): void {
     let target = join(opts.dir, `hallcast-${day}.log`);
     for (let n = 1; existsSync(target); n++) target = join(opts.dir, `hallcast-${day}.${n}.log`);
-    // Lines already handed to the stream go on into the renamed file; reopen starts the new one.
-    if (existsSync(path)) renameSync(path, target);
-    opened = new Promise<void>((ok) => sonic.once('ready', ok));
-    sonic.reopen();
+    renameSync(path, target);
+    // Lines already handed to the old stream go on into the renamed file as it ends.
+    const old = sonic;
+    sonic = open();
+    old.end();
     day = today;
     next = midnightAfter(today);
     pruneLogs(opts.dir, today, opts.retentionDays);
@@ -82,9 +83,7 @@ export function openLogFile(opts: LogFileOptions) {
     flush: (cb?: (err?: Error) => void) => sonic.flush(cb),
     flushSync: () => sonic.flushSync(),
     end: () => sonic.end(),
-    /** Resolves once the current file is open (after the start and after a rotation). */
-    ready: () => opened,
-    /** Ends the stream and resolves once the file is closed. */
+    /** Ends the stream and resolves once every line is written and the file closed. */
     close: () =>
       new Promise<void>((ok) => {
         sonic.once('close', () => ok());

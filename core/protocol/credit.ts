@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ListField, ListType, type SubjectType } from '../credit/dataset.js';
+import { Dataset, ListField, ListType, SubjectType } from '../credit/dataset.js';
 import { MaskPolicy } from '../credit/mask.js';
 import { WindowRules } from '../credit/windowRules.js';
+import { UploadId } from './events.js';
+import { PageQuery } from './route.js';
 import { DisplayName, FreeText } from './text.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
 
-export interface Unit {
-  id: string;
-  name: string;
-}
+export const Unit = z.object({ id: z.string(), name: z.string() });
+export type Unit = z.infer<typeof Unit>;
 export const UnitInput = z.object({ name: DisplayName('单位名称') });
 export type UnitInput = z.infer<typeof UnitInput>;
 
@@ -24,11 +24,11 @@ export const CategoryInput = z.object({
   fields: z.array(ListField).min(1),
 });
 export type CategoryInput = z.infer<typeof CategoryInput>;
-export interface CategoryInfo extends CategoryInput {
-  id: string;
-}
+export const CategoryInfo = CategoryInput.extend({ id: z.string() });
+export type CategoryInfo = z.infer<typeof CategoryInfo>;
 
-export type BatchStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'archived';
+export const BatchStatus = z.enum(['draft', 'submitted', 'approved', 'rejected', 'published', 'archived']);
+export type BatchStatus = z.infer<typeof BatchStatus>;
 export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
   draft: '草稿',
   submitted: '待审核',
@@ -38,33 +38,42 @@ export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
   archived: '已归档',
 };
 
-export interface Batch {
-  id: string;
-  title: string;
-  unitId: string;
-  unitName: string;
-  categoryId: string;
-  categoryName: string;
-  listType: ListType;
-  status: BatchStatus;
-  sourceName: string;
-  entries: number;
-  anomalies: number;
-  createdBy: string | null;
-  createdAt: number;
-  submittedBy: string | null;
-  submittedAt: number | null;
-  reviewedBy: string | null;
-  reviewedAt: number | null;
-  reviewComment: string | null;
-  publishedAt: number | null;
-}
-export interface BatchDetail extends Batch {
-  /** Entries on display now, for a published batch. */
-  onDisplay: number;
-}
+const Instant = z.number();
+const UserRef = z.string().nullable();
 
-export type EntryStatus = 'active' | 'repaired' | 'withdrawn' | 'expired' | 'objection-pending';
+export const Batch = z.object({
+  id: z.string(),
+  title: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  listType: ListType,
+  status: BatchStatus,
+  sourceName: z.string(),
+  entries: z.number().int(),
+  anomalies: z.number().int(),
+  createdBy: UserRef,
+  createdAt: Instant,
+  submittedBy: UserRef,
+  submittedAt: Instant.nullable(),
+  reviewedBy: UserRef,
+  reviewedAt: Instant.nullable(),
+  reviewComment: z.string().nullable(),
+  publishedAt: Instant.nullable(),
+});
+export type Batch = z.infer<typeof Batch>;
+export const BatchDetail = Batch.extend({
+  /** Entries on display now, for a published batch. */
+  onDisplay: z.number().int(),
+});
+export type BatchDetail = z.infer<typeof BatchDetail>;
+/** A published batch and the change that carries it to the screens (null when nothing changed). */
+export const PublishResult = Batch.extend({ changeId: z.string().nullable() });
+export type PublishResult = z.infer<typeof PublishResult>;
+
+export const EntryStatus = z.enum(['active', 'repaired', 'withdrawn', 'expired', 'objection-pending']);
+export type EntryStatus = z.infer<typeof EntryStatus>;
 export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   active: '有效',
   repaired: '已信用修复',
@@ -74,35 +83,39 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
 };
 
 /** An entry as the admin sees it: masked code, never a full ID number. */
-export interface EntryView {
-  id: string;
-  batchId: string;
-  batchStatus: BatchStatus;
-  categoryId: string;
-  categoryName: string;
-  listType: ListType;
-  rowNumber: number | null;
-  subjectType: SubjectType;
-  name: string;
-  code: string;
-  legalRep: string;
-  reason: string;
-  basis: string;
-  docNo: string;
-  authority: string;
-  decisionDate: string;
-  severity: string | null;
-  publishFrom: string;
-  publishUntil: string;
-  ruleSetVersion: string;
-  status: EntryStatus;
-  statusReason: string | null;
-  statusAt: number | null;
-  codeAnomaly: boolean;
-  anomalyAccepted: boolean;
-  flags: string[];
-  onDisplay: boolean;
-}
+export const EntryView = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  batchStatus: BatchStatus,
+  categoryId: z.string(),
+  categoryName: z.string(),
+  listType: ListType,
+  rowNumber: z.number().int().nullable(),
+  subjectType: SubjectType,
+  name: z.string(),
+  code: z.string(),
+  legalRep: z.string(),
+  reason: z.string(),
+  basis: z.string(),
+  docNo: z.string(),
+  authority: z.string(),
+  decisionDate: z.string(),
+  severity: z.string().nullable(),
+  publishFrom: z.string(),
+  publishUntil: z.string(),
+  ruleSetVersion: z.string(),
+  status: EntryStatus,
+  statusReason: z.string().nullable(),
+  statusAt: Instant.nullable(),
+  codeAnomaly: z.boolean(),
+  anomalyAccepted: z.boolean(),
+  flags: z.array(z.string()),
+  onDisplay: z.boolean(),
+});
+export type EntryView = z.infer<typeof EntryView>;
+/** A page of entries and how many there are in all. */
+export const EntryPage = z.object({ total: z.number().int(), entries: z.array(EntryView) });
+export type EntryPage = z.infer<typeof EntryPage>;
 
 export const EntryEdit = z.object({
   name: DisplayName('主体名称', 200).optional(),
@@ -118,53 +131,75 @@ export const EntryEdit = z.object({
 });
 export type EntryEdit = z.infer<typeof EntryEdit>;
 
-export interface RowIssue {
+export const RowIssue = z.object({
   /** The header text as the file shows it. */
-  column: string;
-  field: string;
-  code: string;
-  message: string;
-}
-export interface PreviewRow {
-  row: number;
-  status: 'ok' | 'warning' | 'error';
-  errors: RowIssue[];
-  warnings: RowIssue[];
+  column: z.string(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type RowIssue = z.infer<typeof RowIssue>;
+export const PreviewRowStatus = z.enum(['ok', 'warning', 'error']);
+export const PreviewRow = z.object({
+  row: z.number().int(),
+  status: PreviewRowStatus,
+  errors: z.array(RowIssue),
+  warnings: z.array(RowIssue),
   /** Kept flagged: only the check character is wrong; publishable after a reviewer accepts it. */
-  codeAnomaly: boolean;
+  codeAnomaly: z.boolean(),
   /** Masked values, as they would be stored and shown. */
-  values: {
-    subjectType: string;
-    name: string;
-    code: string;
-    legalRep: string;
-    reason: string;
-    docNo: string;
-    authority: string;
-    decisionDate: string;
-    publishFrom: string;
-    publishUntil: string;
-    severity: string;
-  };
-}
-export interface ImportPreview {
-  id: string;
-  fileName: string;
-  format: 'xlsx' | 'csv';
-  encoding?: string;
-  headerRow: number;
-  columns: { field: string; header: string }[];
-  total: number;
-  ok: number;
-  warning: number;
-  error: number;
+  values: z.object({
+    subjectType: z.string(),
+    name: z.string(),
+    code: z.string(),
+    legalRep: z.string(),
+    reason: z.string(),
+    docNo: z.string(),
+    authority: z.string(),
+    decisionDate: z.string(),
+    publishFrom: z.string(),
+    publishUntil: z.string(),
+    severity: z.string(),
+  }),
+});
+export type PreviewRow = z.infer<typeof PreviewRow>;
+/** A checked upload waiting to be confirmed into a batch, without its sample rows. */
+export const ImportSummary = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.string().optional(),
+  headerRow: z.number().int(),
+  columns: z.array(z.object({ field: z.string(), header: z.string() })),
+  total: z.number().int(),
+  ok: z.number().int(),
+  warning: z.number().int(),
+  error: z.number().int(),
   /** Rows that confirm would write: ok, warning and code-anomaly rows. */
-  importable: number;
-  fileWarnings: { code: string; message: string }[];
-  expiresAt: number;
+  importable: z.number().int(),
+  fileWarnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  expiresAt: Instant,
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+export const ImportPreview = ImportSummary.extend({
   /** The first rows with issues, for an at-a-glance view; page through the rest. */
-  sample: PreviewRow[];
-}
+  sample: z.array(PreviewRow),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+/** A page of a preview's rows. */
+export const PreviewRowPage = z.object({ total: z.number().int(), rows: z.array(PreviewRow) });
+export type PreviewRowPage = z.infer<typeof PreviewRowPage>;
+/** What the upload names besides the file (in the query: the body is the file). */
+export const ImportTarget = z.object({
+  unitId: z.string().min(1, '请选择成员单位'),
+  categoryId: z.string().min(1, '请选择名单类别'),
+  /** The admin follows the reading and checking of a large file on its socket by this id. */
+  uploadId: UploadId.optional(),
+});
+export type ImportTarget = z.infer<typeof ImportTarget>;
+export const PreviewRowQuery = PageQuery.extend({
+  status: z.union([PreviewRowStatus, z.literal('')]).default(''),
+});
 export const ImportConfirm = z.object({ title: DisplayName('批次标题', 200) });
 
 export const ReviewComment = z.object({ comment: FreeText({ label: '审核意见', max: 1000 }).optional() });
@@ -211,35 +246,51 @@ export const ObjectionRequest = z.object({
   reason: FreeText({ label: '异议说明', min: 2, max: 500 }),
 });
 
-export interface Takedown {
-  id: string;
-  entryId: string;
-  entryName: string;
-  categoryName: string;
-  kind: WithdrawKind | 'correction';
-  reason: string;
-  docNo: string;
-  requestedBy: string | null;
-  requestedAt: number;
-  changeId: string | null;
-  screens: number;
-  confirmed: number;
-}
-export interface TakedownDetail extends Takedown {
-  perScreen: { screenId: string; screenName: string; renderedAt: number | null; online: boolean }[];
+export const Takedown = z.object({
+  id: z.string(),
+  entryId: z.string(),
+  entryName: z.string(),
+  categoryName: z.string(),
+  kind: z.union([WithdrawKind, z.literal('correction')]),
+  reason: z.string(),
+  docNo: z.string(),
+  requestedBy: UserRef,
+  requestedAt: Instant,
+  changeId: z.string().nullable(),
+  screens: z.number().int(),
+  confirmed: z.number().int(),
+});
+export type Takedown = z.infer<typeof Takedown>;
+export const TakedownDetail = Takedown.extend({
+  perScreen: z.array(
+    z.object({
+      screenId: z.string(),
+      screenName: z.string(),
+      renderedAt: Instant.nullable(),
+      online: z.boolean(),
+    }),
+  ),
   /** The legal ceiling: three working days after the request (working-day calendar). */
-  deadline: string;
-}
+  deadline: z.string(),
+});
+export type TakedownDetail = z.infer<typeof TakedownDetail>;
 
-export interface AuditRecord {
-  seq: number;
-  at: number;
-  actor: string | null;
-  actorName: string | null;
-  action: string;
-  target: string | null;
-  summary: unknown;
-}
+export const AuditRecord = z.object({
+  seq: z.number().int(),
+  at: Instant,
+  actor: UserRef,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  summary: z.unknown(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+export const AuditPage = z.object({ total: z.number().int(), records: z.array(AuditRecord) });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The public feed: the lists on display today, as the screens get them. */
+export const PublicLists = z.object({ generatedOn: z.string(), lists: z.array(Dataset) });
+export type PublicLists = z.infer<typeof PublicLists>;
 
 export const CalendarDay = z.object({
   date: IsoDate,
@@ -254,12 +305,26 @@ export const ApiKeyCreate = z.object({
   scopes: z.array(ApiKeyScope).min(1),
 });
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: z.infer<typeof ApiKeyScope>[];
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
+export const ApiKeyInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(ApiKeyScope),
+  createdAt: Instant,
+  lastUsedAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+});
+export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>;
+/** A new key and its secret, shown this once. */
+export const ApiKeyWithSecret = z.object({ key: ApiKeyInfo, secret: z.string() });
+export type ApiKeyWithSecret = z.infer<typeof ApiKeyWithSecret>;
+
+/** ?q=&status=&listType= over the entries, a page at a time. */
+export const EntrySearch = PageQuery.extend({
+  q: z.string().max(100).default(''),
+  status: z.union([EntryStatus, z.literal('')]).default(''),
+  listType: z.union([ListType, z.literal('')]).default(''),
+});
+export type EntrySearch = z.infer<typeof EntrySearch>;
+export const BatchListQuery = z.object({ status: z.union([BatchStatus, z.literal('')]).default('') });
+export const CalendarYear = z.coerce.number().int().min(2000).max(2100);

@@ -66,7 +66,8 @@ export type RouteQuery<S extends RouteSpec> = S['query'] extends z.ZodType ? z.o
 export type RouteBody<S extends RouteSpec> = Out<S['body']>;
 /** What a handler returns: the response schema's input type (raw routes return the bytes). */
 export type RouteResult<S extends RouteSpec> = S['response'] extends z.ZodUndefined
-  ? void
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: a 204 route's handler returns what its void service call returns
+    void
   : S['response'] extends z.ZodType
     ? z.input<S['response']>
     : unknown;

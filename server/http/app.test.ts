@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can, Role } from '../../core/protocol/rest.js';
+import { api } from '../../core/protocol/routes/index.js';
 import { Client, loginAs, startTestServer, type TestServer } from '../test/harness.js';
 
 let t: TestServer;
@@ -43,6 +44,19 @@ describe('health and errors', () => {
     const r = await new Client(t.url).request('GET', '/api/nothing-here');
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('not_found');
+  });
+});
+
+describe('route table', () => {
+  it('the server registers every route of core/protocol/routes once, and no route beside them', () => {
+    const key = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
+    const table = Object.values(api).flatMap((group) => Object.values(group));
+    const registered = t.hc.routes.table.map(key);
+    expect(new Set(registered).size, 'a route registered twice').toBe(registered.length);
+    expect(registered.sort()).toEqual(table.map(key).sort());
+    // The access each route is registered with is the table's.
+    for (const r of table)
+      expect(t.hc.routes.table.find((x) => key(x) === key(r))?.access, key(r)).toBe(r.access);
   });
 });
 

@@ -106,7 +106,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   reportRoutes(routes, s);
   unitRoutes(routes, s.credit.platform);
   categoryRoutes(routes, s.credit.platform);
-  calendarRoutes(routes, s.credit.platform);
+  calendarRoutes(routes, s.credit.platform, s.clock);
   apiKeyRoutes(routes, s.credit.platform);
   auditRoutes(routes, s.credit.platform);
   exportRoutes(routes, s);

@@ -82,29 +82,6 @@ export class RouteBuilder {
     this.router[method](path, guard, run);
   }
 
-  /** @deprecated during the move to the route table: registers a route without a spec. */
-  add(
-    method: Method,
-    path: string,
-    access: Access,
-    schema: import('zod').ZodType | undefined,
-    handler: (ctx: Context, input: { body: any; session: AuthedSession }) => unknown,
-  ): void {
-    this.table.push({ method, path, access });
-    const guard: Middleware =
-      access === 'public'
-        ? (_ctx, next) => next()
-        : access === 'player'
-          ? this.playerAuth
-          : requireAction(this.auth, access);
-    this.router[method](path, guard, async (ctx) => {
-      const body = schema ? schema.parse(ctx.state.body ?? {}) : undefined;
-      const result = await handler(ctx, { body, session: ctx.state.session });
-      if (result !== undefined) ctx.body = result;
-      else if (ctx.body === undefined) ctx.status = 204;
-    });
-  }
-
   /** The answer against the route's schema: a mismatch is a 500 with the issues logged. */
   private check(route: RouteSpec, ctx: Context, result: unknown): void {
     const schema = route.response;

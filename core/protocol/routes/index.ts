@@ -1,4 +1,17 @@
 import { auth, users } from './access.js';
+import {
+  apiKeys,
+  audit,
+  batches,
+  calendar,
+  categories,
+  entries,
+  exports,
+  imports,
+  platform,
+  takedowns,
+  units,
+} from './credit.js';
 import { files } from './files.js';
 import { groups, halls } from './halls.js';
 import { alerts, changes, dashboard, health, reports } from './operations.js';
@@ -29,4 +42,15 @@ export const api = {
   alerts,
   reports,
   files,
+  units,
+  categories,
+  imports,
+  batches,
+  entries,
+  takedowns,
+  calendar,
+  exports,
+  platform,
+  apiKeys,
+  audit,
 };

@@ -1,14 +1,11 @@
 import type { Context } from 'koa';
-import { z } from 'zod';
-import { ImportConfirm } from '../../../core/protocol/credit.js';
-import { UploadId } from '../../../core/protocol/events.js';
+import { imports as api } from '../../../core/protocol/routes/credit.js';
 import { excessCombiningMessage, safeFileName } from '../../../core/text.js';
 import { AppError } from '../../errors.js';
 import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/credit/import/index.js';
-import type { PlatformService } from '../../services/credit/platformService.js';
 import type { Services } from '../../services/index.js';
+import { xlsxAttachment } from '../attachment.js';
 import type { RouteBuilder } from '../routeBuilder.js';
-import { id, Page, q } from './query.js';
 
 /** Reads a raw upload within a limit: 413 as soon as it is over. */
 export async function readRaw(ctx: Context, maxBytes: number): Promise<Buffer> {
@@ -49,50 +46,31 @@ export function uploadFileName(header: string): string {
   return name || 'upload';
 }
 
-/** The blank import workbook, with today's categories and units. */
-function templateRoute(r: RouteBuilder, p: PlatformService): void {
-  r.add('get', '/api/imports/template', 'view', undefined, async (ctx) => {
-    const buf = await buildTemplate({
-      categories: p.categories().map((c) => ({ name: c.name, listType: c.listType })),
-      units: p.units().map((u) => u.name),
-    });
-    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAME)}`);
-    return buf;
-  });
-}
-
 /** Imports: the template, upload and preview, staged rows, confirm into a batch, abandon. */
 export function importRoutes(r: RouteBuilder, c: Services['credit'], maxImportBytes: number): void {
-  // The template first, ahead of the other /api/imports routes as before.
-  templateRoute(r, c.platform);
-  r.add('post', '/api/imports', 'edit-lists', undefined, async (ctx, { session }) => {
-    const { unitId, categoryId, uploadId } = z
-      .object({
-        unitId: z.string().min(1, '请选择成员单位'),
-        categoryId: z.string().min(1, '请选择名单类别'),
-        uploadId: UploadId.optional(),
-      })
-      .parse(ctx.query);
+  // The template first, ahead of the other /api/imports routes.
+  r.on(api.template, async (ctx) => {
+    const buf = await buildTemplate({
+      categories: c.platform.categories().map((x) => ({ name: x.name, listType: x.listType })),
+      units: c.platform.units().map((u) => u.name),
+    });
+    return xlsxAttachment(ctx, TEMPLATE_FILE_NAME, buf);
+  });
+  // The query is parsed and the file name checked before the body is read.
+  r.on(api.upload, async (ctx, { query, session }) => {
     const fileName = uploadFileName(ctx.get('x-file-name'));
     const buf = await readRaw(ctx, maxImportBytes);
-    ctx.status = 201;
     // The admin follows the reading and checking of a large file on its socket by this id.
-    const onProgress = uploadId ? c.imports.progressTo(session.idHash, uploadId) : undefined;
-    return c.imports.preview(buf, { fileName, unitId, categoryId, actor: session.user.id }, onProgress);
+    const onProgress = query.uploadId ? c.imports.progressTo(session.idHash, query.uploadId) : undefined;
+    const target = { fileName, unitId: query.unitId, categoryId: query.categoryId, actor: session.user.id };
+    return c.imports.preview(buf, target, onProgress);
   });
-  r.add('get', '/api/imports', 'edit-lists', undefined, (_ctx, { session }) =>
-    c.imports.mine(session.user.id),
+  r.on(api.mine, (_ctx, { session }) => c.imports.mine(session.user.id));
+  r.on(api.rows, (_ctx, { params, query, session }) =>
+    c.imports.rows(params.id, session.user.id, query.status, query.offset, query.limit),
   );
-  r.add('get', '/api/imports/:id/rows', 'edit-lists', undefined, (ctx, { session }) => {
-    const p = Page.parse(ctx.query);
-    return c.imports.rows(id(ctx), session.user.id, q(ctx).status ?? '', p.offset, p.limit);
-  });
-  r.add('post', '/api/imports/:id/confirm', 'edit-lists', ImportConfirm, (ctx, { body, session }) => {
-    ctx.status = 201;
-    return c.imports.confirm(id(ctx), body.title, session.user.id, (batchId) => c.batches.get(batchId));
-  });
-  r.add('delete', '/api/imports/:id', 'edit-lists', undefined, (ctx, { session }) => {
-    c.imports.abandon(id(ctx), session.user.id);
-  });
+  r.on(api.confirm, (_ctx, { params, body, session }) =>
+    c.imports.confirm(params.id, body.title, session.user.id, (batchId) => c.batches.get(batchId)),
+  );
+  r.on(api.abandon, (_ctx, { params, session }) => c.imports.abandon(params.id, session.user.id));
 }

@@ -1,17 +1,8 @@
-import type { Context } from 'koa';
 import { reports as api } from '../../../core/protocol/routes/operations.js';
 import type { Services } from '../../services/index.js';
 import { listDisplayXlsx, proofOfPlayXlsx } from '../../services/operations/reportXlsx.js';
+import { xlsxAttachment } from '../attachment.js';
 import type { RouteBuilder } from '../routeBuilder.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(ctx: Context, name: string, body: Buffer): void {
-  ctx.type = XLSX;
-  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = body;
-}
 
 /** Reports: uptime and plays-per-day charts, proof of play and list display, with their xlsx exports. */
 export function reportRoutes(r: RouteBuilder, s: Pick<Services, 'reports' | 'clock'>): void {
@@ -21,11 +12,12 @@ export function reportRoutes(r: RouteBuilder, s: Pick<Services, 'reports' | 'clo
   r.on(api.proofOfPlayExport, async (ctx, { query }) => {
     const report = s.reports.proofOfPlay(query);
     const name = `播放证明-${report.from}至${report.to}.xlsx`;
-    attachment(ctx, name, await proofOfPlayXlsx(report, s.clock.now()));
+    return xlsxAttachment(ctx, name, await proofOfPlayXlsx(report, s.clock.now()));
   });
   r.on(api.listDisplay, (_ctx, { params }) => s.reports.listDisplay(params.batchId));
   r.on(api.listDisplayExport, async (ctx, { params }) => {
     const report = s.reports.listDisplay(params.batchId);
-    attachment(ctx, `名单展示证明-${report.title}.xlsx`, await listDisplayXlsx(report, s.clock.now()));
+    const name = `名单展示证明-${report.title}.xlsx`;
+    return xlsxAttachment(ctx, name, await listDisplayXlsx(report, s.clock.now()));
   });
 }

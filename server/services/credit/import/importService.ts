@@ -6,7 +6,7 @@ import {
   type EntryCells,
   type EntryField,
 } from '../../../../core/credit/index.js';
-import type { Batch, ImportPreview, PreviewRow, RowIssue } from '../../../../core/protocol/credit.js';
+import type { BatchDetail, ImportPreview, PreviewRow, RowIssue } from '../../../../core/protocol/credit.js';
 import { errorCodeOr } from '../../../../core/protocol/errors.js';
 import { dateIn } from '../../../../core/time.js';
 import type { Clock } from '../../../clock.js';
@@ -488,7 +488,12 @@ export function createCreditImportService(d: Deps) {
     },
 
     /** Writes the importable rows into a draft batch, in one transaction; only the uploader may. */
-    confirm(id: string, title: string, actor: string, toBatch: (batchId: string) => Batch): Batch {
+    confirm(
+      id: string,
+      title: string,
+      actor: string,
+      toBatch: (batchId: string) => BatchDetail,
+    ): BatchDetail {
       const { p, summary } = ownPreview(id, actor);
       if (summary.importable === 0)
         throw new AppError(422, 'nothing_to_import', '没有可导入的行：请按预览中的提示修改文件后重新上传');

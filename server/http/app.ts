@@ -1,7 +1,8 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { openApiDocument } from '../../core/protocol/openapi.js';
 import type { Health } from '../../core/protocol/rest.js';
-import { health } from '../../core/protocol/routes/operations.js';
+import { health, openapi } from '../../core/protocol/routes/operations.js';
 import { unauthenticated } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
@@ -86,6 +87,11 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
       };
     }
     return body;
+  });
+  let document: object | undefined;
+  routes.on(openapi.get, () => {
+    document ??= openApiDocument(d.version);
+    return document;
   });
   authRoutes(routes, s.auth, d.secureCookies);
   itemRoutes(routes, s.programs.library);

@@ -28,6 +28,17 @@ export const health = {
   }),
 };
 
+/** This API's own OpenAPI document, written from the route table (core/protocol/openapi.ts). */
+export const openapi = {
+  get: route({
+    method: 'get',
+    path: '/api/openapi.json',
+    access: 'view',
+    summary: '接口文档（OpenAPI 3.0，由路由表生成）',
+    response: raw('application/json'),
+  }),
+};
+
 /** The operations dashboard: every screen's state at a glance. */
 export const dashboard = {
   get: route({

@@ -17,8 +17,26 @@ export const forbidden = (message = '当前角色无权执行此操作，如需�
   new AppError(403, 'forbidden', message);
 export const notFound = (what: string) =>
   new AppError(404, 'not_found', `${what}不存在或已被删除，请刷新后重试`);
-export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
-export const badRequest = (code: ErrorCode, message: string) => new AppError(400, code, message);
+type Factory = (code: ErrorCode, message: string, headers?: Record<string, string>) => AppError;
+const status =
+  (n: number): Factory =>
+  (code, message, headers) =>
+    new AppError(n, code, message, headers);
+
+/** One factory a status, each taking a code of the union and a message that says what to do. */
+export const badRequest = status(400);
+export const notSignedIn = status(401);
+export const refused = status(403);
+export const notFoundAs = status(404);
+export const conflict = status(409);
+export const gone = status(410);
+export const tooLarge = status(413);
+export const unsupportedType = status(415);
+export const rangeNotSatisfiable = status(416);
+export const unprocessable = status(422);
+export const tooMany = status(429);
+export const internalError = status(500);
+export const unavailable = status(503);
 export const rateLimited = (retryAfterS: number, message: string) =>
   new AppError(429, 'rate_limited', message, { 'Retry-After': String(retryAfterS) });
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ack, AckFn } from '../../core/protocol/events.js';
-import { AppError } from '../errors.js';
+import { AppError, internalError } from '../errors.js';
 
 /** Counts what players send that the server refuses. */
 export interface RealtimeStats {
@@ -71,7 +71,7 @@ export function guarded<S extends z.ZodType, R>(
       return;
     }
     const failed = (err: unknown) => {
-      const e = err instanceof AppError ? err : new AppError(500, 'internal', 'internal error');
+      const e = err instanceof AppError ? err : internalError('internal', 'internal error');
       reply?.(fail(e.code, e.message));
     };
     try {

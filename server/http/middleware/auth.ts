@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Action, can, SESSION_COOKIE } from '../../../core/protocol/rest.js';
-import { AppError, forbidden, unauthenticated } from '../../errors.js';
+import { forbidden, refused, unauthenticated } from '../../errors.js';
 import type { AuthedSession, AuthService } from '../../services/access/authService.js';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,7 +17,7 @@ export function sessionOf(ctx: Context, auth: AuthService): AuthedSession {
   const s = auth.authenticate(ctx.cookies.get(SESSION_COOKIE));
   if (!s) throw unauthenticated();
   if (WRITE.has(ctx.method) && !sameToken(ctx.get('x-csrf-token'), s.csrfToken)) {
-    throw new AppError(403, 'csrf_failed', '页面已过期（安全校验失败），请刷新页面后重试');
+    throw refused('csrf_failed', '页面已过期（安全校验失败），请刷新页面后重试');
   }
   return s;
 }
@@ -31,7 +31,7 @@ export function requireAction(auth: AuthService, action: Action | 'session'): Mi
     const s = sessionOf(ctx, auth);
     if (action !== 'session') {
       if (s.user.mustChangePassword) {
-        throw new AppError(403, 'password_change_required', '首次登录须先修改密码');
+        throw refused('password_change_required', '首次登录须先修改密码');
       }
       if (!can(s.user.role, action)) throw forbidden();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { AppError } from '../../errors.js';
+import { badRequest, tooLarge } from '../../errors.js';
 
 /** A request id on every request and one JSON log line per response. */
 export function requestLog(log: Logger): Middleware {
@@ -69,14 +69,14 @@ export function jsonBody(maxBytes: number): Middleware {
     for await (const chunk of ctx.req) {
       size += (chunk as Buffer).length;
       if (size > maxBytes)
-        throw new AppError(413, 'body_too_large', `请求内容超过 ${Math.round(maxBytes / 1024)} KB 上限`);
+        throw tooLarge('body_too_large', `请求内容超过 ${Math.round(maxBytes / 1024)} KB 上限`);
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
     try {
       ctx.state.body = text.length ? JSON.parse(text) : {};
     } catch {
-      throw new AppError(400, 'invalid_json', '请求内容不是有效的 JSON，请检查格式');
+      throw badRequest('invalid_json', '请求内容不是有效的 JSON，请检查格式');
     }
     return next();
   };

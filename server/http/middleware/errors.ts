@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '../../../core/protocol/rest.js';
 import { TEXT_INVALID } from '../../../core/protocol/text.js';
-import { AppError } from '../../errors.js';
+import { AppError, notFoundAs } from '../../errors.js';
 
 // Free text refused by core/protocol/text.ts (e.g. a flood of combining marks) has its own code.
 const isTextInvalid = (i: { code: string; params?: unknown }) =>
@@ -15,7 +15,7 @@ export function errorMiddleware(log: Logger): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError(404, 'not_found', `找不到 ${ctx.path}，请检查地址`);
+        throw notFoundAs('not_found', `找不到 ${ctx.path}，请检查地址`);
       }
     } catch (err) {
       let body: ErrorBody;

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Context } from 'koa';
 import { files as api } from '../../../core/protocol/routes/files.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound, rangeNotSatisfiable, unavailable } from '../../errors.js';
 import type { MediaService } from '../../services/programs/media/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
@@ -34,7 +34,7 @@ function sendFile(ctx: Context, file: string, type: string, cache: string): void
   end = Math.min(end, size - 1);
   if (start > end) {
     ctx.set('Content-Range', `bytes */${size}`);
-    throw new AppError(416, 'range_not_satisfiable', '请求的范围超出文件大小');
+    throw rangeNotSatisfiable('range_not_satisfiable', '请求的范围超出文件大小');
   }
   ctx.status = 206;
   ctx.set('Content-Range', `bytes ${start}-${end}/${size}`);
@@ -63,7 +63,7 @@ export function fileRoutes(r: RouteBuilder, media: MediaService, mediaDir: strin
   });
   const page = (app: 'admin' | 'player') => (ctx: Context) => {
     const file = join(distDir, app, 'index.html');
-    if (!existsSync(file)) throw new AppError(503, 'not_built', '网页尚未构建，请运行 npm run build 后重启');
+    if (!existsSync(file)) throw unavailable('not_built', '网页尚未构建，请运行 npm run build 后重启');
     sendFile(ctx, file, TYPES['.html']!, 'no-cache');
   };
   // The player's service worker (scope /player/), built by Vite to a fixed name; never cached long.

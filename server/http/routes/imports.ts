@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { imports as api } from '../../../core/protocol/routes/credit.js';
 import { excessCombiningMessage, safeFileName } from '../../../core/text.js';
-import { AppError } from '../../errors.js';
+import { badRequest, tooLarge } from '../../errors.js';
 import { buildTemplate, TEMPLATE_FILE_NAME } from '../../services/credit/import/index.js';
 import type { Services } from '../../services/index.js';
 import { xlsxAttachment } from '../attachment.js';
@@ -10,13 +10,13 @@ import type { RouteBuilder } from '../routeBuilder.js';
 /** Reads a raw upload within a limit: 413 as soon as it is over. */
 export async function readRaw(ctx: Context, maxBytes: number): Promise<Buffer> {
   const mb = Math.round(maxBytes / 1024 / 1024);
-  const tooLarge = () => new AppError(413, 'file_too_large', `文件超过 ${mb} MB 上限，请拆分后分批导入`);
-  if (Number(ctx.get('content-length') || 0) > maxBytes) throw tooLarge();
+  const overLimit = () => tooLarge('file_too_large', `文件超过 ${mb} MB 上限，请拆分后分批导入`);
+  if (Number(ctx.get('content-length') || 0) > maxBytes) throw overLimit();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw tooLarge();
+    if (size > maxBytes) throw overLimit();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -35,14 +35,13 @@ export function uploadFileName(header: string): string {
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    throw new AppError(
-      400,
+    throw badRequest(
       'file_name_invalid',
       '文件名编码有误（x-file-name 须为 UTF-8 百分号编码）：请刷新页面后重新选择文件上传',
     );
   }
   const name = safeFileName(decoded, MAX_FILE_NAME);
-  if (name === null) throw new AppError(400, 'text_invalid', excessCombiningMessage('文件名'));
+  if (name === null) throw badRequest('text_invalid', excessCombiningMessage('文件名'));
   return name || 'upload';
 }
 

@@ -1,6 +1,6 @@
 import { media as api } from '../../../core/protocol/routes/programs.js';
 import { safeFileName } from '../../../core/text.js';
-import { AppError } from '../../errors.js';
+import { badRequest } from '../../errors.js';
 import type { MediaService } from '../../services/programs/media/mediaService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
@@ -19,7 +19,7 @@ export function mediaRoutes(r: RouteBuilder, media: MediaService): void {
   r.on(api.get, (_ctx, { params }) => media.get(params.hash));
   r.on(api.upload, async (ctx, { query, session }) => {
     if (ctx.state.body !== undefined || ctx.is('multipart/form-data'))
-      throw new AppError(400, 'raw_body_expected', '请直接上传文件内容（请求体即文件，不要用 JSON 或表单）');
+      throw badRequest('raw_body_expected', '请直接上传文件内容（请求体即文件，不要用 JSON 或表单）');
     const length = ctx.get('content-length');
     const out = await media.upload(
       ctx.req,

@@ -1,5 +1,5 @@
 import { player as api } from '../../../core/protocol/routes/screens.js';
-import { AppError, notFound, unauthenticated } from '../../errors.js';
+import { badRequest, notFound, unauthenticated } from '../../errors.js';
 import type { DatasetService } from '../../services/delivery/datasetService.js';
 import type { ManifestService } from '../../services/delivery/manifestService.js';
 import type { ScreenService } from '../../services/screens/screenService.js';
@@ -19,7 +19,7 @@ export function playerRoutes(
     return manifests.build(screen);
   });
   r.on(api.dataset, (ctx, { params: { hash } }) => {
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError(400, 'bad_hash', '数据集标识无效');
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw badRequest('bad_hash', '数据集标识无效');
     const d = datasets.get(hash);
     if (!d) throw notFound('名单数据集');
     ctx.set('Cache-Control', 'private, max-age=31536000, immutable');

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { player, screens } from '../../../core/protocol/routes/screens.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound, tooLarge } from '../../errors.js';
 import type { SnapshotService } from '../../services/screens/snapshotService.js';
 import type { RouteBuilder } from '../routeBuilder.js';
 
@@ -11,8 +11,7 @@ async function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
     if (size > maxBytes)
-      throw new AppError(
-        413,
+      throw tooLarge(
         'body_too_large',
         `截屏文件超过 ${Math.floor(maxBytes / 1024 / 1024)} MB 上限，请降低 kiosk 窗口分辨率或调整 HALLCAST_MAX_SNAPSHOT_BYTES`,
       );

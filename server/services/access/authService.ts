@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { SessionInfo } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError, rateLimited, unauthenticated } from '../../errors.js';
+import { badRequest, notSignedIn, rateLimited, unauthenticated } from '../../errors.js';
 import type { SessionStore } from '../../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../../store/userStore.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -104,9 +104,8 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
         : await hashPassword(password).then(() => false);
       if (!user || !ok || user.disabled) {
         // The attempt was counted by reserve(); it stays counted.
-        if (user?.disabled && ok)
-          throw new AppError(401, 'account_disabled', '该账号已停用，请联系系统管理员');
-        throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+        if (user?.disabled && ok) throw notSignedIn('account_disabled', '该账号已停用，请联系系统管理员');
+        throw notSignedIn('invalid_credentials', '用户名或密码错误');
       }
       succeeded(name, ip);
       const cookie = randomBytes(32).toString('hex');
@@ -159,11 +158,11 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
      * of the user ends (and its sockets close); the one that made the change stays.
      */
     async changePassword(s: AuthedSession, current: string, next: string, ip: string): Promise<SessionInfo> {
-      if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
+      if (current === next) throw badRequest('same_password', '新密码不能与当前密码相同');
       passwords.check(next, [s.user.username, s.user.displayName]);
       reserve(s.user.username, ip);
       if (!(await verify(s.user.passwordHash, current))) {
-        throw new AppError(400, 'wrong_password', '当前密码不正确，请重新输入');
+        throw badRequest('wrong_password', '当前密码不正确，请重新输入');
       }
       succeeded(s.user.username, ip);
       const passwordHash = await hashPassword(next);

@@ -1,8 +1,8 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
-import { AppError } from '../../errors.js';
+import { badRequest } from '../../errors.js';
 
-const weak = (message: string) => new AppError(400, 'weak_password', message);
+const weak = (message: string) => badRequest('weak_password', message);
 const ADVICE = '请改用 10 位以上、不易猜到的密码，例如几个不相关的词语加数字和符号';
 
 /** Each character one code point above (or below) the one before: abcdefghij, 0987654321. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User, UserCreate, UserUpdate, UserWithPassword } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import type { SessionStore } from '../../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../../store/userStore.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -52,7 +52,7 @@ export function createUserService({ users, sessions, audit, bus, clock, password
     update(id: string, input: UserUpdate, actor: string): User {
       const u = mustGet(id);
       if (id === actor && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-        throw new AppError(400, 'self_lockout', '不能停用自己或取消自己的管理员角色，请让另一位管理员操作');
+        throw badRequest('self_lockout', '不能停用自己或取消自己的管理员角色，请让另一位管理员操作');
       }
       const next = {
         id,

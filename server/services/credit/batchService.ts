@@ -3,7 +3,7 @@ import type { Batch, BatchDetail, EntryEdit, EntryView } from '../../../core/pro
 import { errorCodeOr } from '../../../core/protocol/errors.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, fourEyes as fourEyesError, notFound } from '../../errors.js';
+import { badRequest, conflict, fourEyes as fourEyesError, notFound } from '../../errors.js';
 import type { AuthorStore } from '../../store/authorStore.js';
 import type { BatchRow, BatchStore, FullEntryRow } from '../../store/batchStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
@@ -273,8 +273,7 @@ export function createBatchService(d: Deps) {
       );
       const blocking = check.errors;
       if (blocking.length > 0 || !check.entry) {
-        throw new AppError(
-          400,
+        throw badRequest(
           errorCodeOr(blocking[0]?.code, 'invalid_entry'),
           blocking.map((x) => x.message).join('；') || '条目无效',
         );

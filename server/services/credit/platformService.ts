@@ -10,7 +10,7 @@ import type {
   Unit,
 } from '../../../core/protocol/credit.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound, notSignedIn, refused } from '../../errors.js';
 import type { AuditStore } from '../../store/auditStore.js';
 import type { Category, CreditStore } from '../../store/creditStore.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
@@ -94,7 +94,7 @@ export function createPlatformService(d: Deps) {
       const before = d.credit.getCategory(id);
       if (!before) throw notFound('名单类别');
       if (before.listType !== input.listType)
-        throw new AppError(400, 'list_type_fixed', '类别的名单类型（红/黑）创建后不能修改，请新建类别');
+        throw badRequest('list_type_fixed', '类别的名单类型（红/黑）创建后不能修改，请新建类别');
       const change = d.db.transaction(() => {
         d.credit.updateCategory(categoryRow(id, input));
         d.audit.record({
@@ -111,7 +111,7 @@ export function createPlatformService(d: Deps) {
     calendar: (year: number): CalendarDay[] => d.takedowns.days(`${year}-01-01`, `${year}-12-31`),
     setCalendar(year: number, days: CalendarDay[], actor: string): CalendarDay[] {
       const wrong = days.find((x) => !x.date.startsWith(`${year}-`));
-      if (wrong) throw new AppError(400, 'calendar_year', `日期 ${wrong.date} 不属于 ${year} 年`);
+      if (wrong) throw badRequest('calendar_year', `日期 ${wrong.date} 不属于 ${year} 年`);
       d.db.transaction(() => {
         d.takedowns.replaceYear(String(year), days);
         d.audit.record({
@@ -154,10 +154,9 @@ export function createPlatformService(d: Deps) {
     checkApiKey(header: string, scope: string): ApiKeyRow {
       const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const key = secret ? d.apiKeys.byHash(createHash('sha256').update(secret).digest('hex')) : undefined;
-      if (!key)
-        throw new AppError(401, 'invalid_api_key', 'API 密钥无效或已吊销，请向系统管理员申请新的密钥');
+      if (!key) throw notSignedIn('invalid_api_key', 'API 密钥无效或已吊销，请向系统管理员申请新的密钥');
       if (!(JSON.parse(key.scopes) as string[]).includes(scope)) {
-        throw new AppError(403, 'scope_missing', `该 API 密钥没有「${scope}」权限`);
+        throw refused('scope_missing', `该 API 密钥没有「${scope}」权限`);
       }
       d.apiKeys.touch(key.id, d.clock.now());
       return key;

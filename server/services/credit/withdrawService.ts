@@ -9,7 +9,7 @@ import type {
 } from '../../../core/protocol/credit.js';
 import { addDays, dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { conflict, notFound, notFoundAs } from '../../errors.js';
 import type { BatchStore, FullEntryRow } from '../../store/batchStore.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
@@ -152,8 +152,7 @@ export function createWithdrawService(d: Deps) {
         .publishedByHash(hash)
         .filter((e) => e.status === 'active' || e.status === 'objection-pending');
       if (entries.length === 0) {
-        throw new AppError(
-          404,
+        throw notFoundAs(
           'code_unknown',
           '没有找到该代码/证件号码的在公示记录：请核对代码，或在“名单查询”中按名称查找',
         );

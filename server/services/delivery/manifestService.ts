@@ -3,7 +3,7 @@ import type { Playlist, Schedule } from '../../../core/schedule/types.js';
 import { DEFAULT_TIMEZONE } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError } from '../../errors.js';
+import { internalError } from '../../errors.js';
 import type { ContentStore, StoredPlaylist } from '../../store/contentStore.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
 import type { HallStore } from '../../store/hallStore.js';
@@ -54,7 +54,7 @@ export function createManifestService({ halls, content, datasets, settings, prog
     const lists = content.listsPlaylist();
     const fallback = all.find((p) => p.role === 'content');
     const def = (group?.defaultPlaylistId && content.getPlaylist(group.defaultPlaylistId)) || fallback;
-    if (!def || !lists) throw new AppError(500, 'no_playlist', '尚未配置默认节目单，请在“屏幕分组”中设置');
+    if (!def || !lists) throw internalError('no_playlist', '尚未配置默认节目单，请在“屏幕分组”中设置');
     return { defaultId: def.id, listsId: lists.id, playlists: [def, lists] };
   }
 

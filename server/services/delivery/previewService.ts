@@ -2,7 +2,7 @@ import type { Dataset } from '../../../core/credit/dataset.js';
 import type { Preview } from '../../../core/protocol/programs.js';
 import { resolve } from '../../../core/schedule/index.js';
 import { DEFAULT_TIMEZONE, dayjs } from '../../../core/time.js';
-import { AppError, notFound } from '../../errors.js';
+import { badRequest, notFound } from '../../errors.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { ScreenStore } from '../../store/screenStore.js';
@@ -19,7 +19,7 @@ export function createPreviewService({ screens, halls, datasets, manifests }: De
       if (!screen || screen.revoked_at !== null) throw notFound('屏幕');
       const zone = timezone ?? halls.getHall(screen.hall_id)?.timezone ?? DEFAULT_TIMEZONE;
       const instant = /^\d+$/.test(at) ? Number(at) : dayjs.tz(at, zone).valueOf();
-      if (!Number.isFinite(instant)) throw new AppError(400, 'bad_instant', '无法识别的预览时间');
+      if (!Number.isFinite(instant)) throw badRequest('bad_instant', '无法识别的预览时间');
       const manifest = manifests.build(screen, instant);
       const slot = resolve(
         manifest.schedule,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Item } from '../../../core/manifest/types.js';
 import type { Campaign, CampaignInput } from '../../../core/protocol/programs.js';
 import type { Clock } from '../../clock.js';
-import { AppError, conflict, fourEyes, notFound } from '../../errors.js';
+import { badRequest, conflict, fourEyes, notFound } from '../../errors.js';
 import type { AuthorStore } from '../../store/authorStore.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
@@ -71,7 +71,7 @@ export function createCampaignService({
     targets.check(c.targets);
     const missing = c.playlistIds.filter((id) => content.getPlaylist(id)?.role !== 'content');
     if (missing.length > 0)
-      throw new AppError(400, 'playlist_missing', `节目单不存在：${missing.join('、')}，请刷新后重新选择`);
+      throw badRequest('playlist_missing', `节目单不存在：${missing.join('、')}，请刷新后重新选择`);
   }
 
   /** The campaign with its playlists and their items, frozen as approved. */
@@ -80,7 +80,7 @@ export function createCampaignService({
     const itemIds = [...new Set(playlists.flatMap((p) => p.entries.map((e) => e.itemId)))];
     const items = itemIds.map((id) => content.getItem(id)).filter((i): i is Item => i !== undefined);
     if (items.length === 0)
-      throw new AppError(400, 'campaign_empty', '所选节目单里没有任何内容，请先在「节目单」中添加内容');
+      throw badRequest('campaign_empty', '所选节目单里没有任何内容，请先在「节目单」中添加内容');
     return {
       campaign: c,
       playlists: playlists.map((p) => ({ id: p.id, name: p.name, entries: p.entries })),

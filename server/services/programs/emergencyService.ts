@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emergency, EmergencyInput, EmergencyList } from '../../../core/protocol/programs.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { Db } from '../../store/db.js';
 import { type EmergencyRow, type ProgramStore, targetsOf } from '../../store/programStore.js';
@@ -86,8 +86,7 @@ export function createEmergencyService(d: Deps) {
       targets.check(input.targets);
       const duration = input.durationMs ?? config.emergencyDefaultMs;
       if (duration > config.emergencyMaxMs)
-        throw new AppError(
-          400,
+        throw badRequest(
           'duration_too_long',
           `紧急通知最长显示 ${hours(config.emergencyMaxMs)}，请缩短时长；需要更久请到期后重新发布`,
         );

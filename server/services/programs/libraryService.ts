@@ -9,7 +9,7 @@ import type {
 } from '../../../core/protocol/programs.js';
 import type { Group } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
-import { AppError, inUse, missingChoice, notFound } from '../../errors.js';
+import { badRequest, inUse, missingChoice, notFound } from '../../errors.js';
 import type { ContentStore, StoredPlaylist } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
@@ -166,8 +166,7 @@ export function createProgramService(d: Deps) {
       if (!g) throw notFound('屏幕分组');
       const p = playlistId ? content.getPlaylist(playlistId) : undefined;
       if (playlistId && !p) throw missingChoice('playlist_missing', '节目单');
-      if (p && p.role !== 'content')
-        throw new AppError(400, 'playlist_role', '信用名单轮播不能作为默认节目单');
+      if (p && p.role !== 'content') throw badRequest('playlist_role', '信用名单轮播不能作为默认节目单');
       const change = db.transaction(() => {
         halls.updateGroup(groupId, { name: g.name, hallId: g.hallId, defaultPlaylistId: playlistId });
         audit.record({

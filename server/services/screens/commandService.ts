@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ack, Command, CommandRequest, CommandResult } from '../../../core/protocol/events.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound, unavailable } from '../../errors.js';
 import type { CommandRow, CommandStore } from '../../store/commandStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
@@ -89,7 +89,7 @@ export function createCommandService(d: Deps) {
     async run(screenId: string, req: CommandRequest, actor: string): Promise<CommandResult> {
       const screen = d.screens.get(screenId);
       if (!screen || screen.revoked_at !== null) throw notFound('屏幕');
-      if (!transport) throw new AppError(503, 'realtime_unavailable', '实时通道尚未就绪，请稍后重试');
+      if (!transport) throw unavailable('realtime_unavailable', '实时通道尚未就绪，请稍后重试');
       const id = randomUUID();
       const sentAt = d.clock.now();
       d.db.transaction(() => {

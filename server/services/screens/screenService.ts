@@ -11,7 +11,15 @@ import {
 } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import { AppError, codeExpired, missingChoice, notFound, rateLimited } from '../../errors.js';
+import {
+  badRequest,
+  codeExpired,
+  conflict,
+  missingChoice,
+  notFound,
+  notFoundAs,
+  rateLimited,
+} from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
@@ -98,9 +106,8 @@ export function createScreenService(d: Deps) {
     if (!d.halls.getHall(hallId)) throw missingChoice('hall_missing', '大厅');
     if (groupId) {
       const g = d.halls.getGroup(groupId);
-      if (!g) throw new AppError(400, 'group_missing', '所选分组不存在，请刷新后重新选择');
-      if (g.hallId !== hallId)
-        throw new AppError(400, 'group_hall_mismatch', '所选分组不属于该大厅，请重新选择');
+      if (!g) throw badRequest('group_missing', '所选分组不存在，请刷新后重新选择');
+      if (g.hallId !== hallId) throw badRequest('group_hall_mismatch', '所选分组不属于该大厅，请重新选择');
     }
   }
 
@@ -135,7 +142,7 @@ export function createScreenService(d: Deps) {
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
       if (!row || row.secret_hash !== sha256(input.deviceSecret)) {
-        throw new AppError(404, 'code_not_found', '配对码无效，请重新获取配对码');
+        throw notFoundAs('code_not_found', '配对码无效，请重新获取配对码');
       }
       if (!row.screen_id) {
         if (row.expires_at <= now) throw codeExpired('配对码已过期，请重新获取配对码');
@@ -155,7 +162,7 @@ export function createScreenService(d: Deps) {
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
       if (!row || row.screen_id)
-        throw new AppError(404, 'code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
+        throw notFoundAs('code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
       if (row.expires_at <= now) throw codeExpired('配对码已过期，请在屏幕上刷新后使用新的配对码');
       checkPlacement(input.hallId, input.groupId);
       const token = randomBytes(32).toString('hex');
@@ -172,8 +179,7 @@ export function createScreenService(d: Deps) {
           token_hash: sha256(token),
           paired_at: now,
         });
-        if (!d.screens.claimCode(input.code, id))
-          throw new AppError(409, 'code_claimed', '该配对码刚被认领，请刷新');
+        if (!d.screens.claimCode(input.code, id)) throw conflict('code_claimed', '该配对码刚被认领，请刷新');
         d.audit.record({
           actor,
           action: 'screen.pair',

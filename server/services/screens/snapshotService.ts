@@ -2,7 +2,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writ
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../clock.js';
-import { AppError } from '../../errors.js';
+import { unsupportedType } from '../../errors.js';
 
 export interface SnapshotMeta {
   screenId: string;
@@ -45,7 +45,7 @@ export function createSnapshotService(d: { dir: string; clock: Clock }) {
     /** Stores a screen's new screenshot (JPEG, PNG or WebP by its bytes), replacing the last. */
     store(screenId: string, body: Buffer): SnapshotMeta {
       const mime = sniff(body);
-      if (!mime) throw new AppError(415, 'not_an_image', '截屏必须是 JPEG、PNG 或 WebP 图像');
+      if (!mime) throw unsupportedType('not_an_image', '截屏必须是 JPEG、PNG 或 WebP 图像');
       mkdirSync(d.dir, { recursive: true });
       const meta: SnapshotMeta = { screenId, mime, bytes: body.length, at: d.clock.now() };
       writeFileSync(join(d.dir, `${screenId}.img.tmp`), body);

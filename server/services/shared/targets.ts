@@ -1,5 +1,5 @@
 import type { Targets } from '../../../core/protocol/programs.js';
-import { AppError } from '../../errors.js';
+import { badRequest } from '../../errors.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
 
@@ -36,8 +36,7 @@ export function createTargets(halls: HallStore, screens: ScreenStore) {
           .map((id) => `屏幕 ${id}`),
       ];
       if (missing.length === 0) return;
-      throw new AppError(
-        400,
+      throw badRequest(
         'targets_missing',
         `投放范围中有已不存在的对象：${missing.join('、')}；请刷新页面后重新选择`,
       );

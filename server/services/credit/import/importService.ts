@@ -11,7 +11,18 @@ import { errorCodeOr } from '../../../../core/protocol/errors.js';
 import { dateIn } from '../../../../core/time.js';
 import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config.js';
-import { AppError, missingChoice, notFound } from '../../../errors.js';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  gone,
+  missingChoice,
+  notFound,
+  refused,
+  tooLarge,
+  tooMany,
+  unprocessable,
+} from '../../../errors.js';
 import type { BatchStore } from '../../../store/batchStore.js';
 import {
   type Category,
@@ -65,7 +76,7 @@ const SAMPLE_ROWS = 50;
 
 const LABELS = new Map(IMPORT_COLUMNS.map((c) => [c.field as string, c.label]));
 
-const expired = () => new AppError(410, 'import_expired', '导入预览已过期，请重新上传文件');
+const expired = () => gone('import_expired', '导入预览已过期，请重新上传文件');
 
 /**
  * Runs work in slices of at most `ms` between two turns of the event loop: a 100,000-row check
@@ -92,10 +103,8 @@ export function createCreditImportService(d: Deps) {
   const staging = d.credit.staging;
   /** Previews this process is checking now (a `checking` row not here was left by a stopped server). */
   const checking = new Set<string>();
-  const readers = createGate(
-    d.config.importReaders,
-    d.config.importQueueMax,
-    () => new AppError(429, 'import_busy', '服务器正在读取其他导入文件，排队已满：请稍等一两分钟后重新上传'),
+  const readers = createGate(d.config.importReaders, d.config.importQueueMax, () =>
+    tooMany('import_busy', '服务器正在读取其他导入文件，排队已满：请稍等一两分钟后重新上传'),
   );
   let sweeping: Promise<void> | null = null;
   let sweepAgain = false;
@@ -146,8 +155,7 @@ export function createCreditImportService(d: Deps) {
       throw expired();
     }
     if (p.actor !== actor) {
-      throw new AppError(
-        403,
+      throw refused(
         'import_not_yours',
         '该导入预览由其他用户上传，只有上传者本人可以查看、确认或放弃；如需导入，请自行上传文件',
       );
@@ -159,8 +167,7 @@ export function createCreditImportService(d: Deps) {
   function ensureRoom(actor: string, rows: number): void {
     const perUser = d.config.maxStagedRowsPerUser;
     if (rows > perUser) {
-      throw new AppError(
-        413,
+      throw tooLarge(
         'staging_too_large',
         `文件共 ${rows} 行，超过每位用户可暂存的 ${perUser} 行：请拆分后分批导入`,
       );
@@ -171,16 +178,14 @@ export function createCreditImportService(d: Deps) {
         ? ''
         : `（最早的一份将于 ${Math.max(1, Math.ceil((at - d.clock.now()) / 60_000))} 分钟后自动过期）`;
     if (mine.rows + rows > perUser) {
-      throw new AppError(
-        429,
+      throw tooMany(
         'import_staging_full',
         `您待确认的导入预览已有 ${mine.rows} 行（每人上限 ${perUser} 行），容不下本文件：请确认或放弃已有的导入预览后再上传${minutes(mine.nextExpiry)}`,
       );
     }
     const all = staging.stagedAll();
     if (all.rows + rows > d.config.maxStagedRows) {
-      throw new AppError(
-        429,
+      throw tooMany(
         'import_staging_busy',
         `服务器上待确认的导入预览已有 ${all.rows} 行（上限 ${d.config.maxStagedRows} 行）：请确认或放弃已有的导入预览后再上传，或稍后再试${minutes(all.nextExpiry)}`,
       );
@@ -368,7 +373,7 @@ export function createCreditImportService(d: Deps) {
     const category = d.credit.getCategory(input.categoryId);
     if (!category) throw missingChoice('category_missing', '名单类别');
     if (!d.credit.listUnits().some((u) => u.id === input.unitId)) {
-      throw new AppError(400, 'unit_missing', '所选成员单位不存在，请刷新后重新选择');
+      throw badRequest('unit_missing', '所选成员单位不存在，请刷新后重新选择');
     }
     // Refuse at once when nothing more fits, before reading the file.
     ensureRoom(input.actor, 1);
@@ -496,9 +501,9 @@ export function createCreditImportService(d: Deps) {
     ): BatchDetail {
       const { p, summary } = ownPreview(id, actor);
       if (summary.importable === 0)
-        throw new AppError(422, 'nothing_to_import', '没有可导入的行：请按预览中的提示修改文件后重新上传');
+        throw unprocessable('nothing_to_import', '没有可导入的行：请按预览中的提示修改文件后重新上传');
       const category = d.credit.getCategory(p.category_id);
-      if (!category) throw new AppError(409, 'category_missing', '该名单类别已不存在，请重新选择类别并上传');
+      if (!category) throw conflict('category_missing', '该名单类别已不存在，请重新选择类别并上传');
       const batchId = randomUUID();
       const now = d.clock.now();
       d.db.transaction(() => {

@@ -1,5 +1,5 @@
 // What the media probes share: random access to the upload, the result, and their errors.
-import { AppError } from '../../../errors.js';
+import { badRequest, unsupportedType } from '../../../errors.js';
 
 export interface Probed {
   type: 'image' | 'video';
@@ -15,8 +15,8 @@ export interface ByteReader {
   read(offset: number, length: number): Buffer;
 }
 
-export const unsupported = (message: string) => new AppError(415, 'unsupported_media', message);
+export const unsupported = (message: string) => unsupportedType('unsupported_media', message);
 export const corrupt = (what: string) =>
-  new AppError(400, 'media_corrupt', `无法读取${what}的文件头，文件可能已损坏或不完整，请重新导出后上传`);
+  badRequest('media_corrupt', `无法读取${what}的文件头，文件可能已损坏或不完整，请重新导出后上传`);
 
 export const ACCEPTED = '支持 PNG、JPEG、WebP 图片和 MP4（H.264/AAC）、WebM 视频';

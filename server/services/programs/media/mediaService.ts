@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { MediaInfo, MediaLibrary, MediaUploaded } from '../../../../core/protocol/programs.js';
 import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config.js';
-import { AppError, conflict, inUse, notFound } from '../../../errors.js';
+import { badRequest, conflict, inUse, notFound, tooLarge } from '../../../errors.js';
 import type { ContentStore, MediaRow } from '../../../store/contentStore.js';
 import type { Db } from '../../../store/db.js';
 import type { ProgramStore } from '../../../store/programStore.js';
@@ -24,8 +24,8 @@ type Deps = {
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-const tooLarge = (max: number) =>
-  new AppError(413, 'file_too_large', `文件超过单个文件上限 ${mb(max)}：请压缩或剪短后再上传`);
+const fileTooLarge = (max: number) =>
+  tooLarge('file_too_large', `文件超过单个文件上限 ${mb(max)}：请压缩或剪短后再上传`);
 
 /** Writes the request body to a temp file, hashing as it goes; drains the rest past the limit. */
 async function receive(body: Readable, file: string, max: number): Promise<{ hash: string; bytes: number }> {
@@ -45,11 +45,11 @@ async function receive(body: Readable, file: string, max: number): Promise<{ has
       if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
   } catch {
-    throw new AppError(400, 'upload_aborted', '上传中断，请重新上传');
+    throw badRequest('upload_aborted', '上传中断，请重新上传');
   } finally {
     await new Promise<void>((r) => out.end(r));
   }
-  if (over) throw tooLarge(max);
+  if (over) throw fileTooLarge(max);
   return { hash: hash.digest('hex'), bytes };
 }
 
@@ -137,18 +137,17 @@ export function createMediaService({ db, content, programs, audit, clock, config
     ): Promise<MediaUploaded> {
       if (declaredBytes !== null && declaredBytes > config.maxMediaBytes) {
         body.resume();
-        throw tooLarge(config.maxMediaBytes);
+        throw fileTooLarge(config.maxMediaBytes);
       }
       const tmp = join(tmpDir, `upload-${randomUUID()}`);
       try {
         const { hash, bytes } = await receive(body, tmp, config.maxMediaBytes);
-        if (bytes === 0) throw new AppError(400, 'empty_file', '文件是空的（0 字节），请检查后重新选择');
+        if (bytes === 0) throw badRequest('empty_file', '文件是空的（0 字节），请检查后重新选择');
         const existing = content.getMedia(hash);
         if (existing) return { media: info(existing), duplicate: true };
         const total = content.mediaTotalBytes();
         if (total + bytes > config.maxMediaTotalBytes)
-          throw new AppError(
-            413,
+          throw tooLarge(
             'media_quota_exceeded',
             `媒体库总容量上限为 ${mb(config.maxMediaTotalBytes)}，已用 ${mb(total)}：请先删除不再使用的文件`,
           );

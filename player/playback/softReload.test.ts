@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlayerSync } from '../sync/playerSync.js';
-import { maybeSoftReload, softReloadDue } from './softReload.js';
+import { afterEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { maybeSoftReload, type ReloadHost, softReloadDue } from './softReload.js';
 
 const HOUR = 3_600_000;
 /** 03:20 in Asia/Shanghai on 2026-11-27. */
@@ -32,7 +31,7 @@ describe('softReloadDue', () => {
 
 const QUIET = quiet;
 
-function fakeSync() {
+function fakeSync(): ReloadHost & { reportError: Mock; reload: Mock } {
   return {
     clock: { now: () => QUIET },
     base: '',
@@ -53,7 +52,7 @@ afterEach(() => {
 describe('the daily soft reload', () => {
   it('is skipped and reported when no service worker holds the app shell', async () => {
     const s = fakeSync();
-    await maybeSoftReload(s as unknown as PlayerSync, 'Asia/Shanghai', startedAt(), () => undefined);
+    await maybeSoftReload(s, 'Asia/Shanghai', startedAt(), () => undefined);
     expect(s.reload).not.toHaveBeenCalled();
     expect(s.reportError).toHaveBeenCalledWith('reload_skipped', expect.stringContaining('service worker'));
   });
@@ -66,16 +65,16 @@ describe('the daily soft reload', () => {
       'fetch',
       vi.fn(async () => new Response('down', { status: 503 })),
     );
-    await maybeSoftReload(s as unknown as PlayerSync, 'Asia/Shanghai', startedAt(), flush);
+    await maybeSoftReload(s, 'Asia/Shanghai', startedAt(), flush);
     expect(s.reload).not.toHaveBeenCalled();
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('{"status":"ok"}', { status: 200 })),
     );
-    await maybeSoftReload(s as unknown as PlayerSync, 'Asia/Shanghai', startedAt(), flush);
+    await maybeSoftReload(s, 'Asia/Shanghai', startedAt(), flush);
     expect(flush).toHaveBeenCalled();
     expect(s.reload).toHaveBeenCalledTimes(1);
-    await maybeSoftReload(s as unknown as PlayerSync, 'Asia/Shanghai', startedAt(), flush);
+    await maybeSoftReload(s, 'Asia/Shanghai', startedAt(), flush);
     expect(s.reload).toHaveBeenCalledTimes(1);
   });
 });

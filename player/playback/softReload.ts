@@ -43,8 +43,16 @@ async function serverAnswers(base: string): Promise<boolean> {
  * service worker holds the app shell and the server answers /api/health: a reload that cannot
  * load the page would leave the screen blank. Skipped days are reported.
  */
+/** What the daily reload needs of the player's sync: its clock, server, error report and reload. */
+export interface ReloadHost {
+  readonly clock: { now(): number };
+  readonly base: string;
+  reportError: PlayerSync['reportError'];
+  reload(): void;
+}
+
 export async function maybeSoftReload(
-  sync: PlayerSync,
+  sync: ReloadHost,
   timezone: string,
   startedAt: number,
   flush: () => void,
@@ -65,7 +73,7 @@ export async function maybeSoftReload(
 }
 
 export function useSoftReload(
-  sync: PlayerSync,
+  sync: ReloadHost,
   timezone: string,
   quietHour: number,
   flush: () => void,

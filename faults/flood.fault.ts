@@ -6,6 +6,7 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAYER_EVENT_NAMES } from '../core/protocol/events.js';
 import type { Client } from '../server/test/harness.js';
 import { FaultPlayer, ServerProcess, sleep, waitFor } from './kit.js';
 import { SOAK, seeded } from './seed.js';
@@ -18,12 +19,7 @@ const rng = seeded('flood');
 
 /** Names the client library lets through (reserved ones go as raw packets below). */
 const NAMES = [
-  'player:hello',
-  'player:heartbeat',
-  'player:rendered',
-  'player:plays',
-  'player:state',
-  'player:error',
+  ...PLAYER_EVENT_NAMES,
   'admin:subscribe',
   'error',
   'join',

@@ -107,6 +107,16 @@ export interface PlayerToServer {
   'player:error': (payload: PlayerError) => void;
 }
 
+/** Every event a player may send, by name (the server refuses every other name). */
+export const PLAYER_EVENT_NAMES = [
+  'player:hello',
+  'player:heartbeat',
+  'player:rendered',
+  'player:plays',
+  'player:state',
+  'player:error',
+] as const satisfies readonly (keyof PlayerToServer)[];
+
 const Size = z.object({ width: z.number(), height: z.number() });
 
 /** A screen as the admin sees it in lists and live updates (parsed by the admin on receipt). */

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PLAYER_EVENT_NAMES } from '../../core/protocol/events.js';
 import { Client, startTestServer, type TestServer, until } from '../test/harness.js';
 import { createScreens, SimPlayer } from '../test/realtimeKit.js';
 
@@ -31,12 +32,7 @@ function rng(seed: number) {
 }
 
 const NAMES = [
-  'player:hello',
-  'player:heartbeat',
-  'player:rendered',
-  'player:plays',
-  'player:state',
-  'player:error',
+  ...PLAYER_EVENT_NAMES,
   'error',
   'join',
   'manifest:updated',

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import {
+  PLAYER_EVENT_NAMES,
   PlayerError,
   PlayerHeartbeat,
   PlayerHello,
   PlayerPlays,
   PlayerRendered,
   PlayerState,
-  type PlayerToServer,
   type TimeSync,
 } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
@@ -23,14 +23,7 @@ export interface PlayerHooks {
   progress(changeIds: string[]): void;
 }
 
-const KNOWN = new Set<string>([
-  'player:hello',
-  'player:heartbeat',
-  'player:rendered',
-  'player:plays',
-  'player:state',
-  'player:error',
-] satisfies (keyof PlayerToServer)[]);
+const KNOWN = new Set<string>(PLAYER_EVENT_NAMES);
 
 /** Per-socket limits (burst, per second), times HALLCAST_SOCKET_RATE_SCALE. */
 const RATES = { hello: [5, 1], reports: [10, 2], state: [20, 5], errors: [10, 1] } as const;

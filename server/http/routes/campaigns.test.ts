@@ -13,6 +13,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/harness.js';
+import { campaignBody, playlistWith as programPlaylist } from '../../test/programFixtures.js';
 
 // Tuesday 2026-03-10 10:00 in Asia/Shanghai.
 const clock = new ManualClock(Date.parse('2026-03-10T02:00:00Z'));
@@ -39,36 +40,9 @@ const manifest = () => t.hc.services.manifests.build(store().screens.get(screenI
 const campaignCount = () => store().programs.listCampaigns().length;
 const at = (iso: string) => Date.parse(iso);
 
-async function playlistWith(title: string): Promise<{ playlistId: string; itemId: string }> {
-  const item = await pub.request('POST', '/api/items', {
-    kind: 'notice',
-    name: title,
-    durationMs: 20_000,
-    title,
-    body: '诚实守信，一路畅行',
-    style: 'traffic',
-  });
-  const p = await pub.request('POST', '/api/playlists', {
-    name: `${title} 节目单`,
-    entries: [{ itemId: item.body.id, durationMs: 20_000 }],
-  });
-  return { playlistId: p.body.id, itemId: item.body.id };
-}
-
-const body = (playlistId: string, extra: Record<string, unknown> = {}) => ({
-  name: '信用交通宣传月',
-  theme: '诚实守信，一路畅行',
-  startDate: '2026-03-01',
-  endDate: '2026-03-31',
-  dayparts: [{ start: '14:00', end: '16:00' }],
-  weekdays: [1, 2, 3, 4, 5],
-  excludedDates: [],
-  targets: { all: false, hallIds: [], groupIds: [], screenIds: [screenId] },
-  priority: 'high',
-  playlistIds: [playlistId],
-  sharing: 'fill',
-  ...extra,
-});
+const playlistWith = (title: string) => programPlaylist(pub, title);
+const body = (playlistId: string, extra: Record<string, unknown> = {}) =>
+  campaignBody(playlistId, screenId, extra);
 
 describe('campaign input', () => {
   it('refuses bad input with a clear message and stores nothing', async () => {

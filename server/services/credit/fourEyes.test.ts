@@ -3,6 +3,7 @@ import { makeUscc } from '../../../core/credit/index.js';
 import { ManualClock } from '../../clock.js';
 import { csv, orgRow, upload } from '../../test/creditFixtures.js';
 import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from '../../test/harness.js';
+import { campaignBody, playlistWith } from '../../test/programFixtures.js';
 import { newUser } from '../../test/userKit.js';
 
 // Tuesday 2026-11-24 10:00 in Asia/Shanghai (after the fixtures' decision dates).
@@ -114,44 +115,15 @@ describe('four eyes on list batches', () => {
   });
 });
 
-async function playlistWith(c: Client, title: string): Promise<{ playlistId: string; itemId: string }> {
-  const item = await c.request('POST', '/api/items', {
-    kind: 'notice',
-    name: title,
-    durationMs: 20_000,
-    title,
-    body: '诚实守信，一路畅行',
-    style: 'traffic',
-  });
-  expect(item.status).toBe(201);
-  const p = await c.request('POST', '/api/playlists', {
-    name: `${title} 节目单`,
-    entries: [{ itemId: item.body.id, durationMs: 20_000 }],
-  });
-  expect(p.status).toBe(201);
-  return { playlistId: p.body.id, itemId: item.body.id };
-}
-
-const campaignBody = (playlistId: string, name: string) => ({
-  name,
-  theme: '诚实守信，一路畅行',
-  startDate: '2026-11-01',
-  endDate: '2026-11-30',
-  dayparts: [{ start: '14:00', end: '16:00' }],
-  weekdays: [1, 2, 3, 4, 5],
-  excludedDates: [],
-  targets: { all: false, hallIds: [], groupIds: [], screenIds: [screenId] },
-  priority: 'high',
-  playlistIds: [playlistId],
-  sharing: 'fill',
-});
+const campaignNamed = (playlistId: string, name: string) =>
+  campaignBody(playlistId, screenId, { name, startDate: '2026-11-01', endDate: '2026-11-30' });
 const campaignOf = async (id: string) => (await admin.request('GET', `/api/campaigns/${id}`)).body;
 const revision = () => t.hc.stores.screens.get(screenId)!.revision;
 
 describe('four eyes on campaigns', () => {
   it('an admin who edited an item of a submitted campaign cannot approve it; a reviewer can', async () => {
     const { playlistId, itemId } = await playlistWith(pub, '四眼内容');
-    const c = await pub.request('POST', '/api/campaigns', campaignBody(playlistId, '四眼：内容被改'));
+    const c = await pub.request('POST', '/api/campaigns', campaignNamed(playlistId, '四眼：内容被改'));
     expect(c.status).toBe(201);
     expect((await pub.request('POST', `/api/campaigns/${c.body.id}/submit`)).status).toBe(200);
 
@@ -181,7 +153,7 @@ describe('four eyes on campaigns', () => {
 
   it('an admin who edited the playlist of an approved campaign cannot approve it again', async () => {
     const { playlistId, itemId } = await playlistWith(pub, '四眼节目单');
-    const c = await pub.request('POST', '/api/campaigns', campaignBody(playlistId, '四眼：节目单被改'));
+    const c = await pub.request('POST', '/api/campaigns', campaignNamed(playlistId, '四眼：节目单被改'));
     await pub.request('POST', `/api/campaigns/${c.body.id}/submit`);
     expect((await reviewer.request('POST', `/api/campaigns/${c.body.id}/approve`, {})).status).toBe(200);
 
@@ -199,7 +171,7 @@ describe('four eyes on campaigns', () => {
 
   it('the creator of a campaign cannot approve it after another user submits it', async () => {
     const { playlistId } = await playlistWith(admin, '四眼创建者');
-    const c = await admin.request('POST', '/api/campaigns', campaignBody(playlistId, '四眼：管理员创建'));
+    const c = await admin.request('POST', '/api/campaigns', campaignNamed(playlistId, '四眼：管理员创建'));
     expect(c.status).toBe(201);
     expect((await pub.request('POST', `/api/campaigns/${c.body.id}/submit`)).status).toBe(200);
     const before = await campaignOf(c.body.id);

@@ -20,6 +20,7 @@ import { loadConfig } from '../server/config.js';
 import { startHallcast } from '../server/main.js';
 import type { Wired } from '../server/services/index.js';
 import { identifierHash } from '../server/services/shared/identifiers.js';
+import { HEADER } from '../server/test/creditFixtures.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -67,18 +68,7 @@ function sampler(): () => number {
 async function generate(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('名单');
-  ws.addRow([
-    '主体类型',
-    '主体名称',
-    '统一社会信用代码/证件号码',
-    '法定代表人',
-    '事由',
-    '认定依据',
-    '决定书文号',
-    '认定部门',
-    '认定日期',
-    '严重程度',
-  ]).commit();
+  ws.addRow(HEADER).commit();
   for (let i = 0; i < rows; i++) {
     const person = isPerson(i);
     const code = codeOf(i);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CorrectRequest,
+  EntryStatus,
   EntryView,
   Takedown,
   TakedownDetail,
@@ -10,7 +11,7 @@ import type {
 import { addDays, dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import type { BatchStore, FullEntryRow } from '../../store/batchStore.js';
+import type { BatchStore, FullEntry } from '../../store/batchStore.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
 import type { Db } from '../../store/db.js';
@@ -38,7 +39,7 @@ type Deps = {
   identifierKey: Buffer;
 };
 
-const STATUS_OF: Record<WithdrawKind | 'correction', FullEntryRow['status']> = {
+const STATUS_OF: Record<WithdrawKind | 'correction', EntryStatus> = {
   repair: 'repaired',
   objection: 'withdrawn',
   revocation: 'withdrawn',
@@ -66,13 +67,13 @@ export function createWithdrawService(d: Deps) {
 
   /** Takes one entry off every screen; runs inside the caller's transaction. */
   function takeDown(
-    e: FullEntryRow,
+    e: FullEntry,
     kind: WithdrawKind | 'correction',
     req: { reason: string; docNo: string },
     actor: string | null,
   ): string {
     if (e.status === 'repaired' || e.status === 'withdrawn') {
-      throw conflict('already_withdrawn', `「${e.name_display}」已于此前撤下，无需重复操作`);
+      throw conflict('already_withdrawn', `「${e.nameDisplay}」已于此前撤下，无需重复操作`);
     }
     const id = randomUUID();
     const at = d.clock.now();
@@ -98,13 +99,13 @@ export function createWithdrawService(d: Deps) {
       actor,
       action: `entry.withdraw.${kind}`,
       target: e.id,
-      summary: { name: e.name_display, code: e.code_display, reason: req.reason, docNo: req.docNo },
+      summary: { name: e.nameDisplay, code: e.codeDisplay, reason: req.reason, docNo: req.docNo },
     });
     return id;
   }
 
   function run(
-    entries: FullEntryRow[],
+    entries: FullEntry[],
     kind: WithdrawKind,
     req: WithdrawRequest,
     actor: string | null,
@@ -172,12 +173,12 @@ export function createWithdrawService(d: Deps) {
           { reason: request.correctionReason, docNo: request.correctionDocNo },
           actor,
         );
-        const source = d.batches.get(e.batch_id)!;
+        const source = d.batches.get(e.batchId)!;
         d.credit.insertBatch({
           id: batchId,
-          title: `更正 — ${e.name_display}`,
-          unit_id: source.unit_id,
-          category_id: e.category_id,
+          title: `更正 — ${e.nameDisplay}`,
+          unit_id: source.unitId,
+          category_id: e.categoryId,
           status: 'draft',
           source_name: `更正 ${request.correctionDocNo}`,
           created_by: actor,
@@ -187,12 +188,12 @@ export function createWithdrawService(d: Deps) {
         d.credit.insertEntry({
           ...e,
           id: newId,
-          batch_id: batchId,
-          flags: JSON.stringify(['correction']),
-          consent: 1,
-          created_at: d.clock.now(),
+          batchId,
+          flags: ['correction'],
+          consent: true,
+          createdAt: d.clock.now(),
         });
-        const change = d.batchService.listsChanged('correction', `更正：${e.name_display}`, actor);
+        const change = d.batchService.listsChanged('correction', `更正：${e.nameDisplay}`, actor);
         if (change) d.takedowns.setChange(takedownId, change.changeId);
         return { change, newId };
       })();
@@ -223,7 +224,7 @@ export function createWithdrawService(d: Deps) {
         });
         return d.batchService.listsChanged(
           'objection',
-          `异议${pending ? '受理' : '处理完毕'}：${e.name_display}`,
+          `异议${pending ? '受理' : '处理完毕'}：${e.nameDisplay}`,
           actor,
         );
       })();

@@ -3,7 +3,7 @@ import type { Dataset, DatasetEntry } from '../../../core/credit/dataset.js';
 import { maskIdentifiers } from '../../../core/credit/mask.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
-import type { Category, CreditStore, EntryRow } from '../../store/creditStore.js';
+import type { Category, CreditStore, Entry } from '../../store/creditStore.js';
 import type { DatasetRow, DatasetStore } from '../../store/datasetStore.js';
 
 const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
@@ -11,24 +11,24 @@ const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
 // The last guard before screens: the text fields are masked at import already, and again here.
 const m = maskIdentifiers;
 
-function toEntry(e: EntryRow): DatasetEntry {
+function toEntry(e: Entry): DatasetEntry {
   return {
     id: e.id,
-    subjectType: e.subject_type,
-    name: m(e.name_display),
-    code: e.code_display,
-    legalRep: m(e.legal_rep),
+    subjectType: e.subjectType,
+    name: m(e.nameDisplay),
+    code: e.codeDisplay,
+    legalRep: m(e.legalRep),
     reason: m(e.reason),
     basis: m(e.basis),
     authority: m(e.authority),
-    docNo: m(e.doc_no),
-    decisionDate: e.decision_date,
-    publishUntil: e.publish_until,
+    docNo: m(e.docNo),
+    decisionDate: e.decisionDate,
+    publishUntil: e.publishUntil,
   };
 }
 
 /** Builds a category's dataset from what is on display today: masked values only. */
-export function buildDataset(category: Category, entries: EntryRow[]): Dataset {
+export function buildDataset(category: Category, entries: Entry[]): Dataset {
   return {
     listType: category.listType,
     category: { id: category.id, name: category.name },

@@ -195,8 +195,8 @@ export function createReportService(d: Deps) {
       return {
         batchId,
         title: batch.title,
-        categoryName: batch.category_name,
-        publishedAt: batch.published_at,
+        categoryName: batch.categoryName,
+        publishedAt: batch.publishedAt,
         timezone: TZ,
         rows,
       };

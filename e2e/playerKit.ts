@@ -108,7 +108,7 @@ export class World {
 
   revisionOf(screenId: string): { revision: number; rendered: number } {
     const row = this.s.stores.screens.get(screenId)!;
-    return { revision: row.revision, rendered: row.rendered_revision };
+    return { revision: row.revision, rendered: row.renderedRevision };
   }
 
   /** Adds a media file to the store (as an upload would). */

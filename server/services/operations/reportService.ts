@@ -53,9 +53,9 @@ export function createReportService(d: Deps) {
       );
       const rows: UptimeSample[] = [];
       for (const s of d.screens.list()) {
-        const day = open.get(s.hall_id);
+        const day = open.get(s.hallId);
         if (day === undefined) continue;
-        rows.push({ screen_id: s.id, day, hall_id: s.hall_id, online: d.presence.isOnline(s.id) ? 1 : 0 });
+        rows.push({ screen_id: s.id, day, hall_id: s.hallId, online: d.presence.isOnline(s.id) ? 1 : 0 });
       }
       if (rows.length > 0) d.reports.addUptimeSamples(rows);
       return rows.length;

@@ -11,7 +11,7 @@ import {
   snapshotOf,
   targetsOf,
 } from '../../store/programStore.js';
-import type { ScreenRow } from '../../store/screenStore.js';
+import type { Screen } from '../../store/screenStore.js';
 import { targetsScreen } from '../shared/targets.js';
 
 /** What campaigns and emergencies add to one screen's manifest. */
@@ -77,7 +77,7 @@ export function createProgramFeed(programs: ProgramStore, content: ContentStore)
 
   return {
     /** Campaigns overlapping [from, until] (with a day's margin for any timezone) and emergencies not expired by `from`. */
-    forScreen(screen: ScreenRow, from: number, until: number): ScreenFeed {
+    forScreen(screen: Screen, from: number, until: number): ScreenFeed {
       const out: ScreenFeed = { campaigns: [], emergencies: [], playlists: [], items: [] };
       const first = dateIn(from - 2 * DAY, 'UTC');
       const last = dateIn(until + 2 * DAY, 'UTC');

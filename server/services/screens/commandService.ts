@@ -88,7 +88,7 @@ export function createCommandService(d: Deps) {
     /** Sends a command and waits for the screen's answer (or the timeout). */
     async run(screenId: string, req: CommandRequest, actor: string): Promise<CommandResult> {
       const screen = d.screens.get(screenId);
-      if (!screen || screen.revoked_at !== null) throw notFound('屏幕');
+      if (!screen || screen.revokedAt !== null) throw notFound('屏幕');
       if (!transport) throw new AppError(503, 'realtime_unavailable', '实时通道尚未就绪，请稍后重试');
       const id = randomUUID();
       const sentAt = d.clock.now();

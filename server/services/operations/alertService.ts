@@ -3,7 +3,7 @@ import type { Alert, AlertCleared } from '../../../core/protocol/events.js';
 import { DEFAULT_TIMEZONE } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { AlertRow, AlertStore } from '../../store/alertStore.js';
+import type { AlertRecord, AlertStore } from '../../store/alertStore.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { Screen, ScreenStore } from '../../store/screenStore.js';
 import type { TakedownStore } from '../../store/takedownStore.js';
@@ -60,23 +60,23 @@ export function createAlertService(d: Deps) {
   const emit = (e: AlertEvent) => {
     for (const l of listeners) l(e);
   };
-  for (const row of d.alerts.open()) d.state.setOpen(row.screen_id, { id: row.id, raisedAt: row.raised_at });
+  for (const row of d.alerts.open()) d.state.setOpen(row.screenId, { id: row.id, raisedAt: row.raisedAt });
 
-  function toAlert(r: AlertRow): Alert {
-    const screen = d.screens.get(r.screen_id);
+  function toAlert(r: AlertRecord): Alert {
+    const screen = d.screens.get(r.screenId);
     return {
       id: r.id,
       kind: r.kind,
-      screenId: r.screen_id,
-      screenName: screen?.name ?? r.screen_id,
-      hallId: r.hall_id,
-      hallName: d.halls.getHall(r.hall_id)?.name ?? '',
+      screenId: r.screenId,
+      screenName: screen?.name ?? r.screenId,
+      hallId: r.hallId,
+      hallName: d.halls.getHall(r.hallId)?.name ?? '',
       message: r.message,
-      at: r.raised_at,
-      lastSeenAt: r.last_seen_at,
-      clearedAt: r.cleared_at,
-      acknowledgedBy: r.acknowledged_by,
-      acknowledgedAt: r.acknowledged_at,
+      at: r.raisedAt,
+      lastSeenAt: r.lastSeenAt,
+      clearedAt: r.clearedAt,
+      acknowledgedBy: r.acknowledgedBy,
+      acknowledgedAt: r.acknowledgedAt,
     };
   }
   const timezoneOf = (hallId: string) => d.halls.getHall(hallId)?.timezone ?? DEFAULT_TIMEZONE;
@@ -90,11 +90,11 @@ export function createAlertService(d: Deps) {
     const r = {
       id: randomUUID(),
       kind: 'offline' as const,
-      screen_id: row.id,
-      hall_id: row.hallId,
+      screenId: row.id,
+      hallId: row.hallId,
       message: `已 ${mins} 分钟没有收到心跳，请到现场检查屏幕电源、网络与播放器`,
-      raised_at: now,
-      last_seen_at: lastSeen,
+      raisedAt: now,
+      lastSeenAt: lastSeen,
     };
     if (!d.alerts.insert(r)) return;
     d.state.setOpen(row.id, { id: r.id, raisedAt: now });

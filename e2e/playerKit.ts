@@ -145,7 +145,7 @@ export class World {
     const s = this.s;
     const actor = s.stores.users.list().find((u: { role: string }) => u.role === 'admin')!.id;
     for (const c of s.stores.programs.listCampaigns()) {
-      if (c.approved_snapshot) s.programs.campaigns.withdraw(c.id, actor);
+      if (c.approvedSnapshot) s.programs.campaigns.withdraw(c.id, actor);
     }
     const now = Date.now();
     for (const item of items) {

@@ -2,7 +2,7 @@ import type { Manifest } from '../../../core/manifest/types.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { ConvergenceStore } from '../../store/convergenceStore.js';
-import { type ProgramStore, snapshotOf, targetsOf } from '../../store/programStore.js';
+import { type ProgramStore, snapshotOf } from '../../store/programStore.js';
 import type { Screen } from '../../store/screenStore.js';
 import type { ManifestService } from './manifestService.js';
 
@@ -38,7 +38,7 @@ export function cacheManifests(inner: ManifestService, d: Deps) {
       for (const id of snapshotOf(row)?.campaign.targets.screenIds ?? []) ids.add(id);
     }
     for (const e of d.programs.activeEmergencies(now - HOUR))
-      for (const id of targetsOf(e).screenIds) ids.add(id);
+      for (const id of e.targets.screenIds) ids.add(id);
     return ids;
   }
 

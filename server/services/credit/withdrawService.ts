@@ -241,10 +241,10 @@ export function createWithdrawService(d: Deps) {
       const t = d.takedowns.get(id);
       if (!t) throw notFound('撤下记录');
       const perScreen = (t.change_id ? d.changeStore.screens(t.change_id) : []).map((r) => ({
-        screenId: r.screen_id,
-        screenName: d.screens.get(r.screen_id)?.name ?? r.screen_id,
-        renderedAt: r.rendered_at,
-        online: d.presence.isOnline(r.screen_id),
+        screenId: r.screenId,
+        screenName: d.screens.get(r.screenId)?.name ?? r.screenId,
+        renderedAt: r.renderedAt,
+        online: d.presence.isOnline(r.screenId),
       }));
       return { ...toTakedown(t), perScreen, deadline: deadline(t.requested_at) };
     },

@@ -57,14 +57,14 @@ export function createEmergencyService(d: Deps) {
       active: isActive(r, now),
       changeId: r.changeId,
       screens: rows.map((row) => {
-        const s = screens.get(row.screen_id);
+        const s = screens.get(row.screenId);
         const newest = s ? active.find((e) => targetsScreen(e.targets, s)) : undefined;
         return {
-          screenId: row.screen_id,
-          name: s?.name ?? row.screen_id,
-          online: d.presence.isOnline(row.screen_id),
-          receivedAt: row.received_at,
-          renderedAt: row.rendered_at,
+          screenId: row.screenId,
+          name: s?.name ?? row.screenId,
+          online: d.presence.isOnline(row.screenId),
+          receivedAt: row.receivedAt,
+          renderedAt: row.renderedAt,
           showing: newest?.id === r.id,
         };
       }),

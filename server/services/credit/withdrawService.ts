@@ -16,7 +16,7 @@ import type { ChangeStore } from '../../store/changeStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
-import type { TakedownRow, TakedownStore } from '../../store/takedownStore.js';
+import type { TakedownStore } from '../../store/takedownStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { Presence } from '../screens/presence.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -46,21 +46,6 @@ const STATUS_OF: Record<WithdrawKind | 'correction', EntryStatus> = {
   correction: 'withdrawn',
 };
 
-const toTakedown = (r: TakedownRow): Takedown => ({
-  id: r.id,
-  entryId: r.entry_id,
-  entryName: r.entry_name,
-  categoryName: r.category_name,
-  kind: r.kind,
-  reason: r.reason,
-  docNo: r.doc_no,
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  changeId: r.change_id,
-  screens: r.screens,
-  confirmed: r.confirmed,
-});
-
 /** Withdrawal (信用修复, 异议, 撤销, 更正): immediate, audited, with a takedown record per screen. */
 export function createWithdrawService(d: Deps) {
   const today = () => dateIn(d.clock.now());
@@ -87,13 +72,13 @@ export function createWithdrawService(d: Deps) {
     });
     d.takedowns.insert({
       id,
-      entry_id: e.id,
+      entryId: e.id,
       kind,
       reason: req.reason,
-      doc_no: req.docNo,
-      requested_by: actor,
-      requested_at: at,
-      change_id: null,
+      docNo: req.docNo,
+      requestedBy: actor,
+      requestedAt: at,
+      changeId: null,
     });
     d.audit.record({
       actor,
@@ -121,7 +106,7 @@ export function createWithdrawService(d: Deps) {
       return { out, change };
     })();
     if (ids.change) d.changes.publish(ids.change);
-    return ids.out.map((id) => toTakedown(d.takedowns.get(id)!));
+    return ids.out.map((id) => d.takedowns.get(id)!);
   }
 
   function deadline(requestedAt: number): string {
@@ -236,17 +221,17 @@ export function createWithdrawService(d: Deps) {
       const r = d.batches.search({ ...p, q, hash: q ? identifierHash(d.identifierKey, q) : '' });
       return { total: r.total, entries: r.rows.map((x) => toEntryView(x, today())) };
     },
-    takedowns: (offset: number, limit: number) => d.takedowns.list(limit, offset).map(toTakedown),
+    takedowns: (offset: number, limit: number) => d.takedowns.list(limit, offset),
     takedown(id: string): TakedownDetail {
       const t = d.takedowns.get(id);
       if (!t) throw notFound('撤下记录');
-      const perScreen = (t.change_id ? d.changeStore.screens(t.change_id) : []).map((r) => ({
+      const perScreen = (t.changeId ? d.changeStore.screens(t.changeId) : []).map((r) => ({
         screenId: r.screenId,
         screenName: d.screens.get(r.screenId)?.name ?? r.screenId,
         renderedAt: r.renderedAt,
         online: d.presence.isOnline(r.screenId),
       }));
-      return { ...toTakedown(t), perScreen, deadline: deadline(t.requested_at) };
+      return { ...t, perScreen, deadline: deadline(t.requestedAt) };
     },
   };
 }

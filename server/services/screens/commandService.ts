@@ -3,7 +3,7 @@ import type { Ack, Command, CommandRequest, CommandResult } from '../../../core/
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { AppError, notFound } from '../../errors.js';
-import type { CommandRow, CommandStore } from '../../store/commandStore.js';
+import type { CommandRecord, CommandStore } from '../../store/commandStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -32,18 +32,18 @@ type Deps = {
 const isAck = (r: unknown): r is Ack<unknown> =>
   typeof r === 'object' && r !== null && typeof (r as { ok?: unknown }).ok === 'boolean';
 
-function toResult(r: CommandRow): CommandResult {
+function toResult(r: CommandRecord): CommandResult {
   const result = r.result ? (JSON.parse(r.result) as { data?: unknown; error?: CommandResult['error'] }) : {};
   return {
     id: r.id,
-    screenId: r.screen_id,
+    screenId: r.screenId,
     kind: r.kind as CommandResult['kind'],
     status: r.status === 'sent' ? 'timeout' : r.status,
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.error ? { error: result.error } : {}),
     actor: r.actor,
-    sentAt: r.sent_at,
-    answeredAt: r.answered_at,
+    sentAt: r.sentAt,
+    answeredAt: r.answeredAt,
   };
 }
 
@@ -95,11 +95,11 @@ export function createCommandService(d: Deps) {
       d.db.transaction(() => {
         d.commands.insert({
           id,
-          screen_id: screenId,
+          screenId,
           kind: req.kind,
           args: req.args ? JSON.stringify(req.args) : null,
           actor,
-          sent_at: sentAt,
+          sentAt,
         });
         d.audit.record({
           actor,

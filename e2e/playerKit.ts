@@ -122,10 +122,10 @@ export class World {
       bytes: buf.length,
       width: null,
       height: null,
-      duration_ms: null,
-      original_name: `${hash.slice(0, 8)}.${mime.split('/')[1]}`,
-      builtin: 0,
-      created_at: Date.now(),
+      durationMs: null,
+      originalName: `${hash.slice(0, 8)}.${mime.split('/')[1]}`,
+      builtin: false,
+      createdAt: Date.now(),
     });
     return hash;
   }
@@ -133,7 +133,7 @@ export class World {
   builtinImages(): string[] {
     return this.s.stores.content
       .listMedia()
-      .filter((m) => m.builtin === 1)
+      .filter((m) => m.builtin)
       .map((m) => m.hash);
   }
 

@@ -179,9 +179,7 @@ export class World {
 
   /** The entries of a category's current dataset, as the server publishes them. */
   entries(categoryId: string): Array<{ id: string; name: string; publishUntil: string }> {
-    const cur = this.s.datasets
-      .current()
-      .filter((d: { category_id: string }) => d.category_id === categoryId);
+    const cur = this.s.datasets.current().filter((d: { categoryId: string }) => d.categoryId === categoryId);
     return cur.flatMap((d: { hash: string }) => JSON.parse(this.s.datasets.get(d.hash)!.body).entries);
   }
 }

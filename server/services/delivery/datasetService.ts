@@ -4,7 +4,7 @@ import { maskIdentifiers } from '../../../core/credit/mask.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import type { Category, CreditStore, Entry } from '../../store/creditStore.js';
-import type { DatasetRow, DatasetStore } from '../../store/datasetStore.js';
+import type { DatasetStore, StoredDataset } from '../../store/datasetStore.js';
 
 const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
 
@@ -46,10 +46,10 @@ export const hashDataset = (body: string) => createHash('sha256').update(body).d
  * publication every screen fetches the same new dataset, which is then read from the database
  * once. A hash names its content for ever, so nothing in here is ever stale.
  */
-export function bodyCache(load: (hash: string) => DatasetRow | undefined, maxBytes: number) {
-  const rows = new Map<string, DatasetRow>();
+export function bodyCache(load: (hash: string) => StoredDataset | undefined, maxBytes: number) {
+  const rows = new Map<string, StoredDataset>();
   let bytes = 0;
-  return (hash: string): DatasetRow | undefined => {
+  return (hash: string): StoredDataset | undefined => {
     const hit = rows.get(hash);
     if (hit) {
       rows.delete(hash);
@@ -95,7 +95,7 @@ export function createDatasetService(
         const hash = hashDataset(body);
         if (hash === previous) continue;
         datasets.insert(
-          { hash, list_type: category.listType, category_id: category.id, body, entries: entries.length },
+          { hash, listType: category.listType, categoryId: category.id, body, entries: entries.length },
           clock.now(),
         );
         datasets.setCurrent(category.id, hash);

@@ -81,13 +81,13 @@ export function createManifestService({ halls, content, datasets, settings, prog
         if (item.kind !== 'list-board') continue;
         for (const d of current) {
           const { categoryIds, listType } = item.selector;
-          if (d.list_type !== listType) continue;
-          if (categoryIds !== 'all' && !categoryIds.includes(d.category_id)) continue;
+          if (d.listType !== listType) continue;
+          if (categoryIds !== 'all' && !categoryIds.includes(d.categoryId)) continue;
           wanted.set(d.hash, {
             hash: d.hash,
-            listType: d.list_type,
-            categoryId: d.category_id,
-            categoryName: d.category_name,
+            listType: d.listType,
+            categoryId: d.categoryId,
+            categoryName: d.categoryName,
             entries: d.entries,
           });
         }

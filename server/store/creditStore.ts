@@ -132,8 +132,7 @@ const newEntryRow = (e: NewEntry): Omit<EntryRow, 'status'> => ({
   created_at: e.createdAt,
 });
 
-/** A staged import preview (migration 007). */
-export interface ImportPreviewRow {
+interface ImportPreviewRow {
   id: string;
   actor: string;
   unit_id: string;
@@ -145,6 +144,32 @@ export interface ImportPreviewRow {
   created_at: number;
   expires_at: number;
 }
+/** A staged import preview (migration 007); `summary` is its JSON once checked. */
+export interface StagedPreview {
+  id: string;
+  actor: string;
+  unitId: string;
+  categoryId: string;
+  fileName: string;
+  rows: number;
+  state: ImportPreviewRow['state'];
+  summary: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+const toStagedPreview = (r: ImportPreviewRow): StagedPreview => ({
+  id: r.id,
+  actor: r.actor,
+  unitId: r.unit_id,
+  categoryId: r.category_id,
+  fileName: r.file_name,
+  rows: r.rows,
+  state: r.state,
+  summary: r.summary,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
+
 /**
  * What confirm writes for one importable row, staged with the preview: an entries row without
  * its ids and times, the identifier only as its keyed hash and masked display. Stored as a JSON
@@ -277,7 +302,7 @@ export type CreditStore = ReturnType<typeof createCreditStore>;
 function createImportStaging(db: Db) {
   const open = db.prepare(
     `INSERT INTO import_previews (id, actor, unit_id, category_id, file_name, rows, state, created_at, expires_at)
-     VALUES (@id, @actor, @unit_id, @category_id, @file_name, @rows, 'checking', @created_at, @expires_at)`,
+     VALUES (@id, @actor, @unitId, @categoryId, @fileName, @rows, 'checking', @createdAt, @expiresAt)`,
   );
   const addRow = db.prepare(
     'INSERT INTO import_preview_rows (preview_id, seq, status, row, entry) VALUES (?, ?, ?, ?, ?)',
@@ -331,10 +356,13 @@ function createImportStaging(db: Db) {
     nextExpiry: r?.next ?? null,
   });
   return {
-    open: (p: Omit<ImportPreviewRow, 'state' | 'summary'>) => open.run(p),
+    open: (p: Omit<StagedPreview, 'state' | 'summary'>) => open.run(p),
     addRows: (id: string, rows: readonly StagedRow[]) => addRows(id, rows),
     ready: (id: string, summary: string, expiresAt: number) => ready.run(summary, expiresAt, id).changes > 0,
-    get: (id: string) => get.get(id),
+    get: (id: string) => {
+      const r = get.get(id);
+      return r ? toStagedPreview(r) : undefined;
+    },
     rows: (id: string, status: string, limit: number, offset: number) =>
       (status ? rowsByStatus.all(id, status, limit, offset) : rowsAll.all(id, limit, offset)).map(
         (r) => r.row,
@@ -357,6 +385,6 @@ function createImportStaging(db: Db) {
     /** Rows held by a user's open previews (checking ones count from the start), and the next expiry. */
     stagedBy: (actor: string) => totals(stagedBy.get(actor)),
     stagedAll: () => totals(stagedAll.get()),
-    readyOf: (actor: string) => readyOf.all(actor),
+    readyOf: (actor: string) => readyOf.all(actor).map(toStagedPreview),
   };
 }

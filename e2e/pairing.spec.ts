@@ -49,7 +49,7 @@ describe('walking skeleton', () => {
     await admin.screenshot({ path: shotPath('admin-screens.png') });
     const screenId = await row.getAttribute('data-screen-id');
     await expect
-      .poll(() => t.hc.stores.screens.get(screenId!)?.rendered_revision ?? 0, { timeout: 10_000 })
+      .poll(() => t.hc.stores.screens.get(screenId!)?.renderedRevision ?? 0, { timeout: 10_000 })
       .toBeGreaterThan(0);
   });
 });

@@ -108,7 +108,7 @@ export class World {
 
   revisionOf(screenId: string): { revision: number; rendered: number } {
     const row = this.s.stores.screens.get(screenId)!;
-    return { revision: row.revision, rendered: row.rendered_revision };
+    return { revision: row.revision, rendered: row.renderedRevision };
   }
 
   /** Adds a media file to the store (as an upload would). */
@@ -122,10 +122,10 @@ export class World {
       bytes: buf.length,
       width: null,
       height: null,
-      duration_ms: null,
-      original_name: `${hash.slice(0, 8)}.${mime.split('/')[1]}`,
-      builtin: 0,
-      created_at: Date.now(),
+      durationMs: null,
+      originalName: `${hash.slice(0, 8)}.${mime.split('/')[1]}`,
+      builtin: false,
+      createdAt: Date.now(),
     });
     return hash;
   }
@@ -133,7 +133,7 @@ export class World {
   builtinImages(): string[] {
     return this.s.stores.content
       .listMedia()
-      .filter((m) => m.builtin === 1)
+      .filter((m) => m.builtin)
       .map((m) => m.hash);
   }
 
@@ -145,7 +145,7 @@ export class World {
     const s = this.s;
     const actor = s.stores.users.list().find((u: { role: string }) => u.role === 'admin')!.id;
     for (const c of s.stores.programs.listCampaigns()) {
-      if (c.approved_snapshot) s.programs.campaigns.withdraw(c.id, actor);
+      if (c.approvedSnapshot) s.programs.campaigns.withdraw(c.id, actor);
     }
     const now = Date.now();
     for (const item of items) {
@@ -179,9 +179,7 @@ export class World {
 
   /** The entries of a category's current dataset, as the server publishes them. */
   entries(categoryId: string): Array<{ id: string; name: string; publishUntil: string }> {
-    const cur = this.s.datasets
-      .current()
-      .filter((d: { category_id: string }) => d.category_id === categoryId);
+    const cur = this.s.datasets.current().filter((d: { categoryId: string }) => d.categoryId === categoryId);
     return cur.flatMap((d: { hash: string }) => JSON.parse(this.s.datasets.get(d.hash)!.body).entries);
   }
 }

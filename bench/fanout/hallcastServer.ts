@@ -41,13 +41,13 @@ function createScreens(n: number): string[] {
       s.stores.screens.insert({
         id: randomUUID(),
         name: `压测屏幕${String(i + 1).padStart(5, '0')}`,
-        hall_id: hall.id,
-        group_id: group.id,
+        hallId: hall.id,
+        groupId: group.id,
         layout: 'landscape',
         width: 1920,
         height: 1080,
-        token_hash: sha256(token),
-        paired_at: s.clock.now(),
+        tokenHash: sha256(token),
+        pairedAt: s.clock.now(),
       });
       tokens.push(token);
     }

@@ -53,10 +53,10 @@ function importPosters(s: Services, dataDir: string): Map<string, string> {
       bytes: statSync(file).size,
       width: buf.readUInt32BE(16),
       height: buf.readUInt32BE(20),
-      duration_ms: null,
-      original_name: name,
-      builtin: 1,
-      created_at: s.clock.now(),
+      durationMs: null,
+      originalName: name,
+      builtin: true,
+      createdAt: s.clock.now(),
     });
     out.set(name, hash);
   }

@@ -175,12 +175,12 @@ describe('isolation', () => {
     await until(() => t.hc.realtime.stats.unknownEvents >= unknownBefore + 8);
 
     const afterB = s.stores.screens.get(b!.id)!;
-    expect(afterB.rendered_revision).toBe(rowB.rendered_revision);
-    expect(afterB.acked_revision).toBe(rowB.acked_revision);
+    expect(afterB.renderedRevision).toBe(rowB.renderedRevision);
+    expect(afterB.ackedRevision).toBe(rowB.ackedRevision);
     expect(s.presence.get(b!.id)?.currentItem).toBe(presenceB.currentItem);
     expect(s.presence.get(b!.id)?.version).toBe(presenceB.version);
     // A's own rendered is capped at its own revision, never 9999.
-    expect(s.stores.screens.get(a!.id)!.rendered_revision).toBe(s.stores.screens.get(a!.id)!.revision);
+    expect(s.stores.screens.get(a!.id)!.renderedRevision).toBe(s.stores.screens.get(a!.id)!.revision);
     const [serverA] = await t.hc.realtime.io.of('/player').in(`screen:${a!.id}`).fetchSockets();
     expect([...serverA!.rooms].filter((r) => r.includes(b!.id))).toEqual([]);
     await new Promise((r) => setTimeout(r, 200));

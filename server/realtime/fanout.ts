@@ -3,7 +3,7 @@ import type { Namespace, RemoteSocket, Socket } from 'socket.io';
 import type { Ack, ManifestUpdated, PlayerToServer, ServerToPlayer } from '../../core/protocol/events.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
-import type { ScreenRow } from '../services/screens/screenService.js';
+import type { Screen } from '../services/screens/screenService.js';
 
 export type PlayerData = { screenId: string };
 export type PlayerSocket = Socket<PlayerToServer, ServerToPlayer, Record<string, never>, PlayerData>;
@@ -14,10 +14,10 @@ export const screenRoom = (id: string) => `screen:${id}`;
 export const hallRoom = (id: string) => `hall:${id}`;
 export const groupRoom = (id: string) => `group:${id}`;
 /** The rooms a screen's sockets belong in, from its row (never from anything the player sends). */
-export const roomsOf = (row: ScreenRow) => [
+export const roomsOf = (row: Screen) => [
   screenRoom(row.id),
-  hallRoom(row.hall_id),
-  ...(row.group_id ? [groupRoom(row.group_id)] : []),
+  hallRoom(row.hallId),
+  ...(row.groupId ? [groupRoom(row.groupId)] : []),
 ];
 
 const SLICE = 250;
@@ -36,7 +36,7 @@ export function createFanout(
 ) {
   const ackTimeout = config.convergenceTimeoutMs;
 
-  function payloadFor(row: ScreenRow): ManifestUpdated | null {
+  function payloadFor(row: Screen): ManifestUpdated | null {
     try {
       const { manifest, bytes } = s.manifests.buildSized(row);
       return bytes <= config.manifestInlineMaxBytes

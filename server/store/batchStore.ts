@@ -1,8 +1,9 @@
 import type { ListType } from '../../core/credit/dataset.js';
-import type { EntryRow } from './creditStore.js';
+import type { Batch, BatchStatus, EntryStatus } from '../../core/protocol/credit.js';
+import { type Entry, type EntryRow, toEntry } from './creditStore.js';
 import type { Db } from './db.js';
 
-export interface BatchRow {
+interface BatchRow {
   id: string;
   title: string;
   unit_id: string;
@@ -10,7 +11,7 @@ export interface BatchRow {
   category_id: string;
   category_name: string;
   list_type: 'red' | 'black';
-  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'archived';
+  status: BatchStatus;
   source_name: string;
   entries: number;
   anomalies: number;
@@ -24,17 +25,78 @@ export interface BatchRow {
   published_at: number | null;
 }
 
-/** An entry with its batch's status and its category (`ENTRY_SELECT`). */
-export interface FullEntryRow extends Omit<EntryRow, 'status'> {
-  batch_status: BatchRow['status'];
+/** An entry row with its batch's status and its category (`ENTRY_SELECT`). */
+interface FullEntryRow extends Omit<EntryRow, 'status'> {
+  batch_status: BatchStatus;
   category_name: string;
   list_type: ListType;
   objection_policy: 'keep' | 'suspend';
-  status: 'active' | 'repaired' | 'withdrawn' | 'expired' | 'objection-pending';
+  status: EntryStatus;
   status_reason: string | null;
   status_at: number | null;
   anomaly_accepted_by: string | null;
 }
+/** An entry with its batch's status, its category and its review state. */
+export interface FullEntry extends Omit<Entry, 'status'> {
+  batchStatus: BatchStatus;
+  categoryName: string;
+  listType: ListType;
+  objectionPolicy: 'keep' | 'suspend';
+  status: EntryStatus;
+  statusReason: string | null;
+  statusAt: number | null;
+  anomalyAcceptedBy: string | null;
+}
+/** The entry fields an edit rewrites. */
+export type EntryUpdate = Pick<
+  FullEntry,
+  | 'id'
+  | 'name'
+  | 'nameDisplay'
+  | 'legalRep'
+  | 'reason'
+  | 'basis'
+  | 'docNo'
+  | 'authority'
+  | 'decisionDate'
+  | 'severity'
+  | 'publishFrom'
+  | 'publishUntil'
+  | 'ruleSetVersion'
+>;
+
+const toBatch = (r: BatchRow): Batch => ({
+  id: r.id,
+  title: r.title,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  categoryId: r.category_id,
+  categoryName: r.category_name,
+  listType: r.list_type,
+  status: r.status,
+  sourceName: r.source_name,
+  entries: r.entries,
+  anomalies: r.anomalies,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  submittedBy: r.submitted_by,
+  submittedAt: r.submitted_at,
+  reviewedBy: r.reviewed_by,
+  reviewedAt: r.reviewed_at,
+  reviewComment: r.review_comment,
+  publishedAt: r.published_at,
+});
+const toFullEntry = (r: FullEntryRow): FullEntry => ({
+  ...toEntry(r),
+  batchStatus: r.batch_status,
+  categoryName: r.category_name,
+  listType: r.list_type,
+  objectionPolicy: r.objection_policy,
+  status: r.status,
+  statusReason: r.status_reason,
+  statusAt: r.status_at,
+  anomalyAcceptedBy: r.anomaly_accepted_by,
+});
 
 const BATCH_SELECT = `SELECT b.*, u.name AS unit_name, c.name AS category_name, c.list_type,
   (SELECT count(*) FROM entries e WHERE e.batch_id = b.id) AS entries,
@@ -107,9 +169,9 @@ export function createBatchStore(db: Db) {
     'UPDATE entries SET anomaly_accepted_by = ?, anomaly_reason = ? WHERE id = ?',
   );
   const updateEntry = db.prepare(
-    `UPDATE entries SET name = @name, name_display = @name_display, legal_rep = @legal_rep, reason = @reason, basis = @basis,
-       doc_no = @doc_no, authority = @authority, decision_date = @decision_date, severity = @severity,
-       publish_from = @publish_from, publish_until = @publish_until, rule_set_version = @rule_set_version WHERE id = @id`,
+    `UPDATE entries SET name = @name, name_display = @nameDisplay, legal_rep = @legalRep, reason = @reason, basis = @basis,
+       doc_no = @docNo, authority = @authority, decision_date = @decisionDate, severity = @severity,
+       publish_from = @publishFrom, publish_until = @publishUntil, rule_set_version = @ruleSetVersion WHERE id = @id`,
   );
   const unaccepted = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM entries WHERE batch_id = ? AND code_anomaly = 1 AND anomaly_accepted_by IS NULL',
@@ -129,20 +191,27 @@ export function createBatchStore(db: Db) {
     "UPDATE entries SET status = 'expired', status_at = ? WHERE status = 'active' AND publish_until < ?",
   );
   return {
-    get: (id: string) => get.get(id),
-    list: (status = '') => list.all(status, status),
+    get: (id: string) => {
+      const r = get.get(id);
+      return r ? toBatch(r) : undefined;
+    },
+    list: (status = '') => list.all(status, status).map(toBatch),
     setStatus: (p: {
       id: string;
-      status: BatchRow['status'];
+      status: BatchStatus;
       actor: string | null;
       at: number;
       comment?: string | null;
     }) => setStatus.run({ comment: null, ...p }),
     remove: (id: string) => remove.run(id),
-    entry: (id: string) => entry.get(id),
-    entries: (batchId: string, limit: number, offset: number) => entriesOf.all(batchId, limit, offset),
+    entry: (id: string) => {
+      const r = entry.get(id);
+      return r ? toFullEntry(r) : undefined;
+    },
+    entries: (batchId: string, limit: number, offset: number) =>
+      entriesOf.all(batchId, limit, offset).map(toFullEntry),
     entryCount: (batchId: string) => countOf.get(batchId)?.n ?? 0,
-    publishedByHash: (hash: string) => byHash.all(hash),
+    publishedByHash: (hash: string) => byHash.all(hash).map(toFullEntry),
     search: (p: {
       q: string;
       hash: string;
@@ -152,7 +221,7 @@ export function createBatchStore(db: Db) {
       offset: number;
     }) => ({
       total: searchCount.get(p)?.n ?? 0,
-      rows: search.all(p),
+      rows: search.all(p).map(toFullEntry),
     }),
     /**
      * Of these (keyed hash, decision number) pairs, those with an active entry in the category,
@@ -167,31 +236,14 @@ export function createBatchStore(db: Db) {
     },
     setEntryStatus: (p: {
       id: string;
-      status: FullEntryRow['status'];
+      status: EntryStatus;
       actor: string | null;
       at: number;
       reason: string | null;
       docNo: string | null;
     }) => setEntryStatus.run(p),
     acceptAnomaly: (id: string, actor: string, reason: string) => acceptAnomaly.run(actor, reason, id),
-    updateEntry: (
-      r: Pick<
-        FullEntryRow,
-        | 'id'
-        | 'name'
-        | 'name_display'
-        | 'legal_rep'
-        | 'reason'
-        | 'basis'
-        | 'doc_no'
-        | 'authority'
-        | 'decision_date'
-        | 'severity'
-        | 'publish_from'
-        | 'publish_until'
-        | 'rule_set_version'
-      >,
-    ) => updateEntry.run(r),
+    updateEntry: (e: EntryUpdate) => updateEntry.run(e),
     unacceptedAnomalies: (batchId: string) => unaccepted.get(batchId)?.n ?? 0,
     publishedBatchIds: () => publishedBatches.all().map((r) => r.id),
     onDisplayCount: (batchId: string, today: string) => onDisplayCount.get(batchId, today)?.n ?? 0,

@@ -1,5 +1,13 @@
 import type { Db } from './db.js';
 
+/** Where one screen is with one change. */
+export interface ChangeScreenProgress {
+  screenId: string;
+  revision: number;
+  receivedAt: number | null;
+  renderedAt: number | null;
+}
+
 /** Changes and their per-screen convergence (pending -> received -> rendered). */
 export function createChangeStore(db: Db) {
   const insert = db.prepare(
@@ -15,20 +23,20 @@ export function createChangeStore(db: Db) {
     `UPDATE change_screens SET rendered_at = coalesce(rendered_at, ?), received_at = coalesce(received_at, ?)
      WHERE screen_id = ? AND revision <= ? AND rendered_at IS NULL`,
   );
-  const pendingFor = db.prepare<[string, number], { change_id: string }>(
-    'SELECT change_id FROM change_screens WHERE screen_id = ? AND revision <= ? AND rendered_at IS NULL',
+  const pendingFor = db.prepare<[string, number], { changeId: string }>(
+    'SELECT change_id AS changeId FROM change_screens WHERE screen_id = ? AND revision <= ? AND rendered_at IS NULL',
   );
   const progress = db.prepare<[string], { total: number; received: number; rendered: number }>(
     `SELECT count(*) AS total, count(received_at) AS received, count(rendered_at) AS rendered
      FROM change_screens WHERE change_id = ?`,
   );
-  const change = db.prepare<[string], { id: string; kind: string; summary: string; created_at: number }>(
-    'SELECT id, kind, summary, created_at FROM changes WHERE id = ?',
+  const change = db.prepare<[string], { id: string; kind: string; summary: string; createdAt: number }>(
+    'SELECT id, kind, summary, created_at AS createdAt FROM changes WHERE id = ?',
   );
-  const screensOf = db.prepare<
-    [string],
-    { screen_id: string; revision: number; received_at: number | null; rendered_at: number | null }
-  >('SELECT screen_id, revision, received_at, rendered_at FROM change_screens WHERE change_id = ?');
+  const screensOf = db.prepare<[string], ChangeScreenProgress>(
+    `SELECT screen_id AS screenId, revision, received_at AS receivedAt, rendered_at AS renderedAt
+     FROM change_screens WHERE change_id = ?`,
+  );
   return {
     insert: (id: string, kind: string, summary: string, actor: string | null, at: number) =>
       insert.run(id, kind, summary, actor, at),
@@ -37,7 +45,7 @@ export function createChangeStore(db: Db) {
     markReceived: (screenId: string, revision: number, at: number) => received.run(at, screenId, revision),
     /** Marks rendered and returns the change ids that just moved. */
     markRendered: (screenId: string, revision: number, at: number) => {
-      const ids = pendingFor.all(screenId, revision).map((r) => r.change_id);
+      const ids = pendingFor.all(screenId, revision).map((r) => r.changeId);
       rendered.run(at, at, screenId, revision);
       return ids;
     },

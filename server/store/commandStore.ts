@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 
-export interface CommandRow {
+interface CommandRow {
   id: string;
   screen_id: string;
   kind: string;
@@ -12,11 +12,36 @@ export interface CommandRow {
   answered_at: number | null;
 }
 
+/** A remote command sent to a screen, and what it answered. */
+export interface CommandRecord {
+  id: string;
+  screenId: string;
+  kind: string;
+  args: string | null;
+  actor: string | null;
+  sentAt: number;
+  status: CommandRow['status'];
+  result: string | null;
+  answeredAt: number | null;
+}
+
+const toCommand = (r: CommandRow): CommandRecord => ({
+  id: r.id,
+  screenId: r.screen_id,
+  kind: r.kind,
+  args: r.args,
+  actor: r.actor,
+  sentAt: r.sent_at,
+  status: r.status,
+  result: r.result,
+  answeredAt: r.answered_at,
+});
+
 /** The log of remote commands sent to screens and what each answered. */
 export function createCommandStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO commands (id, screen_id, kind, args, actor, sent_at)
-     VALUES (@id, @screen_id, @kind, @args, @actor, @sent_at)`,
+     VALUES (@id, @screenId, @kind, @args, @actor, @sentAt)`,
   );
   const finish = db.prepare('UPDATE commands SET status = ?, result = ?, answered_at = ? WHERE id = ?');
   const get = db.prepare<[string], CommandRow>('SELECT * FROM commands WHERE id = ?');
@@ -25,11 +50,14 @@ export function createCommandStore(db: Db) {
   );
   const purge = db.prepare('DELETE FROM commands WHERE sent_at < ?');
   return {
-    insert: (r: Omit<CommandRow, 'status' | 'result' | 'answered_at'>) => insert.run(r),
-    finish: (id: string, status: CommandRow['status'], result: string | null, at: number | null) =>
+    insert: (c: Omit<CommandRecord, 'status' | 'result' | 'answeredAt'>) => insert.run(c),
+    finish: (id: string, status: CommandRecord['status'], result: string | null, at: number | null) =>
       finish.run(status, result, at, id),
-    get: (id: string) => get.get(id),
-    forScreen: (screenId: string, limit: number) => forScreen.all(screenId, limit),
+    get: (id: string) => {
+      const r = get.get(id);
+      return r ? toCommand(r) : undefined;
+    },
+    forScreen: (screenId: string, limit: number) => forScreen.all(screenId, limit).map(toCommand),
     purgeBefore: (at: number) => purge.run(at).changes,
   };
 }

@@ -15,7 +15,7 @@ interface PlaylistRow {
   entries: string;
   updated_at: number;
 }
-export interface MediaRow {
+interface MediaRow {
   hash: string;
   type: 'image' | 'video';
   mime: string;
@@ -26,6 +26,19 @@ export interface MediaRow {
   original_name: string;
   builtin: number;
   created_at: number;
+}
+/** A media file's metadata (the file itself is named by its sha256 in the media folder). */
+export interface StoredMedia {
+  hash: string;
+  type: 'image' | 'video';
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  originalName: string;
+  builtin: boolean;
+  createdAt: number;
 }
 export interface StoredPlaylist {
   id: string;
@@ -41,6 +54,19 @@ const toPlaylist = (r: PlaylistRow): StoredPlaylist => ({
   role: r.role,
   entries: JSON.parse(r.entries) as PlaylistEntry[],
   updatedAt: r.updated_at,
+});
+
+const toMedia = (r: MediaRow): StoredMedia => ({
+  hash: r.hash,
+  type: r.type,
+  mime: r.mime,
+  bytes: r.bytes,
+  width: r.width,
+  height: r.height,
+  durationMs: r.duration_ms,
+  originalName: r.original_name,
+  builtin: r.builtin === 1,
+  createdAt: r.created_at,
 });
 
 /** Content items, playlists and media metadata. */
@@ -61,7 +87,7 @@ export function createContentStore(db: Db) {
   const media = db.prepare<[string], MediaRow>('SELECT * FROM media WHERE hash = ?');
   const insertMedia = db.prepare(
     `INSERT OR IGNORE INTO media (hash, type, mime, bytes, width, height, duration_ms, original_name, builtin, created_at)
-     VALUES (@hash, @type, @mime, @bytes, @width, @height, @duration_ms, @original_name, @builtin, @created_at)`,
+     VALUES (@hash, @type, @mime, @bytes, @width, @height, @durationMs, @originalName, @builtin, @createdAt)`,
   );
   const updateItem = db.prepare('UPDATE items SET name = ?, kind = ?, spec = ?, updated_at = ? WHERE id = ?');
   const deleteItem = db.prepare('DELETE FROM items WHERE id = ?');
@@ -103,8 +129,11 @@ export function createContentStore(db: Db) {
       p: { id: string; name: string; role: 'content' | 'lists'; entries: PlaylistEntry[] },
       at: number,
     ) => insertPlaylist.run(p.id, p.name, p.role, JSON.stringify(p.entries), at, at),
-    getMedia: (hash: string) => media.get(hash),
-    insertMedia: (m: MediaRow) => insertMedia.run(m),
+    getMedia: (hash: string) => {
+      const r = media.get(hash);
+      return r ? toMedia(r) : undefined;
+    },
+    insertMedia: (m: StoredMedia) => insertMedia.run({ ...m, builtin: m.builtin ? 1 : 0 }),
     updateItem: (i: Item, at: number) => {
       const { id, name, ...spec } = i;
       updateItem.run(name, i.kind, JSON.stringify(spec), at, id);
@@ -115,7 +144,7 @@ export function createContentStore(db: Db) {
     updatePlaylist: (p: { id: string; name: string; entries: PlaylistEntry[] }, at: number) =>
       updatePlaylist.run(p.name, JSON.stringify(p.entries), at, p.id),
     deletePlaylist: (id: string) => deletePlaylist.run(id),
-    listMedia: () => mediaList.all(),
+    listMedia: () => mediaList.all().map(toMedia),
     /** Bytes of uploaded (not built-in) media. */
     mediaTotalBytes: () => mediaTotal.get()?.n ?? 0,
     deleteMedia: (hash: string) => deleteMedia.run(hash),

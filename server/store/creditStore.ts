@@ -49,10 +49,90 @@ export interface EntryRow {
   flags: string;
   created_at: number;
 }
-export type NewEntry = Omit<EntryRow, 'status'>;
+/** A list entry (table `entries`), as services read it. */
+export interface Entry {
+  id: string;
+  batchId: string;
+  categoryId: string;
+  rowNumber: number | null;
+  subjectType: SubjectType;
+  name: string;
+  nameDisplay: string;
+  codeDisplay: string;
+  codeHash: string;
+  legalRep: string;
+  reason: string;
+  basis: string;
+  docNo: string;
+  authority: string;
+  decisionDate: string;
+  severity: string | null;
+  publishFrom: string;
+  publishUntil: string;
+  ruleSetVersion: string;
+  status: string;
+  consent: boolean;
+  codeAnomaly: boolean;
+  flags: string[];
+  createdAt: number;
+}
+/** What `insertEntry` writes: an entry without its status (a new entry is active). */
+export type NewEntry = Omit<Entry, 'status'>;
 
-/** A staged import preview (migration 007). */
-export interface ImportPreviewRow {
+/** The one mapping of an `entries` row. */
+export const toEntry = (r: EntryRow): Entry => ({
+  id: r.id,
+  batchId: r.batch_id,
+  categoryId: r.category_id,
+  rowNumber: r.row_number,
+  subjectType: r.subject_type,
+  name: r.name,
+  nameDisplay: r.name_display,
+  codeDisplay: r.code_display,
+  codeHash: r.code_hash,
+  legalRep: r.legal_rep,
+  reason: r.reason,
+  basis: r.basis,
+  docNo: r.doc_no,
+  authority: r.authority,
+  decisionDate: r.decision_date,
+  severity: r.severity,
+  publishFrom: r.publish_from,
+  publishUntil: r.publish_until,
+  ruleSetVersion: r.rule_set_version,
+  status: r.status,
+  consent: r.consent === 1,
+  codeAnomaly: r.code_anomaly === 1,
+  flags: JSON.parse(r.flags) as string[],
+  createdAt: r.created_at,
+});
+const newEntryRow = (e: NewEntry): Omit<EntryRow, 'status'> => ({
+  id: e.id,
+  batch_id: e.batchId,
+  category_id: e.categoryId,
+  row_number: e.rowNumber,
+  subject_type: e.subjectType,
+  name: e.name,
+  name_display: e.nameDisplay,
+  code_display: e.codeDisplay,
+  code_hash: e.codeHash,
+  legal_rep: e.legalRep,
+  reason: e.reason,
+  basis: e.basis,
+  doc_no: e.docNo,
+  authority: e.authority,
+  decision_date: e.decisionDate,
+  severity: e.severity,
+  publish_from: e.publishFrom,
+  publish_until: e.publishUntil,
+  rule_set_version: e.ruleSetVersion,
+  consent: e.consent ? 1 : 0,
+  code_anomaly: e.codeAnomaly ? 1 : 0,
+  flags: JSON.stringify(e.flags),
+  created_at: e.createdAt,
+});
+
+interface ImportPreviewRow {
   id: string;
   actor: string;
   unit_id: string;
@@ -64,6 +144,32 @@ export interface ImportPreviewRow {
   created_at: number;
   expires_at: number;
 }
+/** A staged import preview (migration 007); `summary` is its JSON once checked. */
+export interface StagedPreview {
+  id: string;
+  actor: string;
+  unitId: string;
+  categoryId: string;
+  fileName: string;
+  rows: number;
+  state: ImportPreviewRow['state'];
+  summary: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+const toStagedPreview = (r: ImportPreviewRow): StagedPreview => ({
+  id: r.id,
+  actor: r.actor,
+  unitId: r.unit_id,
+  categoryId: r.category_id,
+  fileName: r.file_name,
+  rows: r.rows,
+  state: r.state,
+  summary: r.summary,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
+
 /**
  * What confirm writes for one importable row, staged with the preview: an entries row without
  * its ids and times, the identifier only as its keyed hash and masked display. Stored as a JSON
@@ -89,8 +195,8 @@ export const STAGED_FIELDS = [
   'rule_set_version',
   'code_anomaly',
   'flags',
-] as const satisfies readonly (keyof NewEntry)[];
-export type StagedEntry = Pick<NewEntry, (typeof STAGED_FIELDS)[number]>;
+] as const satisfies readonly (keyof EntryRow)[];
+export type StagedEntry = Pick<EntryRow, (typeof STAGED_FIELDS)[number]>;
 export const packStagedEntry = (e: StagedEntry): string => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
 /** A random UUID v4 per row, made by SQLite (the ids confirm gives the entries it copies). */
 const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
@@ -182,8 +288,9 @@ export function createCreditStore(db: Db) {
       created_at: number;
     }) => insertBatch.run(b),
     publishBatch: (id: string, at: number) => publishBatch.run(at, id),
-    insertEntry: (e: NewEntry) => insertEntry.run(e),
-    entriesOnDisplay: (categoryId: string, today: string) => onDisplay.all({ categoryId, today }),
+    insertEntry: (e: NewEntry) => insertEntry.run(newEntryRow(e)),
+    entriesOnDisplay: (categoryId: string, today: string) =>
+      onDisplay.all({ categoryId, today }).map(toEntry),
   };
 }
 export type CreditStore = ReturnType<typeof createCreditStore>;
@@ -195,7 +302,7 @@ export type CreditStore = ReturnType<typeof createCreditStore>;
 function createImportStaging(db: Db) {
   const open = db.prepare(
     `INSERT INTO import_previews (id, actor, unit_id, category_id, file_name, rows, state, created_at, expires_at)
-     VALUES (@id, @actor, @unit_id, @category_id, @file_name, @rows, 'checking', @created_at, @expires_at)`,
+     VALUES (@id, @actor, @unitId, @categoryId, @fileName, @rows, 'checking', @createdAt, @expiresAt)`,
   );
   const addRow = db.prepare(
     'INSERT INTO import_preview_rows (preview_id, seq, status, row, entry) VALUES (?, ?, ?, ?, ?)',
@@ -249,10 +356,13 @@ function createImportStaging(db: Db) {
     nextExpiry: r?.next ?? null,
   });
   return {
-    open: (p: Omit<ImportPreviewRow, 'state' | 'summary'>) => open.run(p),
+    open: (p: Omit<StagedPreview, 'state' | 'summary'>) => open.run(p),
     addRows: (id: string, rows: readonly StagedRow[]) => addRows(id, rows),
     ready: (id: string, summary: string, expiresAt: number) => ready.run(summary, expiresAt, id).changes > 0,
-    get: (id: string) => get.get(id),
+    get: (id: string) => {
+      const r = get.get(id);
+      return r ? toStagedPreview(r) : undefined;
+    },
     rows: (id: string, status: string, limit: number, offset: number) =>
       (status ? rowsByStatus.all(id, status, limit, offset) : rowsAll.all(id, limit, offset)).map(
         (r) => r.row,
@@ -275,6 +385,6 @@ function createImportStaging(db: Db) {
     /** Rows held by a user's open previews (checking ones count from the start), and the next expiry. */
     stagedBy: (actor: string) => totals(stagedBy.get(actor)),
     stagedAll: () => totals(stagedAll.get()),
-    readyOf: (actor: string) => readyOf.all(actor),
+    readyOf: (actor: string) => readyOf.all(actor).map(toStagedPreview),
   };
 }

@@ -1,11 +1,16 @@
 import type { Db } from './db.js';
 
-export interface DatasetRow {
+/** A content-addressed list dataset: its JSON body and what the manifest says of it. */
+export interface StoredDataset {
   hash: string;
-  list_type: 'red' | 'black';
-  category_id: string;
+  listType: 'red' | 'black';
+  categoryId: string;
   body: string;
   entries: number;
+}
+/** A category's current dataset, without its body. */
+export interface CurrentDataset extends Omit<StoredDataset, 'body'> {
+  categoryName: string;
 }
 
 /** Content-addressed list datasets and which one is current per category. */
@@ -13,12 +18,14 @@ export function createDatasetStore(db: Db) {
   const insert = db.prepare(
     'INSERT OR IGNORE INTO datasets (hash, list_type, category_id, body, entries, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const get = db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE hash = ?');
+  const get = db.prepare<[string], StoredDataset>(
+    'SELECT hash, list_type AS listType, category_id AS categoryId, body, entries FROM datasets WHERE hash = ?',
+  );
   const setCurrent = db.prepare(
     'INSERT INTO current_datasets (category_id, hash) VALUES (?, ?) ON CONFLICT (category_id) DO UPDATE SET hash = excluded.hash',
   );
-  const current = db.prepare<[], Omit<DatasetRow, 'body'> & { category_name: string }>(
-    `SELECT d.hash, d.list_type, d.category_id, d.entries, c.name AS category_name
+  const current = db.prepare<[], CurrentDataset>(
+    `SELECT d.hash, d.list_type AS listType, d.category_id AS categoryId, d.entries, c.name AS categoryName
      FROM current_datasets cd JOIN datasets d ON d.hash = cd.hash JOIN categories c ON c.id = cd.category_id
      ORDER BY c.list_type DESC, c.sort, c.name`,
   );
@@ -26,8 +33,8 @@ export function createDatasetStore(db: Db) {
     'SELECT hash FROM current_datasets WHERE category_id = ?',
   );
   return {
-    insert: (r: DatasetRow, at: number) =>
-      insert.run(r.hash, r.list_type, r.category_id, r.body, r.entries, at),
+    insert: (d: StoredDataset, at: number) =>
+      insert.run(d.hash, d.listType, d.categoryId, d.body, d.entries, at),
     get: (hash: string) => get.get(hash),
     setCurrent: (categoryId: string, hash: string | null) => setCurrent.run(categoryId, hash),
     currentHash: (categoryId: string) => currentHash.get(categoryId)?.hash ?? null,

@@ -3,7 +3,7 @@ import type { CampaignInput, CampaignStatus, Targets } from '../../core/protocol
 import type { Playlist } from '../../core/schedule/types.js';
 import type { Db } from './db.js';
 
-export interface CampaignRow {
+interface CampaignRow {
   id: string;
   name: string;
   spec: string;
@@ -29,7 +29,7 @@ export interface CampaignSnapshot {
   items: Item[];
 }
 
-export interface EmergencyRow {
+interface EmergencyRow {
   id: string;
   title: string;
   body: string;
@@ -44,10 +44,82 @@ export interface EmergencyRow {
   revert_change_id: string | null;
 }
 
-export const specOf = (r: CampaignRow): CampaignInput => JSON.parse(r.spec) as CampaignInput;
-export const snapshotOf = (r: CampaignRow): CampaignSnapshot | null =>
-  r.approved_snapshot ? (JSON.parse(r.approved_snapshot) as CampaignSnapshot) : null;
-export const targetsOf = (r: EmergencyRow): Targets => JSON.parse(r.targets) as Targets;
+/**
+ * A campaign as stored. `spec` and `approvedSnapshot` stay JSON text, parsed by `specOf` and
+ * `snapshotOf` where needed: every manifest build reads the live campaigns, and the program feed
+ * keeps parsed snapshots by their text.
+ */
+export interface CampaignRecord {
+  id: string;
+  name: string;
+  spec: string;
+  status: CampaignStatus;
+  createdBy: string | null;
+  createdAt: number;
+  updatedBy: string | null;
+  updatedAt: number;
+  submittedBy: string | null;
+  submittedAt: number | null;
+  reviewedBy: string | null;
+  reviewedAt: number | null;
+  reviewComment: string | null;
+  approvedSnapshot: string | null;
+  approvedBy: string | null;
+  approvedAt: number | null;
+}
+
+/** An emergency notice as stored, its targets parsed. */
+export interface EmergencyRecord {
+  id: string;
+  title: string;
+  body: string;
+  targets: Targets;
+  startsAt: number;
+  expiresAt: number;
+  createdBy: string | null;
+  createdAt: number;
+  changeId: string | null;
+  revertedBy: string | null;
+  revertedAt: number | null;
+  revertChangeId: string | null;
+}
+
+const toCampaignRecord = (r: CampaignRow): CampaignRecord => ({
+  id: r.id,
+  name: r.name,
+  spec: r.spec,
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
+  submittedBy: r.submitted_by,
+  submittedAt: r.submitted_at,
+  reviewedBy: r.reviewed_by,
+  reviewedAt: r.reviewed_at,
+  reviewComment: r.review_comment,
+  approvedSnapshot: r.approved_snapshot,
+  approvedBy: r.approved_by,
+  approvedAt: r.approved_at,
+});
+const toEmergencyRecord = (r: EmergencyRow): EmergencyRecord => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  targets: JSON.parse(r.targets) as Targets,
+  startsAt: r.starts_at,
+  expiresAt: r.expires_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  changeId: r.change_id,
+  revertedBy: r.reverted_by,
+  revertedAt: r.reverted_at,
+  revertChangeId: r.revert_change_id,
+});
+
+export const specOf = (c: CampaignRecord): CampaignInput => JSON.parse(c.spec) as CampaignInput;
+export const snapshotOf = (c: CampaignRecord): CampaignSnapshot | null =>
+  c.approvedSnapshot ? (JSON.parse(c.approvedSnapshot) as CampaignSnapshot) : null;
 
 /** Campaigns (with their approved snapshots) and emergency notices. */
 export function createProgramStore(db: Db) {
@@ -91,7 +163,7 @@ export function createProgramStore(db: Db) {
   );
   const insertEmergency = db.prepare(
     `INSERT INTO emergencies (id, title, body, targets, starts_at, expires_at, created_by, created_at)
-     VALUES (@id, @title, @body, @targets, @starts_at, @expires_at, @created_by, @created_at)`,
+     VALUES (@id, @title, @body, @targets, @startsAt, @expiresAt, @createdBy, @createdAt)`,
   );
   const setEmergencyChange = db.prepare('UPDATE emergencies SET change_id = ? WHERE id = ?');
   const revertEmergency = db.prepare(
@@ -99,10 +171,13 @@ export function createProgramStore(db: Db) {
   );
 
   return {
-    getCampaign: (id: string) => campaign.get(id),
-    listCampaigns: () => campaigns.all(),
+    getCampaign: (id: string) => {
+      const r = campaign.get(id);
+      return r ? toCampaignRecord(r) : undefined;
+    },
+    listCampaigns: () => campaigns.all().map(toCampaignRecord),
     /** Campaigns with an approved version (what screens may play). */
-    liveCampaigns: () => live.all(),
+    liveCampaigns: () => live.all().map(toCampaignRecord),
     /** Campaigns whose approved version mentions `text` (a media hash). */
     snapshotsMentioning: (text: string) => snapshotsWith.all(text),
     insertCampaign: (id: string, spec: CampaignInput, actor: string, at: number) =>
@@ -124,13 +199,17 @@ export function createProgramStore(db: Db) {
     /** Ids of the credit-list categories (a list board's selector names them). */
     categoryIds: () => new Set(categoryIds.all().map((r) => r.id)),
 
-    getEmergency: (id: string) => emergency.get(id),
+    getEmergency: (id: string) => {
+      const r = emergency.get(id);
+      return r ? toEmergencyRecord(r) : undefined;
+    },
     /** Active ones and those created in the last `sinceMs`. */
-    recentEmergencies: (now: number, since: number) => recentEmergencies.all(now, since),
-    activeEmergencies: (now: number) => activeEmergencies.all(now),
+    recentEmergencies: (now: number, since: number) =>
+      recentEmergencies.all(now, since).map(toEmergencyRecord),
+    activeEmergencies: (now: number) => activeEmergencies.all(now).map(toEmergencyRecord),
     insertEmergency: (
-      r: Omit<EmergencyRow, 'change_id' | 'reverted_by' | 'reverted_at' | 'revert_change_id'>,
-    ) => insertEmergency.run(r),
+      e: Omit<EmergencyRecord, 'changeId' | 'revertedBy' | 'revertedAt' | 'revertChangeId'>,
+    ) => insertEmergency.run({ ...e, targets: JSON.stringify(e.targets) }),
     setEmergencyChange: (id: string, changeId: string) => setEmergencyChange.run(changeId, id),
     revertEmergency: (id: string, actor: string, at: number, changeId: string) =>
       revertEmergency.run(actor, at, changeId, id),

@@ -1,18 +1,20 @@
 import type { Db } from './db.js';
 
+/** One screen's sample of a day: whether it was online when its hall was open. */
 export interface UptimeSample {
-  screen_id: string;
+  screenId: string;
   day: string;
-  hall_id: string;
-  online: 0 | 1;
+  hallId: string;
+  online: boolean;
 }
-export interface PlayAggregateRow {
+/** Plays grouped by a key (screen, hall, campaign or list item). */
+export interface PlayAggregate {
   key: string | null;
   plays: number;
-  played_ms: number;
+  playedMs: number;
   screens: number;
-  first_at: number | null;
-  last_at: number | null;
+  firstAt: number | null;
+  lastAt: number | null;
 }
 export interface PlayFilter {
   from: number;
@@ -21,21 +23,23 @@ export interface PlayFilter {
   screenId: string | null;
   campaignId: string | null;
 }
-export interface BatchEntryRow {
+/** What the list-display proof names of each entry of a batch. */
+export interface BatchEntrySummary {
   id: string;
-  name_display: string;
-  code_display: string;
-  publish_from: string;
-  publish_until: string;
+  nameDisplay: string;
+  codeDisplay: string;
+  publishFrom: string;
+  publishUntil: string;
   status: string;
 }
-export interface EntryDisplayRow {
-  entry_id: string;
-  screen_id: string;
-  visible_ms: number;
+/** How long one entry was visible on one screen. */
+export interface EntryDisplay {
+  entryId: string;
+  screenId: string;
+  visibleMs: number;
   plays: number;
-  first_at: number;
-  last_at: number;
+  firstAt: number;
+  lastAt: number;
 }
 
 // Filters are parameters on one fixed statement per grouping, never SQL built from input.
@@ -43,21 +47,21 @@ const FILTER = `p.started_at >= @from AND p.started_at < @to
   AND (@screenId IS NULL OR p.screen_id = @screenId)
   AND (@campaignId IS NULL OR p.campaign_id = @campaignId)
   AND (@hallId IS NULL OR s.hall_id = @hallId)`;
-const AGGREGATES = `count(*) AS plays, coalesce(sum(max(p.ended_at - p.started_at, 0)), 0) AS played_ms,
-  count(DISTINCT p.screen_id) AS screens, min(p.started_at) AS first_at, max(p.ended_at) AS last_at`;
+const AGGREGATES = `count(*) AS plays, coalesce(sum(max(p.ended_at - p.started_at, 0)), 0) AS playedMs,
+  count(DISTINCT p.screen_id) AS screens, min(p.started_at) AS firstAt, max(p.ended_at) AS lastAt`;
 const FROM = 'FROM plays p JOIN screens s ON s.id = p.screen_id';
 
 /** Aggregates for the operations reports: uptime samples, proof of play, list display. */
 export function createReportStore(db: Db) {
   const sample = db.prepare(
-    `INSERT INTO uptime_samples (screen_id, day, hall_id, expected, online) VALUES (@screen_id, @day, @hall_id, 1, @online)
+    `INSERT INTO uptime_samples (screen_id, day, hall_id, expected, online) VALUES (@screenId, @day, @hallId, 1, @online)
      ON CONFLICT (screen_id, day) DO UPDATE SET expected = expected + 1, online = online + excluded.online`,
   );
   const uptime = db.prepare<
     [string, string],
-    { hall_id: string; day: string; expected: number; online: number }
+    { hallId: string; day: string; expected: number; online: number }
   >(
-    `SELECT hall_id, day, sum(expected) AS expected, sum(online) AS online FROM uptime_samples
+    `SELECT hall_id AS hallId, day, sum(expected) AS expected, sum(online) AS online FROM uptime_samples
      WHERE day >= ? AND day <= ? GROUP BY hall_id, day`,
   );
   const purgeUptime = db.prepare('DELETE FROM uptime_samples WHERE day < ?');
@@ -66,32 +70,33 @@ export function createReportStore(db: Db) {
      WHERE s.hall_id = ? AND p.started_at >= ? AND p.started_at < ?`,
   );
   const by = {
-    screen: db.prepare<PlayFilter, PlayAggregateRow>(
+    screen: db.prepare<PlayFilter, PlayAggregate>(
       `SELECT p.screen_id AS key, ${AGGREGATES} ${FROM} WHERE ${FILTER} GROUP BY p.screen_id`,
     ),
-    hall: db.prepare<PlayFilter, PlayAggregateRow>(
+    hall: db.prepare<PlayFilter, PlayAggregate>(
       `SELECT s.hall_id AS key, ${AGGREGATES} ${FROM} WHERE ${FILTER} GROUP BY s.hall_id`,
     ),
-    campaign: db.prepare<PlayFilter, PlayAggregateRow>(
+    campaign: db.prepare<PlayFilter, PlayAggregate>(
       `SELECT p.campaign_id AS key, ${AGGREGATES} ${FROM} WHERE ${FILTER} AND p.campaign_id IS NOT NULL
        GROUP BY p.campaign_id`,
     ),
-    list: db.prepare<PlayFilter, PlayAggregateRow>(
+    list: db.prepare<PlayFilter, PlayAggregate>(
       `SELECT p.item_id AS key, ${AGGREGATES} ${FROM} WHERE ${FILTER} AND p.kind = 'list-board'
        GROUP BY p.item_id`,
     ),
   };
-  const batchEntries = db.prepare<[string], BatchEntryRow>(
-    `SELECT id, name_display, code_display, publish_from, publish_until, status FROM entries
+  const batchEntries = db.prepare<[string], BatchEntrySummary>(
+    `SELECT id, name_display AS nameDisplay, code_display AS codeDisplay, publish_from AS publishFrom,
+       publish_until AS publishUntil, status FROM entries
      WHERE batch_id = ? ORDER BY row_number, created_at`,
   );
   const entryDisplay = db.prepare<
     { batchId: string; from: number; to: number; offsetS: number },
-    EntryDisplayRow
+    EntryDisplay
   >(
-    `SELECT e.id AS entry_id, p.screen_id AS screen_id,
-       sum(json_extract(je.value, '$.visibleMs')) AS visible_ms, count(*) AS plays,
-       min(p.started_at) AS first_at, max(p.ended_at) AS last_at
+    `SELECT e.id AS entryId, p.screen_id AS screenId,
+       sum(json_extract(je.value, '$.visibleMs')) AS visibleMs, count(*) AS plays,
+       min(p.started_at) AS firstAt, max(p.ended_at) AS lastAt
      FROM plays p JOIN json_each(p.entries) je
        JOIN entries e ON e.id = json_extract(je.value, '$.entryId')
      WHERE p.entries IS NOT NULL AND p.started_at >= @from AND p.started_at < @to AND e.batch_id = @batchId
@@ -99,8 +104,8 @@ export function createReportStore(db: Db) {
      GROUP BY e.id, p.screen_id`,
   );
   const names = {
-    screens: db.prepare<[], { id: string; name: string; hall_id: string }>(
-      'SELECT id, name, hall_id FROM screens',
+    screens: db.prepare<[], { id: string; name: string; hallId: string }>(
+      'SELECT id, name, hall_id AS hallId FROM screens',
     ),
     halls: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM halls'),
     campaigns: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM campaigns'),
@@ -108,7 +113,7 @@ export function createReportStore(db: Db) {
   };
   return {
     addUptimeSamples: db.transaction((rows: UptimeSample[]) => {
-      for (const r of rows) sample.run(r);
+      for (const r of rows) sample.run({ ...r, online: r.online ? 1 : 0 });
     }),
     uptime: (fromDay: string, toDay: string) => uptime.all(fromDay, toDay),
     purgeUptimeBefore: (day: string) => purgeUptime.run(day).changes,

@@ -1,7 +1,7 @@
 import type { Layout } from '../../core/manifest/types.js';
 import type { Db } from './db.js';
 
-export interface ScreenRow {
+interface ScreenRow {
   id: string;
   name: string;
   hall_id: string;
@@ -23,7 +23,7 @@ export interface ScreenRow {
   errors: number;
 }
 
-export interface PairingRow {
+interface PairingRow {
   code: string;
   secret_hash: string;
   width: number;
@@ -33,6 +33,83 @@ export interface PairingRow {
   expires_at: number;
   screen_id: string | null;
 }
+
+/** A paired screen (table `screens`). */
+export interface Screen {
+  id: string;
+  name: string;
+  hallId: string;
+  groupId: string | null;
+  layout: Layout;
+  width: number;
+  height: number;
+  tokenHash: string;
+  revision: number;
+  ackedRevision: number;
+  renderedRevision: number;
+  pairedAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  version: string | null;
+  uptimeS: number | null;
+  currentItem: string | null;
+  currentKind: string | null;
+  errors: number;
+}
+/** What pairing a new screen writes. */
+export type NewScreen = Pick<
+  Screen,
+  'id' | 'name' | 'hallId' | 'groupId' | 'layout' | 'width' | 'height' | 'tokenHash' | 'pairedAt'
+>;
+/** A screen's placement and canvas, as an edit rewrites them. */
+export type ScreenPlacement = Pick<
+  Screen,
+  'id' | 'name' | 'hallId' | 'groupId' | 'layout' | 'width' | 'height'
+>;
+
+/** A pairing code shown by an unpaired device (table `pairing_codes`). */
+export interface PairingCode {
+  code: string;
+  secretHash: string;
+  width: number;
+  height: number;
+  version: string;
+  createdAt: number;
+  expiresAt: number;
+  screenId: string | null;
+}
+
+const toScreen = (r: ScreenRow): Screen => ({
+  id: r.id,
+  name: r.name,
+  hallId: r.hall_id,
+  groupId: r.group_id,
+  layout: r.layout,
+  width: r.width,
+  height: r.height,
+  tokenHash: r.token_hash,
+  revision: r.revision,
+  ackedRevision: r.acked_revision,
+  renderedRevision: r.rendered_revision,
+  pairedAt: r.paired_at,
+  revokedAt: r.revoked_at,
+  lastSeenAt: r.last_seen_at,
+  version: r.version,
+  uptimeS: r.uptime_s,
+  currentItem: r.current_item,
+  currentKind: r.current_kind,
+  errors: r.errors,
+});
+const toPairingCode = (r: PairingRow): PairingCode => ({
+  code: r.code,
+  secretHash: r.secret_hash,
+  width: r.width,
+  height: r.height,
+  version: r.version,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  screenId: r.screen_id,
+});
 
 /** A presence snapshot flushed from memory in batches. */
 export interface PresenceFlush {
@@ -54,10 +131,10 @@ export function createScreenStore(db: Db) {
   const list = db.prepare<[], ScreenRow>('SELECT * FROM screens WHERE revoked_at IS NULL ORDER BY name');
   const insert = db.prepare(
     `INSERT INTO screens (id, name, hall_id, group_id, layout, width, height, token_hash, paired_at)
-     VALUES (@id, @name, @hall_id, @group_id, @layout, @width, @height, @token_hash, @paired_at)`,
+     VALUES (@id, @name, @hallId, @groupId, @layout, @width, @height, @tokenHash, @pairedAt)`,
   );
   const update = db.prepare(
-    `UPDATE screens SET name = @name, hall_id = @hall_id, group_id = @group_id, layout = @layout,
+    `UPDATE screens SET name = @name, hall_id = @hallId, group_id = @groupId, layout = @layout,
      width = @width, height = @height WHERE id = @id`,
   );
   const revoke = db.prepare('UPDATE screens SET revoked_at = ? WHERE id = ?');
@@ -72,33 +149,24 @@ export function createScreenStore(db: Db) {
   );
   const insertCode = db.prepare(
     `INSERT INTO pairing_codes (code, secret_hash, width, height, version, created_at, expires_at)
-     VALUES (@code, @secret_hash, @width, @height, @version, @created_at, @expires_at)`,
+     VALUES (@code, @secretHash, @width, @height, @version, @createdAt, @expiresAt)`,
   );
   const getCode = db.prepare<[string], PairingRow>('SELECT * FROM pairing_codes WHERE code = ?');
   const claimCode = db.prepare('UPDATE pairing_codes SET screen_id = ? WHERE code = ? AND screen_id IS NULL');
   const deleteCode = db.prepare('DELETE FROM pairing_codes WHERE code = ?');
   const purgeCodes = db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?');
   return {
-    get: (id: string) => get.get(id),
-    getByTokenHash: (hash: string) => byToken.get(hash),
-    list: () => list.all(),
-    insert: (
-      r: Omit<
-        ScreenRow,
-        | 'revision'
-        | 'acked_revision'
-        | 'rendered_revision'
-        | 'revoked_at'
-        | 'last_seen_at'
-        | 'version'
-        | 'uptime_s'
-        | 'current_item'
-        | 'current_kind'
-        | 'errors'
-      >,
-    ) => insert.run(r),
-    update: (r: Pick<ScreenRow, 'id' | 'name' | 'hall_id' | 'group_id' | 'layout' | 'width' | 'height'>) =>
-      update.run(r),
+    get: (id: string) => {
+      const r = get.get(id);
+      return r ? toScreen(r) : undefined;
+    },
+    getByTokenHash: (hash: string) => {
+      const r = byToken.get(hash);
+      return r ? toScreen(r) : undefined;
+    },
+    list: () => list.all().map(toScreen),
+    insert: (s: NewScreen) => insert.run(s),
+    update: (s: ScreenPlacement) => update.run(s),
     revoke: (id: string, at: number) => revoke.run(at, id),
     bumpRevision: (id: string) => (bump.get(id) as { revision: number }).revision,
     setAcked: (id: string, revision: number) => acked.run(revision, id),
@@ -106,8 +174,11 @@ export function createScreenStore(db: Db) {
     flushPresence: db.transaction((rows: PresenceFlush[]) => {
       for (const r of rows) presence.run(r);
     }),
-    insertCode: (r: Omit<PairingRow, 'screen_id'>) => insertCode.run(r),
-    getCode: (code: string) => getCode.get(code),
+    insertCode: (c: Omit<PairingCode, 'screenId'>) => insertCode.run(c),
+    getCode: (code: string) => {
+      const r = getCode.get(code);
+      return r ? toPairingCode(r) : undefined;
+    },
     claimCode: (code: string, screenId: string) => claimCode.run(screenId, code).changes === 1,
     deleteCode: (code: string) => deleteCode.run(code),
     purgeCodes: (now: number) => purgeCodes.run(now),

@@ -1,11 +1,12 @@
 import type { Db } from './db.js';
 
-export interface SessionRow {
-  id_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: number;
-  expires_at: number;
+/** An admin session (the cookie value only as its SHA-256, `idHash`). */
+export interface Session {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
 }
 
 /** Admin sessions (the cookie value is kept only as its SHA-256) and login failures. */
@@ -13,7 +14,10 @@ export function createSessionStore(db: Db) {
   const insert = db.prepare(
     'INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const get = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id_hash = ?');
+  const get = db.prepare<[string], Session>(
+    `SELECT id_hash AS idHash, user_id AS userId, csrf_token AS csrfToken, created_at AS createdAt,
+       expires_at AS expiresAt FROM sessions WHERE id_hash = ?`,
+  );
   const extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
@@ -27,7 +31,7 @@ export function createSessionStore(db: Db) {
   const clearFailuresOf = db.prepare('DELETE FROM login_failures WHERE key = ? AND username = ?');
   const purgeFailures = db.prepare('DELETE FROM login_failures WHERE at <= ?');
   return {
-    insert: (s: SessionRow) => insert.run(s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at),
+    insert: (s: Session) => insert.run(s.idHash, s.userId, s.csrfToken, s.createdAt, s.expiresAt),
     get: (idHash: string) => get.get(idHash),
     extend: (idHash: string, expiresAt: number) => extend.run(expiresAt, idHash),
     remove: (idHash: string) => remove.run(idHash),

@@ -26,13 +26,13 @@ export function createScreens(t: TestServer, n: number, prefix = '测试屏'): {
       s.stores.screens.insert({
         id,
         name: `${prefix}${i + 1}`,
-        hall_id: hall.id,
-        group_id: group.id,
+        hallId: hall.id,
+        groupId: group.id,
         layout: 'landscape',
         width: 1920,
         height: 1080,
-        token_hash: sha256(token),
-        paired_at: s.clock.now(),
+        tokenHash: sha256(token),
+        pairedAt: s.clock.now(),
       });
       out.push({ id, token });
     }

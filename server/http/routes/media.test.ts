@@ -173,7 +173,7 @@ describe('deleting media', () => {
   });
 
   it('keeps the built-in posters', async () => {
-    const builtin = t.hc.stores.content.listMedia().find((m) => m.builtin === 1)!;
+    const builtin = t.hc.stores.content.listMedia().find((m) => m.builtin)!;
     const r = await pub.request('DELETE', `/api/media/${builtin.hash}`);
     expect(r.status).toBe(409);
   });

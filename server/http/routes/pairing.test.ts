@@ -67,7 +67,7 @@ describe('pairing', () => {
     const again = await device.request('POST', '/api/pair/poll', { code: reg.body.code, deviceSecret: s });
     expect(again.status).toBe(404);
     const row = t.hc.stores.screens.get(mine.body.screenId)!;
-    expect(row.token_hash).not.toBe(mine.body.token);
+    expect(row.tokenHash).not.toBe(mine.body.token);
   });
 
   it('refuses unknown and malformed codes with a clear message', async () => {
@@ -118,10 +118,10 @@ describe('player socket', () => {
     expect(m.datasets.map((d) => d.listType).sort()).toContain('black');
     expect(m.items.some((i) => i.kind === 'list-board')).toBe(true);
     expect(m.demo).toBe(true);
-    await until(() => t.hc.stores.screens.get(screenId)!.acked_revision === m.revision);
+    await until(() => t.hc.stores.screens.get(screenId)!.ackedRevision === m.revision);
     const ack = await p.timeout(2000).emitWithAck('player:rendered', { revision: m.revision });
     expect(ack).toEqual({ ok: true });
-    expect(t.hc.stores.screens.get(screenId)!.rendered_revision).toBe(m.revision);
+    expect(t.hc.stores.screens.get(screenId)!.renderedRevision).toBe(m.revision);
     const hello = await p.timeout(2000).emitWithAck('player:hello', {
       revision: m.revision,
       version: 't',

@@ -54,10 +54,10 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
 
   function current(idHash: string): { session: AuthedSession; expiresAt: number } | undefined {
     const s = sessions.get(idHash);
-    if (!s || s.expires_at <= clock.now()) return undefined;
-    const user = users.get(s.user_id);
+    if (!s || s.expiresAt <= clock.now()) return undefined;
+    const user = users.get(s.userId);
     if (!user || user.disabled) return undefined;
-    return { session: { user, csrfToken: s.csrf_token, idHash }, expiresAt: s.expires_at };
+    return { session: { user, csrfToken: s.csrfToken, idHash }, expiresAt: s.expiresAt };
   }
 
   /**
@@ -112,11 +112,11 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
       const csrfToken = randomBytes(24).toString('hex');
       const now = clock.now();
       sessions.insert({
-        id_hash: sha256(cookie),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: now,
-        expires_at: now + config.sessionTtlMs,
+        idHash: sha256(cookie),
+        userId: user.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt: now + config.sessionTtlMs,
       });
       users.touchLogin(user.id, now);
       audit.record({

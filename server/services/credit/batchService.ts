@@ -1,11 +1,11 @@
 import { checkEntry } from '../../../core/credit/index.js';
-import type { Batch, BatchDetail, EntryEdit, EntryView } from '../../../core/protocol/credit.js';
+import type { Batch, BatchDetail, BatchStatus, EntryEdit, EntryView } from '../../../core/protocol/credit.js';
 import { errorCodeOr } from '../../../core/protocol/errors.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, fourEyes as fourEyesError, notFound } from '../../errors.js';
 import type { AuthorStore } from '../../store/authorStore.js';
-import type { BatchRow, BatchStore, FullEntryRow } from '../../store/batchStore.js';
+import type { BatchStore, FullEntry } from '../../store/batchStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
@@ -13,69 +13,47 @@ import type { ChangeService, RecordedChange } from '../delivery/changeService.js
 import type { DatasetService } from '../delivery/datasetService.js';
 import type { AuditService } from '../shared/auditService.js';
 
-export const toBatch = (r: BatchRow): Batch => ({
-  id: r.id,
-  title: r.title,
-  unitId: r.unit_id,
-  unitName: r.unit_name,
-  categoryId: r.category_id,
-  categoryName: r.category_name,
-  listType: r.list_type,
-  status: r.status,
-  sourceName: r.source_name,
-  entries: r.entries,
-  anomalies: r.anomalies,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  submittedBy: r.submitted_by,
-  submittedAt: r.submitted_at,
-  reviewedBy: r.reviewed_by,
-  reviewedAt: r.reviewed_at,
-  reviewComment: r.review_comment,
-  publishedAt: r.published_at,
-});
-
 /** Whether an entry is on screens today (docs/DOMAIN.md "Lists, batches and entries"). */
-export function onDisplay(r: FullEntryRow, today: string): boolean {
+export function onDisplay(e: FullEntry, today: string): boolean {
   const visibleStatus =
-    r.status === 'active' || (r.status === 'objection-pending' && r.objection_policy === 'keep');
+    e.status === 'active' || (e.status === 'objection-pending' && e.objectionPolicy === 'keep');
   return (
-    (r.batch_status === 'published' || r.batch_status === 'archived') &&
+    (e.batchStatus === 'published' || e.batchStatus === 'archived') &&
     visibleStatus &&
-    r.publish_from <= today &&
-    r.publish_until >= today &&
-    (r.code_anomaly === 0 || r.anomaly_accepted_by !== null)
+    e.publishFrom <= today &&
+    e.publishUntil >= today &&
+    (!e.codeAnomaly || e.anomalyAcceptedBy !== null)
   );
 }
 
-export const toEntryView = (r: FullEntryRow, today: string): EntryView => ({
-  id: r.id,
-  batchId: r.batch_id,
-  batchStatus: r.batch_status,
-  categoryId: r.category_id,
-  categoryName: r.category_name,
-  listType: r.list_type,
-  rowNumber: r.row_number,
-  subjectType: r.subject_type,
-  name: r.name_display,
-  code: r.code_display,
-  legalRep: r.legal_rep,
-  reason: r.reason,
-  basis: r.basis,
-  docNo: r.doc_no,
-  authority: r.authority,
-  decisionDate: r.decision_date,
-  severity: r.severity,
-  publishFrom: r.publish_from,
-  publishUntil: r.publish_until,
-  ruleSetVersion: r.rule_set_version,
-  status: r.status,
-  statusReason: r.status_reason,
-  statusAt: r.status_at,
-  codeAnomaly: r.code_anomaly === 1,
-  anomalyAccepted: r.anomaly_accepted_by !== null,
-  flags: JSON.parse(r.flags) as string[],
-  onDisplay: onDisplay(r, today),
+export const toEntryView = (e: FullEntry, today: string): EntryView => ({
+  id: e.id,
+  batchId: e.batchId,
+  batchStatus: e.batchStatus,
+  categoryId: e.categoryId,
+  categoryName: e.categoryName,
+  listType: e.listType,
+  rowNumber: e.rowNumber,
+  subjectType: e.subjectType,
+  name: e.nameDisplay,
+  code: e.codeDisplay,
+  legalRep: e.legalRep,
+  reason: e.reason,
+  basis: e.basis,
+  docNo: e.docNo,
+  authority: e.authority,
+  decisionDate: e.decisionDate,
+  severity: e.severity,
+  publishFrom: e.publishFrom,
+  publishUntil: e.publishUntil,
+  ruleSetVersion: e.ruleSetVersion,
+  status: e.status,
+  statusReason: e.statusReason,
+  statusAt: e.statusAt,
+  codeAnomaly: e.codeAnomaly,
+  anomalyAccepted: e.anomalyAcceptedBy !== null,
+  flags: e.flags,
+  onDisplay: onDisplay(e, today),
 });
 
 type Deps = {
@@ -93,12 +71,12 @@ type Deps = {
 /** The batch lifecycle: draft -> submitted -> approved | rejected -> published -> archived, four eyes. */
 export function createBatchService(d: Deps) {
   const today = () => dateIn(d.clock.now());
-  function mustGet(id: string): BatchRow {
+  function mustGet(id: string): Batch {
     const b = d.batches.get(id);
     if (!b) throw notFound('名单批次');
     return b;
   }
-  function expect(b: BatchRow, allowed: BatchRow['status'][], action: string): void {
+  function expect(b: Batch, allowed: BatchStatus[], action: string): void {
     if (!allowed.includes(b.status)) {
       throw conflict('bad_state', `批次当前状态为「${b.status}」，不能${action}`);
     }
@@ -118,23 +96,17 @@ export function createBatchService(d: Deps) {
    * Four eyes (ARCHITECTURE "Trust"): nobody approves, publishes or accepts an anomaly of a batch
    * whose content they imported, changed since it was last published, or submitted.
    */
-  function checkFourEyes(b: BatchRow, actor: string, doing: string): void {
+  function checkFourEyes(b: Batch, actor: string, doing: string): void {
     const authors = new Set(d.authors.batch(b.id));
-    if (b.created_by) authors.add(b.created_by);
-    if (b.submitted_by) authors.add(b.submitted_by);
+    if (b.createdBy) authors.add(b.createdBy);
+    if (b.submittedBy) authors.add(b.submittedBy);
     if (authors.has(actor)) {
       const why =
-        actor === b.created_by ? '导入了' : d.authors.batch(b.id).includes(actor) ? '修改过' : '提交了';
+        actor === b.createdBy ? '导入了' : d.authors.batch(b.id).includes(actor) ? '修改过' : '提交了';
       throw fourEyesError(`您${why}该批次的内容，不能${doing}：请由另一位审核员${doing}`);
     }
   }
-  const step = (
-    id: string,
-    status: BatchRow['status'],
-    actor: string,
-    action: string,
-    comment?: string | null,
-  ) => {
+  const step = (id: string, status: BatchStatus, actor: string, action: string, comment?: string | null) => {
     d.batches.setStatus({ id, status, actor, at: d.clock.now(), comment });
     d.audit.record({ actor, action, target: id, summary: { status, comment: comment ?? undefined } });
   };
@@ -168,10 +140,10 @@ export function createBatchService(d: Deps) {
         return listsChanged('expiry', `公示到期：${expired} 条已下屏`, null);
       })();
     },
-    list: (status: string) => d.batches.list(status).map(toBatch),
+    list: (status: string) => d.batches.list(status),
     get(id: string): BatchDetail {
       const b = mustGet(id);
-      return { ...toBatch(b), onDisplay: d.batches.onDisplayCount(id, today()) };
+      return { ...b, onDisplay: d.batches.onDisplayCount(id, today()) };
     },
     entries(id: string, offset: number, limit: number) {
       mustGet(id);
@@ -185,21 +157,21 @@ export function createBatchService(d: Deps) {
       expect(b, ['draft', 'rejected'], '提交审核');
       if (b.entries === 0) throw conflict('empty_batch', '批次中没有名单条目，不能提交');
       d.db.transaction(() => step(id, 'submitted', actor, 'batch.submit'))();
-      return toBatch(mustGet(id));
+      return mustGet(id);
     },
     approve(id: string, actor: string, comment?: string): Batch {
       const b = mustGet(id);
       expect(b, ['submitted'], '审核通过');
       checkFourEyes(b, actor, '审核通过');
       d.db.transaction(() => step(id, 'approved', actor, 'batch.approve', comment ?? null))();
-      return toBatch(mustGet(id));
+      return mustGet(id);
     },
     reject(id: string, actor: string, comment: string): Batch {
       const b = mustGet(id);
       expect(b, ['submitted', 'approved'], '退回');
-      if (b.submitted_by === actor) throw fourEyesError('不能审核自己提交的批次：请由另一位审核员处理');
+      if (b.submittedBy === actor) throw fourEyesError('不能审核自己提交的批次：请由另一位审核员处理');
       d.db.transaction(() => step(id, 'rejected', actor, 'batch.reject', comment))();
-      return toBatch(mustGet(id));
+      return mustGet(id);
     },
     /** Publishing is a change: datasets and every screen's manifest are rebuilt and pushed. */
     publish(id: string, actor: string): { batch: Batch; changeId: string | null } {
@@ -219,7 +191,7 @@ export function createBatchService(d: Deps) {
         return listsChanged('publish', `发布「${b.title}」`, actor);
       })();
       if (change) d.changes.publish(change);
-      return { batch: toBatch(mustGet(id)), changeId: change?.changeId ?? null };
+      return { batch: mustGet(id), changeId: change?.changeId ?? null };
     },
     remove(id: string, actor: string): void {
       const b = mustGet(id);
@@ -232,15 +204,15 @@ export function createBatchService(d: Deps) {
     acceptAnomaly(entryId: string, actor: string, reason: string): EntryView {
       const e = d.batches.entry(entryId);
       if (!e) throw notFound('名单条目');
-      if (e.code_anomaly !== 1) throw conflict('no_anomaly', '该条目没有代码异常，无需接受');
-      checkFourEyes(mustGet(e.batch_id), actor, '接受代码异常');
+      if (!e.codeAnomaly) throw conflict('no_anomaly', '该条目没有代码异常，无需接受');
+      checkFourEyes(mustGet(e.batchId), actor, '接受代码异常');
       d.db.transaction(() => {
         d.batches.acceptAnomaly(entryId, actor, reason);
         d.audit.record({
           actor,
           action: 'entry.accept-anomaly',
           target: entryId,
-          summary: { code: e.code_display, reason },
+          summary: { code: e.codeDisplay, reason },
         });
       })();
       return toEntryView(d.batches.entry(entryId)!, today());
@@ -249,27 +221,27 @@ export function createBatchService(d: Deps) {
     editEntry(batchId: string, entryId: string, edit: EntryEdit, actor: string): EntryView {
       const b = mustGet(batchId);
       const e = d.batches.entry(entryId);
-      if (!e || e.batch_id !== batchId) throw notFound('名单条目');
+      if (!e || e.batchId !== batchId) throw notFound('名单条目');
       expect(b, ['draft', 'submitted', 'rejected'], '修改条目');
-      const category = d.credit.getCategory(e.category_id)!;
+      const category = d.credit.getCategory(e.categoryId)!;
       const next = { ...e, ...edit };
       const check = checkEntry(
         {
           subjectType: { org: '法人及非法人组织', 'sole-trader': '个体工商户', person: '自然人' }[
-            e.subject_type
+            e.subjectType
           ],
           name: edit.name ?? e.name,
           reason: next.reason,
-          docNo: edit.docNo ?? e.doc_no,
+          docNo: edit.docNo ?? e.docNo,
           authority: next.authority,
-          decisionDate: edit.decisionDate ?? e.decision_date,
+          decisionDate: edit.decisionDate ?? e.decisionDate,
           severity: (edit.severity === undefined ? e.severity : edit.severity) ?? '',
-          publishFrom: edit.publishFrom ?? e.publish_from,
-          publishUntil: edit.publishUntil ?? e.publish_until,
+          publishFrom: edit.publishFrom ?? e.publishFrom,
+          publishUntil: edit.publishUntil ?? e.publishUntil,
         },
         category as never,
         today(),
-        { storedCode: e.code_display },
+        { storedCode: e.codeDisplay },
       );
       const blocking = check.errors;
       if (blocking.length > 0 || !check.entry) {
@@ -283,17 +255,17 @@ export function createBatchService(d: Deps) {
         d.batches.updateEntry({
           id: entryId,
           name: c.name,
-          name_display: c.nameDisplay,
-          legal_rep: edit.legalRep === undefined ? e.legal_rep : c.legalRep,
+          nameDisplay: c.nameDisplay,
+          legalRep: edit.legalRep === undefined ? e.legalRep : c.legalRep,
           reason: c.reason,
           basis: edit.basis ?? e.basis,
-          doc_no: c.docNo,
+          docNo: c.docNo,
           authority: c.authority,
-          decision_date: c.decisionDate,
+          decisionDate: c.decisionDate,
           severity: c.severity,
-          publish_from: c.publishFrom,
-          publish_until: c.publishUntil,
-          rule_set_version: c.ruleSetVersion,
+          publishFrom: c.publishFrom,
+          publishUntil: c.publishUntil,
+          ruleSetVersion: c.ruleSetVersion,
         });
         d.authors.addBatch(batchId, actor, d.clock.now());
         if (b.status !== 'draft')

@@ -105,7 +105,7 @@ describe('four eyes on list batches', () => {
     expectFourEyes(r);
     expect((await entriesOf(b.id))[0]!.anomalyAccepted).toBe(false);
     expect((await batchOf(b.id)).anomalies).toBe(1);
-    expect(t.hc.stores.batches.entry(entry!.id)!.anomaly_accepted_by).toBeNull();
+    expect(t.hc.stores.batches.entry(entry!.id)!.anomalyAcceptedBy).toBeNull();
 
     const ok = await reviewer.request('POST', `/api/entries/${entry!.id}/accept-anomaly`, {
       reason: '早期试点代码，经核实无误',

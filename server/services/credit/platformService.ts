@@ -15,7 +15,7 @@ import type { AuditStore } from '../../store/auditStore.js';
 import type { Category, CreditStore } from '../../store/creditStore.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
 import type { Db } from '../../store/db.js';
-import type { ApiKeyRow, ApiKeyStore, TakedownStore } from '../../store/takedownStore.js';
+import type { ApiKeyRecord, ApiKeyStore, TakedownStore } from '../../store/takedownStore.js';
 import type { UserStore } from '../../store/userStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -35,14 +35,14 @@ type Deps = {
   clock: Clock;
 };
 
-const toKey = (r: ApiKeyRow): ApiKeyInfo => ({
-  id: r.id,
-  name: r.name,
-  prefix: r.prefix,
-  scopes: JSON.parse(r.scopes),
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
+const toKey = (k: ApiKeyRecord): ApiKeyInfo => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes as ApiKeyInfo['scopes'],
+  createdAt: k.createdAt,
+  lastUsedAt: k.lastUsedAt,
+  revokedAt: k.revokedAt,
 });
 const toCategoryInfo = (c: Category): CategoryInfo => ({
   id: c.id,
@@ -132,10 +132,10 @@ export function createPlatformService(d: Deps) {
           id,
           name: input.name,
           prefix: secret.slice(0, 10),
-          key_hash: createHash('sha256').update(secret).digest('hex'),
-          scopes: JSON.stringify(input.scopes),
-          created_by: actor,
-          created_at: d.clock.now(),
+          keyHash: createHash('sha256').update(secret).digest('hex'),
+          scopes: input.scopes,
+          createdBy: actor,
+          createdAt: d.clock.now(),
         });
         d.audit.record({
           actor,
@@ -151,11 +151,11 @@ export function createPlatformService(d: Deps) {
       d.audit.record({ actor, action: 'apikey.revoke', target: id, summary: {} });
     },
     /** The key behind an Authorization header, with the scope required. */
-    checkApiKey(header: string, scope: string): ApiKeyRow {
+    checkApiKey(header: string, scope: string): ApiKeyRecord {
       const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const key = secret ? d.apiKeys.byHash(createHash('sha256').update(secret).digest('hex')) : undefined;
       if (!key) throw notSignedIn('invalid_api_key', 'API 密钥无效或已吊销，请向系统管理员申请新的密钥');
-      if (!(JSON.parse(key.scopes) as string[]).includes(scope)) {
+      if (!key.scopes.includes(scope)) {
         throw refused('scope_missing', `该 API 密钥没有「${scope}」权限`);
       }
       d.apiKeys.touch(key.id, d.clock.now());

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CorrectRequest,
+  EntryStatus,
   EntryView,
   Takedown,
   TakedownDetail,
@@ -10,12 +11,12 @@ import type {
 import { addDays, dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import { conflict, notFound, notFoundAs } from '../../errors.js';
-import type { BatchStore, FullEntryRow } from '../../store/batchStore.js';
+import type { BatchStore, FullEntry } from '../../store/batchStore.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { CreditStore } from '../../store/creditStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
-import type { TakedownRow, TakedownStore } from '../../store/takedownStore.js';
+import type { TakedownStore } from '../../store/takedownStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { Presence } from '../screens/presence.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -38,27 +39,12 @@ type Deps = {
   identifierKey: Buffer;
 };
 
-const STATUS_OF: Record<WithdrawKind | 'correction', FullEntryRow['status']> = {
+const STATUS_OF: Record<WithdrawKind | 'correction', EntryStatus> = {
   repair: 'repaired',
   objection: 'withdrawn',
   revocation: 'withdrawn',
   correction: 'withdrawn',
 };
-
-const toTakedown = (r: TakedownRow): Takedown => ({
-  id: r.id,
-  entryId: r.entry_id,
-  entryName: r.entry_name,
-  categoryName: r.category_name,
-  kind: r.kind,
-  reason: r.reason,
-  docNo: r.doc_no,
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  changeId: r.change_id,
-  screens: r.screens,
-  confirmed: r.confirmed,
-});
 
 /** Withdrawal (信用修复, 异议, 撤销, 更正): immediate, audited, with a takedown record per screen. */
 export function createWithdrawService(d: Deps) {
@@ -66,13 +52,13 @@ export function createWithdrawService(d: Deps) {
 
   /** Takes one entry off every screen; runs inside the caller's transaction. */
   function takeDown(
-    e: FullEntryRow,
+    e: FullEntry,
     kind: WithdrawKind | 'correction',
     req: { reason: string; docNo: string },
     actor: string | null,
   ): string {
     if (e.status === 'repaired' || e.status === 'withdrawn') {
-      throw conflict('already_withdrawn', `「${e.name_display}」已于此前撤下，无需重复操作`);
+      throw conflict('already_withdrawn', `「${e.nameDisplay}」已于此前撤下，无需重复操作`);
     }
     const id = randomUUID();
     const at = d.clock.now();
@@ -86,25 +72,25 @@ export function createWithdrawService(d: Deps) {
     });
     d.takedowns.insert({
       id,
-      entry_id: e.id,
+      entryId: e.id,
       kind,
       reason: req.reason,
-      doc_no: req.docNo,
-      requested_by: actor,
-      requested_at: at,
-      change_id: null,
+      docNo: req.docNo,
+      requestedBy: actor,
+      requestedAt: at,
+      changeId: null,
     });
     d.audit.record({
       actor,
       action: `entry.withdraw.${kind}`,
       target: e.id,
-      summary: { name: e.name_display, code: e.code_display, reason: req.reason, docNo: req.docNo },
+      summary: { name: e.nameDisplay, code: e.codeDisplay, reason: req.reason, docNo: req.docNo },
     });
     return id;
   }
 
   function run(
-    entries: FullEntryRow[],
+    entries: FullEntry[],
     kind: WithdrawKind,
     req: WithdrawRequest,
     actor: string | null,
@@ -120,7 +106,7 @@ export function createWithdrawService(d: Deps) {
       return { out, change };
     })();
     if (ids.change) d.changes.publish(ids.change);
-    return ids.out.map((id) => toTakedown(d.takedowns.get(id)!));
+    return ids.out.map((id) => d.takedowns.get(id)!);
   }
 
   function deadline(requestedAt: number): string {
@@ -171,12 +157,12 @@ export function createWithdrawService(d: Deps) {
           { reason: request.correctionReason, docNo: request.correctionDocNo },
           actor,
         );
-        const source = d.batches.get(e.batch_id)!;
+        const source = d.batches.get(e.batchId)!;
         d.credit.insertBatch({
           id: batchId,
-          title: `更正 — ${e.name_display}`,
-          unit_id: source.unit_id,
-          category_id: e.category_id,
+          title: `更正 — ${e.nameDisplay}`,
+          unit_id: source.unitId,
+          category_id: e.categoryId,
           status: 'draft',
           source_name: `更正 ${request.correctionDocNo}`,
           created_by: actor,
@@ -186,12 +172,12 @@ export function createWithdrawService(d: Deps) {
         d.credit.insertEntry({
           ...e,
           id: newId,
-          batch_id: batchId,
-          flags: JSON.stringify(['correction']),
-          consent: 1,
-          created_at: d.clock.now(),
+          batchId,
+          flags: ['correction'],
+          consent: true,
+          createdAt: d.clock.now(),
         });
-        const change = d.batchService.listsChanged('correction', `更正：${e.name_display}`, actor);
+        const change = d.batchService.listsChanged('correction', `更正：${e.nameDisplay}`, actor);
         if (change) d.takedowns.setChange(takedownId, change.changeId);
         return { change, newId };
       })();
@@ -222,7 +208,7 @@ export function createWithdrawService(d: Deps) {
         });
         return d.batchService.listsChanged(
           'objection',
-          `异议${pending ? '受理' : '处理完毕'}：${e.name_display}`,
+          `异议${pending ? '受理' : '处理完毕'}：${e.nameDisplay}`,
           actor,
         );
       })();
@@ -234,17 +220,17 @@ export function createWithdrawService(d: Deps) {
       const r = d.batches.search({ ...p, q, hash: q ? identifierHash(d.identifierKey, q) : '' });
       return { total: r.total, entries: r.rows.map((x) => toEntryView(x, today())) };
     },
-    takedowns: (offset: number, limit: number) => d.takedowns.list(limit, offset).map(toTakedown),
+    takedowns: (offset: number, limit: number) => d.takedowns.list(limit, offset),
     takedown(id: string): TakedownDetail {
       const t = d.takedowns.get(id);
       if (!t) throw notFound('撤下记录');
-      const perScreen = (t.change_id ? d.changeStore.screens(t.change_id) : []).map((r) => ({
-        screenId: r.screen_id,
-        screenName: d.screens.get(r.screen_id)?.name ?? r.screen_id,
-        renderedAt: r.rendered_at,
-        online: d.presence.isOnline(r.screen_id),
+      const perScreen = (t.changeId ? d.changeStore.screens(t.changeId) : []).map((r) => ({
+        screenId: r.screenId,
+        screenName: d.screens.get(r.screenId)?.name ?? r.screenId,
+        renderedAt: r.renderedAt,
+        online: d.presence.isOnline(r.screenId),
       }));
-      return { ...toTakedown(t), perScreen, deadline: deadline(t.requested_at) };
+      return { ...t, perScreen, deadline: deadline(t.requestedAt) };
     },
   };
 }

@@ -44,16 +44,16 @@ export function createChangeService({ changes, screens, bus, clock }: Deps) {
       const c = changes.get(changeId);
       if (!c) return undefined;
       const rows = changes.screens(changeId);
-      const pending = rows.filter((r) => r.rendered_at === null);
+      const pending = rows.filter((r) => r.renderedAt === null);
       return {
         changeId,
         kind: c.kind,
         summary: c.summary,
-        createdAt: c.created_at,
+        createdAt: c.createdAt,
         total: rows.length,
-        received: rows.filter((r) => r.received_at !== null).length,
+        received: rows.filter((r) => r.receivedAt !== null).length,
         rendered: rows.length - pending.length,
-        offline: pending.filter((r) => !online(r.screen_id)).length,
+        offline: pending.filter((r) => !online(r.screenId)).length,
         timedOut: 0,
       };
     },

@@ -3,7 +3,7 @@ import type { ChangeDetail, ChangeScreen, ConvergenceState } from '../../../core
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { ChangeStore } from '../../store/changeStore.js';
-import type { ChangeScreenRow, ConvergenceStore } from '../../store/convergenceStore.js';
+import type { ChangeScreenState, ConvergenceStore } from '../../store/convergenceStore.js';
 import type { ScreenStore } from '../../store/screenStore.js';
 import type { Presence } from '../screens/presence.js';
 
@@ -68,13 +68,13 @@ export function percentile(sorted: number[], p: number): number | null {
  */
 export function createConvergenceService(d: Deps) {
   const timeout = d.config.convergenceTimeoutMs;
-  for (const c of d.store.unconverged(d.clock.now() - TRACK_MS)) d.tracker.open(c.id, c.created_at + timeout);
+  for (const c of d.store.unconverged(d.clock.now() - TRACK_MS)) d.tracker.open(c.id, c.createdAt + timeout);
 
-  function stateOf(r: ChangeScreenRow, createdAt: number, now: number): ConvergenceState {
-    if (r.rendered_at !== null) return 'rendered';
-    if (!d.presence.isOnline(r.screen_id)) return 'offline';
+  function stateOf(r: ChangeScreenState, createdAt: number, now: number): ConvergenceState {
+    if (r.renderedAt !== null) return 'rendered';
+    if (!d.presence.isOnline(r.screenId)) return 'offline';
     if (now >= createdAt + timeout) return 'timeout';
-    return r.received_at !== null ? 'received' : 'pending';
+    return r.receivedAt !== null ? 'received' : 'pending';
   }
 
   function summarise(changeId: string): { progress: ChangeProgress; screens: ChangeScreen[] } | undefined {
@@ -83,14 +83,14 @@ export function createConvergenceService(d: Deps) {
     const now = d.clock.now();
     const screens = d.store.screens(changeId).map(
       (r): ChangeScreen => ({
-        screenId: r.screen_id,
-        screenName: r.screen_name,
-        hallName: r.hall_name,
+        screenId: r.screenId,
+        screenName: r.screenName,
+        hallName: r.hallName,
         revision: r.revision,
-        state: stateOf(r, c.created_at, now),
-        receivedAt: r.received_at,
-        renderedAt: r.rendered_at,
-        ms: r.rendered_at === null ? null : Math.max(0, r.rendered_at - c.created_at),
+        state: stateOf(r, c.createdAt, now),
+        receivedAt: r.receivedAt,
+        renderedAt: r.renderedAt,
+        ms: r.renderedAt === null ? null : Math.max(0, r.renderedAt - c.createdAt),
       }),
     );
     const rendered = screens.filter((s) => s.ms !== null);
@@ -101,7 +101,7 @@ export function createConvergenceService(d: Deps) {
       changeId,
       kind: c.kind,
       summary: c.summary,
-      createdAt: c.created_at,
+      createdAt: c.createdAt,
       total: screens.length,
       received: screens.filter((s) => s.receivedAt !== null).length,
       rendered: rendered.length,
@@ -112,9 +112,9 @@ export function createConvergenceService(d: Deps) {
       slowest: slowest
         ? { screenId: slowest.screenId, screenName: slowest.screenName, ms: slowest.ms! }
         : null,
-      timeoutAt: c.created_at + timeout,
+      timeoutAt: c.createdAt + timeout,
     };
-    if (progress.rendered === progress.total || now - c.created_at > TRACK_MS) d.tracker.close(changeId);
+    if (progress.rendered === progress.total || now - c.createdAt > TRACK_MS) d.tracker.close(changeId);
     return { progress, screens };
   }
 
@@ -122,7 +122,7 @@ export function createConvergenceService(d: Deps) {
     /** A change was fanned out: track it until every screen rendered it. */
     opened(changeId: string): void {
       const c = d.store.change(changeId);
-      if (c) d.tracker.open(changeId, c.created_at + timeout);
+      if (c) d.tracker.open(changeId, c.createdAt + timeout);
     },
     /** The ack of `manifest:updated`; returns the changes that moved. */
     received(screenId: string, revision: number): string[] {
@@ -149,7 +149,7 @@ export function createConvergenceService(d: Deps) {
       const s = summarise(changeId);
       const c = d.store.change(changeId);
       if (!s || !c) return undefined;
-      const takedowns = d.store.takedowns(changeId).map((t) => ({ id: t.id, entryName: t.entry_name }));
+      const takedowns = d.store.takedowns(changeId).map((t) => ({ id: t.id, entryName: t.entryName }));
       return { ...s.progress, actor: c.actor, screens: s.screens, takedowns };
     },
     recent(limit: number): ChangeProgress[] {

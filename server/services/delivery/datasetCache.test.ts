@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetRow } from '../../store/datasetStore.js';
+import type { StoredDataset } from '../../store/datasetStore.js';
 import { bodyCache } from './datasetService.js';
 
-const row = (hash: string, chars: number): DatasetRow => ({
+const row = (hash: string, chars: number): StoredDataset => ({
   hash,
-  list_type: 'black',
-  category_id: 'c',
+  listType: 'black',
+  categoryId: 'c',
   body: 'x'.repeat(chars),
   entries: 1,
 });
 
 /** A loader over fixed rows that counts its reads (the database's part). */
-function source(rows: DatasetRow[]) {
+function source(rows: StoredDataset[]) {
   const reads: string[] = [];
   const load = (hash: string) => {
     reads.push(hash);

@@ -3,32 +3,32 @@ import type { Dataset, DatasetEntry } from '../../../core/credit/dataset.js';
 import { maskIdentifiers } from '../../../core/credit/mask.js';
 import { dateIn } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
-import type { Category, CreditStore, EntryRow } from '../../store/creditStore.js';
-import type { DatasetRow, DatasetStore } from '../../store/datasetStore.js';
+import type { Category, CreditStore, Entry } from '../../store/creditStore.js';
+import type { DatasetStore, StoredDataset } from '../../store/datasetStore.js';
 
 const TITLES = { red: '诚信红榜', black: '失信黑榜' } as const;
 
 // The last guard before screens: the text fields are masked at import already, and again here.
 const m = maskIdentifiers;
 
-function toEntry(e: EntryRow): DatasetEntry {
+function toEntry(e: Entry): DatasetEntry {
   return {
     id: e.id,
-    subjectType: e.subject_type,
-    name: m(e.name_display),
-    code: e.code_display,
-    legalRep: m(e.legal_rep),
+    subjectType: e.subjectType,
+    name: m(e.nameDisplay),
+    code: e.codeDisplay,
+    legalRep: m(e.legalRep),
     reason: m(e.reason),
     basis: m(e.basis),
     authority: m(e.authority),
-    docNo: m(e.doc_no),
-    decisionDate: e.decision_date,
-    publishUntil: e.publish_until,
+    docNo: m(e.docNo),
+    decisionDate: e.decisionDate,
+    publishUntil: e.publishUntil,
   };
 }
 
 /** Builds a category's dataset from what is on display today: masked values only. */
-export function buildDataset(category: Category, entries: EntryRow[]): Dataset {
+export function buildDataset(category: Category, entries: Entry[]): Dataset {
   return {
     listType: category.listType,
     category: { id: category.id, name: category.name },
@@ -46,10 +46,10 @@ export const hashDataset = (body: string) => createHash('sha256').update(body).d
  * publication every screen fetches the same new dataset, which is then read from the database
  * once. A hash names its content for ever, so nothing in here is ever stale.
  */
-export function bodyCache(load: (hash: string) => DatasetRow | undefined, maxBytes: number) {
-  const rows = new Map<string, DatasetRow>();
+export function bodyCache(load: (hash: string) => StoredDataset | undefined, maxBytes: number) {
+  const rows = new Map<string, StoredDataset>();
   let bytes = 0;
-  return (hash: string): DatasetRow | undefined => {
+  return (hash: string): StoredDataset | undefined => {
     const hit = rows.get(hash);
     if (hit) {
       rows.delete(hash);
@@ -95,7 +95,7 @@ export function createDatasetService(
         const hash = hashDataset(body);
         if (hash === previous) continue;
         datasets.insert(
-          { hash, list_type: category.listType, category_id: category.id, body, entries: entries.length },
+          { hash, listType: category.listType, categoryId: category.id, body, entries: entries.length },
           clock.now(),
         );
         datasets.setCurrent(category.id, hash);

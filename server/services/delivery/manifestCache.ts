@@ -2,8 +2,8 @@ import type { Manifest } from '../../../core/manifest/types.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { ConvergenceStore } from '../../store/convergenceStore.js';
-import { type ProgramStore, snapshotOf, targetsOf } from '../../store/programStore.js';
-import type { ScreenRow } from '../../store/screenStore.js';
+import { type ProgramStore, snapshotOf } from '../../store/programStore.js';
+import type { Screen } from '../../store/screenStore.js';
 import type { ManifestService } from './manifestService.js';
 
 const HOUR = 3_600_000;
@@ -38,11 +38,11 @@ export function cacheManifests(inner: ManifestService, d: Deps) {
       for (const id of snapshotOf(row)?.campaign.targets.screenIds ?? []) ids.add(id);
     }
     for (const e of d.programs.activeEmergencies(now - HOUR))
-      for (const id of targetsOf(e).screenIds) ids.add(id);
+      for (const id of e.targets.screenIds) ids.add(id);
     return ids;
   }
 
-  function entryFor(screen: ScreenRow): Entry {
+  function entryFor(screen: Screen): Entry {
     const now = d.clock.now();
     const latest = d.changes.latestSeq();
     if (latest !== seq) {
@@ -51,7 +51,7 @@ export function cacheManifests(inner: ManifestService, d: Deps) {
       named = namedScreens(now);
     }
     const own = named.has(screen.id) ? screen.id : '';
-    const key = `${screen.hall_id}|${screen.group_id ?? ''}|${screen.layout}|${screen.width}x${screen.height}|${own}`;
+    const key = `${screen.hallId}|${screen.groupId ?? ''}|${screen.layout}|${screen.width}x${screen.height}|${own}`;
     const hit = entries.get(key);
     if (hit && now - hit.builtAt < d.config.manifestCacheMs) return hit;
     const entry = { manifest: inner.build(screen), builtAt: now };
@@ -59,7 +59,7 @@ export function cacheManifests(inner: ManifestService, d: Deps) {
     return entry;
   }
 
-  function personalise(base: Manifest, screen: ScreenRow): Manifest {
+  function personalise(base: Manifest, screen: Screen): Manifest {
     const now = d.clock.now();
     return {
       ...base,
@@ -73,12 +73,12 @@ export function cacheManifests(inner: ManifestService, d: Deps) {
   }
 
   return {
-    build(screen: ScreenRow, at?: number): Manifest {
+    build(screen: Screen, at?: number): Manifest {
       if (at !== undefined) return inner.build(screen, at);
       return personalise(entryFor(screen).manifest, screen);
     },
     /** The manifest and (about) its JSON size, measured once per shared build. */
-    buildSized(screen: ScreenRow): { manifest: Manifest; bytes: number } {
+    buildSized(screen: Screen): { manifest: Manifest; bytes: number } {
       const entry = entryFor(screen);
       entry.bytes ??= Buffer.byteLength(JSON.stringify(entry.manifest)) + screen.name.length * 3;
       return { manifest: personalise(entry.manifest, screen), bytes: entry.bytes };

@@ -7,7 +7,7 @@ import { internalError } from '../../errors.js';
 import type { ContentStore, StoredPlaylist } from '../../store/contentStore.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenRow } from '../../store/screenStore.js';
+import type { Screen } from '../../store/screenStore.js';
 import type { SettingsStore } from '../../store/settingsStore.js';
 import type { ProgramFeed } from '../programs/programFeed.js';
 
@@ -44,12 +44,12 @@ function mediaOf(item: Item): string[] {
 
 /** Builds each screen's manifest: everything it needs to play on its own for days. */
 export function createManifestService({ halls, content, datasets, settings, programs, clock, config }: Deps) {
-  function playlistsFor(screen: ScreenRow): {
+  function playlistsFor(screen: Screen): {
     defaultId: string;
     listsId: string;
     playlists: StoredPlaylist[];
   } {
-    const group = screen.group_id ? halls.getGroup(screen.group_id) : undefined;
+    const group = screen.groupId ? halls.getGroup(screen.groupId) : undefined;
     const all = content.listPlaylists();
     const lists = content.listsPlaylist();
     const fallback = all.find((p) => p.role === 'content');
@@ -60,12 +60,12 @@ export function createManifestService({ halls, content, datasets, settings, prog
 
   return {
     /** `at` builds the manifest as the screen would hold it then (the admin preview). */
-    build(screen: ScreenRow, at?: number): Manifest {
+    build(screen: Screen, at?: number): Manifest {
       const now = clock.now();
       const t = at ?? now;
       const from = t - HOUR;
       const until = t + Math.max(7, config.scheduleDays) * DAY;
-      const hall = halls.getHall(screen.hall_id);
+      const hall = halls.getHall(screen.hallId);
       const { defaultId, listsId, playlists: own } = playlistsFor(screen);
       const feed = programs?.forScreen(screen, from, until);
       const playlists: Playlist[] = [
@@ -81,13 +81,13 @@ export function createManifestService({ halls, content, datasets, settings, prog
         if (item.kind !== 'list-board') continue;
         for (const d of current) {
           const { categoryIds, listType } = item.selector;
-          if (d.list_type !== listType) continue;
-          if (categoryIds !== 'all' && !categoryIds.includes(d.category_id)) continue;
+          if (d.listType !== listType) continue;
+          if (categoryIds !== 'all' && !categoryIds.includes(d.categoryId)) continue;
           wanted.set(d.hash, {
             hash: d.hash,
-            listType: d.list_type,
-            categoryId: d.category_id,
-            categoryName: d.category_name,
+            listType: d.listType,
+            categoryId: d.categoryId,
+            categoryName: d.categoryName,
             entries: d.entries,
           });
         }

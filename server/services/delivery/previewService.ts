@@ -16,8 +16,8 @@ export function createPreviewService({ screens, halls, datasets, manifests }: De
     /** `at` is epoch ms or a wall time YYYY-MM-DDTHH:mm in `timezone` (default: the screen's). */
     preview(screenId: string, at: string, timezone?: string): Preview {
       const screen = screens.get(screenId);
-      if (!screen || screen.revoked_at !== null) throw notFound('屏幕');
-      const zone = timezone ?? halls.getHall(screen.hall_id)?.timezone ?? DEFAULT_TIMEZONE;
+      if (!screen || screen.revokedAt !== null) throw notFound('屏幕');
+      const zone = timezone ?? halls.getHall(screen.hallId)?.timezone ?? DEFAULT_TIMEZONE;
       const instant = /^\d+$/.test(at) ? Number(at) : dayjs.tz(at, zone).valueOf();
       if (!Number.isFinite(instant)) throw badRequest('bad_instant', '无法识别的预览时间');
       const manifest = manifests.build(screen, instant);

@@ -3,9 +3,9 @@ import type { Alert, AlertCleared } from '../../../core/protocol/events.js';
 import { DEFAULT_TIMEZONE } from '../../../core/time.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { AlertRow, AlertStore } from '../../store/alertStore.js';
+import type { AlertRecord, AlertStore } from '../../store/alertStore.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
+import type { Screen, ScreenStore } from '../../store/screenStore.js';
 import type { TakedownStore } from '../../store/takedownStore.js';
 import { type CalendarKind, isOpenAt } from '../screens/openingHours.js';
 import type { Presence } from '../screens/presence.js';
@@ -60,47 +60,47 @@ export function createAlertService(d: Deps) {
   const emit = (e: AlertEvent) => {
     for (const l of listeners) l(e);
   };
-  for (const row of d.alerts.open()) d.state.setOpen(row.screen_id, { id: row.id, raisedAt: row.raised_at });
+  for (const row of d.alerts.open()) d.state.setOpen(row.screenId, { id: row.id, raisedAt: row.raisedAt });
 
-  function toAlert(r: AlertRow): Alert {
-    const screen = d.screens.get(r.screen_id);
+  function toAlert(r: AlertRecord): Alert {
+    const screen = d.screens.get(r.screenId);
     return {
       id: r.id,
       kind: r.kind,
-      screenId: r.screen_id,
-      screenName: screen?.name ?? r.screen_id,
-      hallId: r.hall_id,
-      hallName: d.halls.getHall(r.hall_id)?.name ?? '',
+      screenId: r.screenId,
+      screenName: screen?.name ?? r.screenId,
+      hallId: r.hallId,
+      hallName: d.halls.getHall(r.hallId)?.name ?? '',
       message: r.message,
-      at: r.raised_at,
-      lastSeenAt: r.last_seen_at,
-      clearedAt: r.cleared_at,
-      acknowledgedBy: r.acknowledged_by,
-      acknowledgedAt: r.acknowledged_at,
+      at: r.raisedAt,
+      lastSeenAt: r.lastSeenAt,
+      clearedAt: r.clearedAt,
+      acknowledgedBy: r.acknowledgedBy,
+      acknowledgedAt: r.acknowledgedAt,
     };
   }
   const timezoneOf = (hallId: string) => d.halls.getHall(hallId)?.timezone ?? DEFAULT_TIMEZONE;
 
-  function lastSignOfLife(row: ScreenRow): number {
-    return d.presence.get(row.id)?.lastSeenAt ?? row.last_seen_at ?? row.paired_at;
+  function lastSignOfLife(row: Screen): number {
+    return d.presence.get(row.id)?.lastSeenAt ?? row.lastSeenAt ?? row.pairedAt;
   }
 
-  function raise(row: ScreenRow, lastSeen: number, now: number): void {
+  function raise(row: Screen, lastSeen: number, now: number): void {
     const mins = Math.max(1, Math.round((now - lastSeen) / 60_000));
     const r = {
       id: randomUUID(),
       kind: 'offline' as const,
-      screen_id: row.id,
-      hall_id: row.hall_id,
+      screenId: row.id,
+      hallId: row.hallId,
       message: `已 ${mins} 分钟没有收到心跳，请到现场检查屏幕电源、网络与播放器`,
-      raised_at: now,
-      last_seen_at: lastSeen,
+      raisedAt: now,
+      lastSeenAt: lastSeen,
     };
     if (!d.alerts.insert(r)) return;
     d.state.setOpen(row.id, { id: r.id, raisedAt: now });
     const alert = toAlert(d.alerts.get(r.id)!);
     emit({ type: 'raised', alert });
-    d.webhooks.send({ event: 'alert.raised', alert, timezone: timezoneOf(row.hall_id) });
+    d.webhooks.send({ event: 'alert.raised', alert, timezone: timezoneOf(row.hallId) });
   }
 
   function clear(screenId: string, notify: boolean): void {
@@ -135,7 +135,7 @@ export function createAlertService(d: Deps) {
         const dark = now - lastSeen > d.config.offlineAfterMs;
         if (!dark) {
           if (d.presence.isOnline(row.id)) clear(row.id, true);
-        } else if (!d.state.openFor(row.id) && halls.get(row.hall_id)) {
+        } else if (!d.state.openFor(row.id) && halls.get(row.hallId)) {
           raise(row, lastSeen, now);
         }
       }

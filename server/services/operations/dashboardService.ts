@@ -7,7 +7,7 @@ import { notFound } from '../../errors.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { DatasetStore } from '../../store/datasetStore.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
+import type { Screen, ScreenStore } from '../../store/screenStore.js';
 import type { TakedownStore } from '../../store/takedownStore.js';
 import type { ConvergenceService } from '../delivery/convergenceService.js';
 import type { CachedManifestService } from '../delivery/manifestCache.js';
@@ -40,7 +40,7 @@ function itemName(content: Deps['content'], id: string | null): string | null {
 
 /** The operations dashboard's read side: screens with their live presence, halls, the mirror. */
 export function createDashboardService(d: Deps) {
-  function status(row: ScreenRow): ScreenStatus {
+  function status(row: Screen): ScreenStatus {
     const base = d.screens.status(row);
     const p = d.presence.get(row.id);
     return {
@@ -80,7 +80,7 @@ export function createDashboardService(d: Deps) {
     /** What the screen holds, for the live mirror: its manifest and the list datasets it names. */
     mirror(screenId: string): MirrorData {
       const row = d.screenStore.get(screenId);
-      if (!row || row.revoked_at !== null) throw notFound('屏幕');
+      if (!row || row.revokedAt !== null) throw notFound('屏幕');
       const manifest = d.manifests.build(row);
       const datasets = manifest.datasets.flatMap((m): Dataset[] => {
         const body = d.datasets.get(m.hash)?.body;

@@ -53,9 +53,9 @@ export function createReportService(d: Deps) {
       );
       const rows: UptimeSample[] = [];
       for (const s of d.screens.list()) {
-        const day = open.get(s.hall_id);
+        const day = open.get(s.hallId);
         if (day === undefined) continue;
-        rows.push({ screen_id: s.id, day, hall_id: s.hall_id, online: d.presence.isOnline(s.id) ? 1 : 0 });
+        rows.push({ screenId: s.id, day, hallId: s.hallId, online: d.presence.isOnline(s.id) });
       }
       if (rows.length > 0) d.reports.addUptimeSamples(rows);
       return rows.length;
@@ -69,7 +69,7 @@ export function createReportService(d: Deps) {
           hallId: h.id,
           hallName: h.name,
           days: dates.map((date) => {
-            const r = rows.find((x) => x.hall_id === h.id && x.day === date);
+            const r = rows.find((x) => x.hallId === h.id && x.day === date);
             return {
               date,
               samples: r?.expected ?? 0,
@@ -116,12 +116,12 @@ export function createReportService(d: Deps) {
           return {
             key,
             name: name ?? key,
-            ...(screen ? { hallName: names.halls.get(screen.hall_id) ?? '' } : {}),
+            ...(screen ? { hallName: names.halls.get(screen.hallId) ?? '' } : {}),
             plays: r.plays,
-            playedMs: r.played_ms,
+            playedMs: r.playedMs,
             screens: r.screens,
-            firstAt: r.first_at,
-            lastAt: r.last_at,
+            firstAt: r.firstAt,
+            lastAt: r.lastAt,
           };
         })
         .sort((a, b) => b.playedMs - a.playedMs || a.name.localeCompare(b.name, 'zh-CN'));
@@ -142,9 +142,9 @@ export function createReportService(d: Deps) {
       const names = d.reports.names();
       const rows: ListDisplayRow[] = [];
       if (entries.length > 0) {
-        const first = entries.map((e) => e.publish_from).sort()[0]!;
+        const first = entries.map((e) => e.publishFrom).sort()[0]!;
         const last = entries
-          .map((e) => e.publish_until)
+          .map((e) => e.publishUntil)
           .sort()
           .at(-1)!;
         const now = d.clock.now();
@@ -156,13 +156,13 @@ export function createReportService(d: Deps) {
           offsetS,
         );
         for (const e of entries) {
-          const mine = shown.filter((s) => s.entry_id === e.id);
+          const mine = shown.filter((s) => s.entryId === e.id);
           const base = {
             entryId: e.id,
-            entryName: e.name_display,
-            code: e.code_display,
-            publishFrom: e.publish_from,
-            publishUntil: e.publish_until,
+            entryName: e.nameDisplay,
+            code: e.codeDisplay,
+            publishFrom: e.publishFrom,
+            publishUntil: e.publishUntil,
             status: e.status,
           };
           if (mine.length === 0) {
@@ -178,16 +178,16 @@ export function createReportService(d: Deps) {
             });
           }
           for (const s of mine) {
-            const screen = names.screens.get(s.screen_id);
+            const screen = names.screens.get(s.screenId);
             rows.push({
               ...base,
-              screenId: s.screen_id,
-              screenName: screen?.name ?? s.screen_id,
-              hallName: screen ? (names.halls.get(screen.hall_id) ?? '') : '',
-              visibleMs: s.visible_ms,
+              screenId: s.screenId,
+              screenName: screen?.name ?? s.screenId,
+              hallName: screen ? (names.halls.get(screen.hallId) ?? '') : '',
+              visibleMs: s.visibleMs,
               plays: s.plays,
-              firstAt: s.first_at,
-              lastAt: s.last_at,
+              firstAt: s.firstAt,
+              lastAt: s.lastAt,
             });
           }
         }
@@ -195,8 +195,8 @@ export function createReportService(d: Deps) {
       return {
         batchId,
         title: batch.title,
-        categoryName: batch.category_name,
-        publishedAt: batch.published_at,
+        categoryName: batch.categoryName,
+        publishedAt: batch.publishedAt,
         timezone: TZ,
         rows,
       };

@@ -7,7 +7,7 @@ import type { AuthorStore } from '../../store/authorStore.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
 import {
-  type CampaignRow,
+  type CampaignRecord,
   type CampaignSnapshot,
   type ProgramStore,
   snapshotOf,
@@ -28,22 +28,22 @@ type Deps = {
   clock: Clock;
 };
 
-function toCampaign(r: CampaignRow): Campaign {
+function toCampaign(r: CampaignRecord): Campaign {
   const snap = snapshotOf(r);
   return {
     ...specOf(r),
     id: r.id,
     status: r.status,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedBy: r.updated_by,
-    updatedAt: r.updated_at,
-    submittedBy: r.submitted_by,
-    submittedAt: r.submitted_at,
-    reviewedBy: r.reviewed_by,
-    reviewedAt: r.reviewed_at,
-    reviewComment: r.review_comment,
-    approved: snap ? { ...snap.campaign, approvedAt: r.approved_at ?? 0, approvedBy: r.approved_by } : null,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt,
+    submittedBy: r.submittedBy,
+    submittedAt: r.submittedAt,
+    reviewedBy: r.reviewedBy,
+    reviewedAt: r.reviewedAt,
+    reviewComment: r.reviewComment,
+    approved: snap ? { ...snap.campaign, approvedAt: r.approvedAt ?? 0, approvedBy: r.approvedBy } : null,
   };
 }
 
@@ -88,7 +88,7 @@ export function createCampaignService({
     };
   }
 
-  const liveScreens = (r: CampaignRow) => {
+  const liveScreens = (r: CampaignRecord) => {
     const snap = snapshotOf(r);
     return snap ? targets.screenIds(snap.campaign.targets) : [];
   };
@@ -144,7 +144,7 @@ export function createCampaignService({
       // Four eyes: not whoever created or changed it (or its playlists and items) since it was
       // last approved, nor whoever submitted it.
       const authored = authors.campaign(id);
-      if (r.submitted_by === actor || r.updated_by === actor || authored.includes(actor))
+      if (r.submittedBy === actor || r.updatedBy === actor || authored.includes(actor))
         throw fourEyes(
           authored.includes(actor)
             ? '您创建或修改过该宣传活动（或其节目单、内容），不能批准：请由另一位审核员批准'
@@ -178,7 +178,7 @@ export function createCampaignService({
     /** Takes the approved version off the screens (back to draft); a change for its screens. */
     withdraw(id: string, actor: string): Campaign {
       const r = mustGet(id);
-      if (!r.approved_snapshot) throw conflict('not_live', '该宣传活动没有已批准的版本，无需撤下');
+      if (!r.approvedSnapshot) throw conflict('not_live', '该宣传活动没有已批准的版本，无需撤下');
       const screenIds = liveScreens(r);
       const change = db.transaction(() => {
         programs.clearApproval(id);

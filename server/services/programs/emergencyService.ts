@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { Db } from '../../store/db.js';
-import { type EmergencyRow, type ProgramStore, targetsOf } from '../../store/programStore.js';
+import type { EmergencyRecord, ProgramStore } from '../../store/programStore.js';
 import type { ScreenStore } from '../../store/screenStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { Presence } from '../screens/presence.js';
@@ -39,32 +39,32 @@ export function createEmergencyService(d: Deps) {
     if (!r) throw notFound('紧急通知');
     return r;
   };
-  const isActive = (r: EmergencyRow, now: number) => r.reverted_at === null && r.expires_at > now;
+  const isActive = (r: EmergencyRecord, now: number) => r.revertedAt === null && r.expiresAt > now;
 
-  function view(r: EmergencyRow, active: EmergencyRow[], now: number): Emergency {
-    const rows = r.change_id ? d.changeStore.screens(r.change_id) : [];
+  function view(r: EmergencyRecord, active: EmergencyRecord[], now: number): Emergency {
+    const rows = r.changeId ? d.changeStore.screens(r.changeId) : [];
     return {
       id: r.id,
       title: r.title,
       body: r.body,
-      targets: targetsOf(r),
-      startsAt: r.starts_at,
-      expiresAt: r.expires_at,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      revertedBy: r.reverted_by,
-      revertedAt: r.reverted_at,
+      targets: r.targets,
+      startsAt: r.startsAt,
+      expiresAt: r.expiresAt,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+      revertedBy: r.revertedBy,
+      revertedAt: r.revertedAt,
       active: isActive(r, now),
-      changeId: r.change_id,
+      changeId: r.changeId,
       screens: rows.map((row) => {
-        const s = screens.get(row.screen_id);
-        const newest = s ? active.find((e) => targetsScreen(targetsOf(e), s)) : undefined;
+        const s = screens.get(row.screenId);
+        const newest = s ? active.find((e) => targetsScreen(e.targets, s)) : undefined;
         return {
-          screenId: row.screen_id,
-          name: s?.name ?? row.screen_id,
-          online: d.presence.isOnline(row.screen_id),
-          receivedAt: row.received_at,
-          renderedAt: row.rendered_at,
+          screenId: row.screenId,
+          name: s?.name ?? row.screenId,
+          online: d.presence.isOnline(row.screenId),
+          receivedAt: row.receivedAt,
+          renderedAt: row.renderedAt,
           showing: newest?.id === r.id,
         };
       }),
@@ -98,11 +98,11 @@ export function createEmergencyService(d: Deps) {
           id,
           title: input.title,
           body: input.body,
-          targets: JSON.stringify(input.targets),
-          starts_at: now,
-          expires_at: now + duration,
-          created_by: actor,
-          created_at: now,
+          targets: input.targets,
+          startsAt: now,
+          expiresAt: now + duration,
+          createdBy: actor,
+          createdAt: now,
         });
         const c = changes.record('emergency', `紧急通知「${input.title}」`, actor, screenIds);
         programs.setEmergencyChange(id, c.changeId);
@@ -121,14 +121,14 @@ export function createEmergencyService(d: Deps) {
     revert(id: string, actor: string): Emergency {
       const r = mustGet(id);
       const now = clock.now();
-      if (r.reverted_at !== null) throw conflict('already_reverted', '该紧急通知已撤销');
-      if (r.expires_at <= now) throw conflict('expired', '该紧急通知已到期，屏幕上已不再显示');
+      if (r.revertedAt !== null) throw conflict('already_reverted', '该紧急通知已撤销');
+      if (r.expiresAt <= now) throw conflict('expired', '该紧急通知已到期，屏幕上已不再显示');
       const change = db.transaction(() => {
         const c = changes.record(
           'emergency',
           `撤销紧急通知「${r.title}」`,
           actor,
-          targets.screenIds(targetsOf(r)),
+          targets.screenIds(r.targets),
         );
         programs.revertEmergency(id, actor, now, c.changeId);
         audit.record({ actor, action: 'emergency.revert', target: id, summary: { title: r.title } });

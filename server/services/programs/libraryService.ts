@@ -177,7 +177,7 @@ export function createProgramService(d: Deps) {
         });
         const screenIds = screens
           .list()
-          .filter((s) => s.group_id === groupId)
+          .filter((s) => s.groupId === groupId)
           .map((s) => s.id);
         return changes.record('group', `屏幕分组「${g.name}」的默认节目单已更换`, actor, screenIds);
       })();

@@ -4,14 +4,13 @@ import type { Playlist, ScheduledCampaign, ScheduledEmergency } from '../../../c
 import { dateIn } from '../../../core/time.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import {
-  type CampaignRow,
+  type CampaignRecord,
   type CampaignSnapshot,
-  type EmergencyRow,
+  type EmergencyRecord,
   type ProgramStore,
   snapshotOf,
-  targetsOf,
 } from '../../store/programStore.js';
-import type { ScreenRow } from '../../store/screenStore.js';
+import type { Screen } from '../../store/screenStore.js';
 import { targetsScreen } from '../shared/targets.js';
 
 /** What campaigns and emergencies add to one screen's manifest. */
@@ -26,7 +25,7 @@ const DAY = 86_400_000;
 const short = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 8);
 
 /** The notice an emergency shows, as a manifest item. */
-export function emergencyItem(e: EmergencyRow): NoticeItem {
+export function emergencyItem(e: EmergencyRecord): NoticeItem {
   return {
     id: `emergency-${e.id}`,
     name: e.title,
@@ -46,12 +45,12 @@ export function emergencyItem(e: EmergencyRow): NoticeItem {
 export function createProgramFeed(programs: ProgramStore, content: ContentStore) {
   // Parsed snapshots by campaign, reused while the stored JSON is the same (every build reads them).
   const parsed = new Map<string, { json: string; snap: CampaignSnapshot }>();
-  const snapshot = (row: CampaignRow): CampaignSnapshot | null => {
-    if (!row.approved_snapshot) return null;
+  const snapshot = (row: CampaignRecord): CampaignSnapshot | null => {
+    if (!row.approvedSnapshot) return null;
     const hit = parsed.get(row.id);
-    if (hit && hit.json === row.approved_snapshot) return hit.snap;
+    if (hit && hit.json === row.approvedSnapshot) return hit.snap;
     const snap = snapshotOf(row);
-    if (snap) parsed.set(row.id, { json: row.approved_snapshot, snap });
+    if (snap) parsed.set(row.id, { json: row.approvedSnapshot, snap });
     return snap;
   };
 
@@ -77,7 +76,7 @@ export function createProgramFeed(programs: ProgramStore, content: ContentStore)
 
   return {
     /** Campaigns overlapping [from, until] (with a day's margin for any timezone) and emergencies not expired by `from`. */
-    forScreen(screen: ScreenRow, from: number, until: number): ScreenFeed {
+    forScreen(screen: Screen, from: number, until: number): ScreenFeed {
       const out: ScreenFeed = { campaigns: [], emergencies: [], playlists: [], items: [] };
       const first = dateIn(from - 2 * DAY, 'UTC');
       const last = dateIn(until + 2 * DAY, 'UTC');
@@ -97,19 +96,19 @@ export function createProgramFeed(programs: ProgramStore, content: ContentStore)
           priority: c.priority,
           playlistIds: addSnapshot(snap, row.id, out),
           sharing: c.sharing,
-          approvedAt: row.approved_at ?? 0,
+          approvedAt: row.approvedAt ?? 0,
         });
       }
       for (const e of programs.activeEmergencies(from)) {
-        if (!targetsScreen(targetsOf(e), screen)) continue;
+        if (!targetsScreen(e.targets, screen)) continue;
         const item = emergencyItem(e);
         out.items.push(item);
         out.emergencies.push({
           id: e.id,
           itemId: item.id,
-          startsAt: e.starts_at,
-          expiresAt: e.expires_at,
-          createdAt: e.created_at,
+          startsAt: e.startsAt,
+          expiresAt: e.expiresAt,
+          createdAt: e.createdAt,
         });
       }
       return out;

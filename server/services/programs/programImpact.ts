@@ -37,7 +37,7 @@ export function createProgramImpact({ authors, content, programs, halls, screens
       const defaults = new Map(halls.listGroups().map((g) => [g.id, g.defaultPlaylistId]));
       return all
         .filter((s) => {
-          const chosen = s.group_id ? defaults.get(s.group_id) : null;
+          const chosen = s.groupId ? defaults.get(s.groupId) : null;
           const def = chosen && content.getPlaylist(chosen) ? chosen : fallback;
           return def !== undefined && playlistIds.has(def);
         })

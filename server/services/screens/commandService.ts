@@ -3,7 +3,7 @@ import type { Ack, Command, CommandRequest, CommandResult } from '../../../core/
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { notFound, unavailable } from '../../errors.js';
-import type { CommandRow, CommandStore } from '../../store/commandStore.js';
+import type { CommandRecord, CommandStore } from '../../store/commandStore.js';
 import type { Db } from '../../store/db.js';
 import type { ScreenStore } from '../../store/screenStore.js';
 import type { AuditService } from '../shared/auditService.js';
@@ -32,18 +32,18 @@ type Deps = {
 const isAck = (r: unknown): r is Ack<unknown> =>
   typeof r === 'object' && r !== null && typeof (r as { ok?: unknown }).ok === 'boolean';
 
-function toResult(r: CommandRow): CommandResult {
+function toResult(r: CommandRecord): CommandResult {
   const result = r.result ? (JSON.parse(r.result) as { data?: unknown; error?: CommandResult['error'] }) : {};
   return {
     id: r.id,
-    screenId: r.screen_id,
+    screenId: r.screenId,
     kind: r.kind as CommandResult['kind'],
     status: r.status === 'sent' ? 'timeout' : r.status,
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.error ? { error: result.error } : {}),
     actor: r.actor,
-    sentAt: r.sent_at,
-    answeredAt: r.answered_at,
+    sentAt: r.sentAt,
+    answeredAt: r.answeredAt,
   };
 }
 
@@ -88,18 +88,18 @@ export function createCommandService(d: Deps) {
     /** Sends a command and waits for the screen's answer (or the timeout). */
     async run(screenId: string, req: CommandRequest, actor: string): Promise<CommandResult> {
       const screen = d.screens.get(screenId);
-      if (!screen || screen.revoked_at !== null) throw notFound('屏幕');
+      if (!screen || screen.revokedAt !== null) throw notFound('屏幕');
       if (!transport) throw unavailable('realtime_unavailable', '实时通道尚未就绪，请稍后重试');
       const id = randomUUID();
       const sentAt = d.clock.now();
       d.db.transaction(() => {
         d.commands.insert({
           id,
-          screen_id: screenId,
+          screenId,
           kind: req.kind,
           args: req.args ? JSON.stringify(req.args) : null,
           actor,
-          sent_at: sentAt,
+          sentAt,
         });
         d.audit.record({
           actor,

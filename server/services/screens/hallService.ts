@@ -5,7 +5,7 @@ import { inUse, missingChoice, notFound } from '../../errors.js';
 import type { ContentStore } from '../../store/contentStore.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenStore } from '../../store/screenStore.js';
+import type { Screen, ScreenStore } from '../../store/screenStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
 
@@ -21,7 +21,7 @@ type Deps = {
 
 /** Halls and screen groups; edits that alter what screens show are changes. */
 export function createHallService({ db, halls, screens, content, audit, changes, clock }: Deps) {
-  const screensOf = (pred: (s: { hall_id: string; group_id: string | null }) => boolean) =>
+  const screensOf = (pred: (s: Screen) => boolean) =>
     screens
       .list()
       .filter(pred)
@@ -54,7 +54,7 @@ export function createHallService({ db, halls, screens, content, audit, changes,
           'hall',
           `大厅「${input.name}」已修改`,
           actor,
-          screensOf((s) => s.hall_id === id),
+          screensOf((s) => s.hallId === id),
         );
       })();
       changes.publish(change);
@@ -91,7 +91,7 @@ export function createHallService({ db, halls, screens, content, audit, changes,
           'group',
           `屏幕分组「${input.name}」已修改`,
           actor,
-          screensOf((s) => s.group_id === id),
+          screensOf((s) => s.groupId === id),
         );
       })();
       changes.publish(change);

@@ -22,7 +22,7 @@ import {
 } from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
+import type { Screen, ScreenPlacement, ScreenStore } from '../../store/screenStore.js';
 import { sha256 } from '../access/authService.js';
 import { RateLimiter } from '../access/rateLimiter.js';
 import type { ChangeService } from '../delivery/changeService.js';
@@ -43,6 +43,17 @@ type Deps = {
   publicUrl: () => string;
 };
 
+/** The audit record of an edit keeps the column names it has always been written with. */
+const placementSummary = (p: ScreenPlacement) => ({
+  id: p.id,
+  name: p.name,
+  hall_id: p.hallId,
+  group_id: p.groupId,
+  layout: p.layout,
+  width: p.width,
+  height: p.height,
+});
+
 function newCode(): string {
   return Array.from(randomBytes(6), (b) => PAIRING_ALPHABET[b % PAIRING_ALPHABET.length]).join('');
 }
@@ -61,31 +72,31 @@ export function createScreenService(d: Deps) {
     if (wait > 0) throw rateLimited(wait, `请求过于频繁，请 ${wait} 秒后再试`);
   };
 
-  function status(r: ScreenRow): ScreenStatus {
+  function status(r: Screen): ScreenStatus {
     const p = d.presence.get(r.id);
-    const hall = d.halls.getHall(r.hall_id);
-    const group = r.group_id ? d.halls.getGroup(r.group_id) : undefined;
+    const hall = d.halls.getHall(r.hallId);
+    const group = r.groupId ? d.halls.getGroup(r.groupId) : undefined;
     return {
       id: r.id,
       name: r.name,
-      hallId: r.hall_id,
+      hallId: r.hallId,
       hallName: hall?.name ?? '',
-      groupId: r.group_id,
+      groupId: r.groupId,
       groupName: group?.name ?? null,
       layout: r.layout,
       canvas: { width: r.width, height: r.height },
       online: p?.online ?? false,
-      lastSeenAt: p?.lastSeenAt ?? r.last_seen_at,
+      lastSeenAt: p?.lastSeenAt ?? r.lastSeenAt,
       revision: r.revision,
-      ackedRevision: r.acked_revision,
-      renderedRevision: r.rendered_revision,
-      currentItem: p?.currentItem ?? r.current_item,
-      currentKind: p?.currentKind ?? r.current_kind,
+      ackedRevision: r.ackedRevision,
+      renderedRevision: r.renderedRevision,
+      currentItem: p?.currentItem ?? r.currentItem,
+      currentKind: p?.currentKind ?? r.currentKind,
       version: p?.version ?? r.version,
-      uptimeS: p?.uptimeS ?? r.uptime_s,
+      uptimeS: p?.uptimeS ?? r.uptimeS,
       errors: p?.errors ?? r.errors,
-      pairedAt: r.paired_at,
-      revoked: r.revoked_at !== null,
+      pairedAt: r.pairedAt,
+      revoked: r.revokedAt !== null,
     };
   }
 
@@ -96,9 +107,9 @@ export function createScreenService(d: Deps) {
     validTokens.set(hash, screenId);
   };
 
-  function mustGet(id: string): ScreenRow {
+  function mustGet(id: string): Screen {
     const r = d.screens.get(id);
-    if (!r || r.revoked_at !== null) throw notFound('屏幕');
+    if (!r || r.revokedAt !== null) throw notFound('屏幕');
     return r;
   }
 
@@ -126,12 +137,12 @@ export function createScreenService(d: Deps) {
       const expiresAt = now + d.config.pairingCodeTtlMs;
       d.screens.insertCode({
         code,
-        secret_hash: sha256(input.deviceSecret),
+        secretHash: sha256(input.deviceSecret),
         width: input.canvas.width,
         height: input.canvas.height,
         version: input.version,
-        created_at: now,
-        expires_at: expiresAt,
+        createdAt: now,
+        expiresAt,
       });
       return { code, expiresAt, serverUrl: d.publicUrl() };
     },
@@ -141,12 +152,12 @@ export function createScreenService(d: Deps) {
       limit(`poll:${ip}`);
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
-      if (!row || row.secret_hash !== sha256(input.deviceSecret)) {
+      if (!row || row.secretHash !== sha256(input.deviceSecret)) {
         throw notFoundAs('code_not_found', '配对码无效，请重新获取配对码');
       }
-      if (!row.screen_id) {
-        if (row.expires_at <= now) throw codeExpired('配对码已过期，请重新获取配对码');
-        return { status: 'pending', expiresAt: row.expires_at };
+      if (!row.screenId) {
+        if (row.expiresAt <= now) throw codeExpired('配对码已过期，请重新获取配对码');
+        return { status: 'pending', expiresAt: row.expiresAt };
       }
       const pending = pendingTokens.get(input.code);
       d.screens.deleteCode(input.code);
@@ -161,9 +172,9 @@ export function createScreenService(d: Deps) {
       limit(`claim:${actor}`);
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
-      if (!row || row.screen_id)
+      if (!row || row.screenId)
         throw notFoundAs('code_not_found', `未找到配对码 ${input.code}，请核对屏幕上显示的配对码`);
-      if (row.expires_at <= now) throw codeExpired('配对码已过期，请在屏幕上刷新后使用新的配对码');
+      if (row.expiresAt <= now) throw codeExpired('配对码已过期，请在屏幕上刷新后使用新的配对码');
       checkPlacement(input.hallId, input.groupId);
       const token = randomBytes(32).toString('hex');
       const id = randomUUID();
@@ -171,13 +182,13 @@ export function createScreenService(d: Deps) {
         d.screens.insert({
           id,
           name: input.name,
-          hall_id: input.hallId,
-          group_id: input.groupId,
+          hallId: input.hallId,
+          groupId: input.groupId,
           layout: input.layout,
           width: input.canvas.width,
           height: input.canvas.height,
-          token_hash: sha256(token),
-          paired_at: now,
+          tokenHash: sha256(token),
+          pairedAt: now,
         });
         if (!d.screens.claimCode(input.code, id)) throw conflict('code_claimed', '该配对码刚被认领，请刷新');
         d.audit.record({
@@ -188,7 +199,7 @@ export function createScreenService(d: Deps) {
         });
         return d.changes.record('screen', `屏幕「${input.name}」已配对`, actor, [id]);
       })();
-      pendingTokens.set(input.code, { token, screenId: id, expiresAt: row.expires_at });
+      pendingTokens.set(input.code, { token, screenId: id, expiresAt: row.expiresAt });
       d.changes.publish(change);
       d.bus.emit({ type: 'screen:updated', screenId: id });
       return status(mustGet(id));
@@ -199,20 +210,20 @@ export function createScreenService(d: Deps) {
       const next = {
         id,
         name: input.name ?? r.name,
-        hall_id: input.hallId ?? r.hall_id,
-        group_id: input.groupId === undefined ? r.group_id : input.groupId,
+        hallId: input.hallId ?? r.hallId,
+        groupId: input.groupId === undefined ? r.groupId : input.groupId,
         layout: input.layout ?? r.layout,
         width: input.canvas?.width ?? r.width,
         height: input.canvas?.height ?? r.height,
       };
-      checkPlacement(next.hall_id, next.group_id);
+      checkPlacement(next.hallId, next.groupId);
       const change = d.db.transaction(() => {
         d.screens.update(next);
         d.audit.record({
           actor,
           action: 'screen.update',
           target: id,
-          summary: { before: r.name, after: next },
+          summary: { before: r.name, after: placementSummary(next) },
         });
         return d.changes.record('screen', `屏幕「${next.name}」已修改`, actor, [id]);
       })();
@@ -233,7 +244,7 @@ export function createScreenService(d: Deps) {
     },
 
     /** The screen behind a device token, if it is valid and not revoked. */
-    authenticate(token: unknown): ScreenRow | undefined {
+    authenticate(token: unknown): Screen | undefined {
       if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
       const hash = sha256(token);
       const row = d.screens.getByTokenHash(hash);
@@ -258,9 +269,9 @@ export function createScreenService(d: Deps) {
     },
 
     /** A paired, not revoked screen's row (fresh from the store), or undefined. */
-    row(id: string): ScreenRow | undefined {
+    row(id: string): Screen | undefined {
       const r = d.screens.get(id);
-      return r && r.revoked_at === null ? r : undefined;
+      return r && r.revokedAt === null ? r : undefined;
     },
 
     /** Writes the presence that changed since the last flush (HALLCAST_PRESENCE_FLUSH_MS). */
@@ -272,4 +283,4 @@ export function createScreenService(d: Deps) {
 }
 export type ScreenService = ReturnType<typeof createScreenService>;
 /** A screen as realtime places it in rooms and builds its payload. */
-export type { ScreenRow } from '../../store/screenStore.js';
+export type { Screen } from '../../store/screenStore.js';

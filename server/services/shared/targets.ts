@@ -1,15 +1,15 @@
 import type { Targets } from '../../../core/protocol/programs.js';
 import { badRequest } from '../../errors.js';
 import type { HallStore } from '../../store/hallStore.js';
-import type { ScreenRow, ScreenStore } from '../../store/screenStore.js';
+import type { Screen, ScreenStore } from '../../store/screenStore.js';
 
 /** Whether a screen is one of the targets: all, or its hall, its group, or itself. */
-export function targetsScreen(t: Targets, s: Pick<ScreenRow, 'id' | 'hall_id' | 'group_id'>): boolean {
+export function targetsScreen(t: Targets, s: Pick<Screen, 'id' | 'hallId' | 'groupId'>): boolean {
   return (
     t.all ||
     t.screenIds.includes(s.id) ||
-    t.hallIds.includes(s.hall_id) ||
-    (s.group_id !== null && t.groupIds.includes(s.group_id))
+    t.hallIds.includes(s.hallId) ||
+    (s.groupId !== null && t.groupIds.includes(s.groupId))
   );
 }
 
@@ -31,7 +31,7 @@ export function createTargets(halls: HallStore, screens: ScreenStore) {
         ...t.screenIds
           .filter((id) => {
             const s = screens.get(id);
-            return !s || s.revoked_at !== null;
+            return !s || s.revokedAt !== null;
           })
           .map((id) => `屏幕 ${id}`),
       ];

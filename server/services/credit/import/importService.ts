@@ -27,9 +27,9 @@ import type { BatchStore } from '../../../store/batchStore.js';
 import {
   type Category,
   type CreditStore,
-  type ImportPreviewRow,
   packStagedEntry,
   type StagedEntry,
+  type StagedPreview,
   type StagedRow,
 } from '../../../store/creditStore.js';
 import type { Db } from '../../../store/db.js';
@@ -146,10 +146,10 @@ export function createCreditImportService(d: Deps) {
   };
 
   /** The uploader's open preview, or 410 (gone) / 403 (someone else's). */
-  function ownPreview(id: string, actor: string): { p: ImportPreviewRow; summary: Summary } {
+  function ownPreview(id: string, actor: string): { p: StagedPreview; summary: Summary } {
     const p = staging.get(id);
     if (p?.state !== 'ready' || p.summary === null) throw expired();
-    if (p.expires_at <= d.clock.now()) {
+    if (p.expiresAt <= d.clock.now()) {
       staging.close(id);
       kick();
       throw expired();
@@ -405,12 +405,12 @@ export function createCreditImportService(d: Deps) {
     staging.open({
       id,
       actor: input.actor,
-      unit_id: input.unitId,
-      category_id: category.id,
-      file_name: input.fileName,
+      unitId: input.unitId,
+      categoryId: category.id,
+      fileName: input.fileName,
       rows: read.rows.length,
-      created_at: d.clock.now(),
-      expires_at: d.clock.now() + d.config.importTtlMs,
+      createdAt: d.clock.now(),
+      expiresAt: d.clock.now() + d.config.importTtlMs,
     });
     checking.add(id);
     try {
@@ -469,7 +469,7 @@ export function createCreditImportService(d: Deps) {
       const now = d.clock.now();
       return staging
         .readyOf(actor)
-        .filter((p) => p.expires_at > now && p.summary !== null)
+        .filter((p) => p.expiresAt > now && p.summary !== null)
         .map((p) => publicSummary(JSON.parse(p.summary!) as Summary));
     },
 
@@ -502,7 +502,7 @@ export function createCreditImportService(d: Deps) {
       const { p, summary } = ownPreview(id, actor);
       if (summary.importable === 0)
         throw unprocessable('nothing_to_import', '没有可导入的行：请按预览中的提示修改文件后重新上传');
-      const category = d.credit.getCategory(p.category_id);
+      const category = d.credit.getCategory(p.categoryId);
       if (!category) throw conflict('category_missing', '该名单类别已不存在，请重新选择类别并上传');
       const batchId = randomUUID();
       const now = d.clock.now();
@@ -510,10 +510,10 @@ export function createCreditImportService(d: Deps) {
         d.credit.insertBatch({
           id: batchId,
           title,
-          unit_id: p.unit_id,
+          unit_id: p.unitId,
           category_id: category.id,
           status: 'draft',
-          source_name: p.file_name,
+          source_name: p.fileName,
           created_by: actor,
           created_at: now,
         });
@@ -525,7 +525,7 @@ export function createCreditImportService(d: Deps) {
           target: batchId,
           summary: {
             title,
-            file: p.file_name,
+            file: p.fileName,
             category: category.name,
             rows: summary.total,
             imported: summary.importable,

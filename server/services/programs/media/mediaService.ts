@@ -6,7 +6,7 @@ import type { MediaInfo, MediaLibrary, MediaUploaded } from '../../../../core/pr
 import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config.js';
 import { badRequest, conflict, inUse, notFound, tooLarge } from '../../../errors.js';
-import type { ContentStore, MediaRow } from '../../../store/contentStore.js';
+import type { ContentStore, StoredMedia } from '../../../store/contentStore.js';
 import type { Db } from '../../../store/db.js';
 import type { ProgramStore } from '../../../store/programStore.js';
 import type { AuditService } from '../../shared/auditService.js';
@@ -73,22 +73,22 @@ export function createMediaService({ db, content, programs, audit, clock, config
   const tmpDir = join(config.dataDir, 'tmp');
 
   const usedBy = (hash: string) => content.itemsUsingMedia(hash);
-  const info = (m: MediaRow): MediaInfo => ({
+  const info = (m: StoredMedia): MediaInfo => ({
     hash: m.hash,
     type: m.type,
     mime: m.mime,
     bytes: m.bytes,
     width: m.width,
     height: m.height,
-    durationMs: m.duration_ms,
-    originalName: m.original_name,
-    builtin: m.builtin === 1,
-    createdAt: m.created_at,
+    durationMs: m.durationMs,
+    originalName: m.originalName,
+    builtin: m.builtin,
+    createdAt: m.createdAt,
     usedBy: usedBy(m.hash),
   });
 
   /** Probes the received file (415/400 when it is not one the screens can show) into its row. */
-  function rowFor(file: string, hash: string, bytes: number, originalName: string): MediaRow {
+  function rowFor(file: string, hash: string, bytes: number, originalName: string): StoredMedia {
     const reader = fileReader(file, bytes);
     try {
       const probed = probeMedia(reader);
@@ -99,10 +99,10 @@ export function createMediaService({ db, content, programs, audit, clock, config
         bytes,
         width: probed.width,
         height: probed.height,
-        duration_ms: probed.durationMs,
-        original_name: originalName.slice(0, 200) || hash.slice(0, 12),
-        builtin: 0,
-        created_at: clock.now(),
+        durationMs: probed.durationMs,
+        originalName: originalName.slice(0, 200) || hash.slice(0, 12),
+        builtin: false,
+        createdAt: clock.now(),
       };
     } finally {
       reader.close();
@@ -159,7 +159,7 @@ export function createMediaService({ db, content, programs, audit, clock, config
             actor,
             action: 'media.upload',
             target: hash,
-            summary: { name: row.original_name, mime: row.mime, bytes },
+            summary: { name: row.originalName, mime: row.mime, bytes },
           });
         })();
         return { media: info(row), duplicate: false };
@@ -184,7 +184,7 @@ export function createMediaService({ db, content, programs, audit, clock, config
       }
       db.transaction(() => {
         content.deleteMedia(hash);
-        audit.record({ actor, action: 'media.delete', target: hash, summary: { name: m.original_name } });
+        audit.record({ actor, action: 'media.delete', target: hash, summary: { name: m.originalName } });
       })();
       const file = join(mediaDir, hash);
       if (existsSync(file)) rmSync(file, { force: true });

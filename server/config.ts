@@ -48,7 +48,7 @@ export const CONFIG_SPEC = {
         '日志至少保留 184 天（等保 2.0 要求留存不少于六个月）；请设为 184 或更大，需要更短请先与测评机构确认',
       )
       .default(184),
-    doc: '服务器日志按天轮转后的保留天数（至少 184 天，即六个月）；审计日志本身从不删除',
+    doc: '服务器日志（数据目录 logs/ 下，每天零点按大厅时区轮转为 hallcast-YYYY-MM-DD.log）的保留天数，至少 184 天（等保要求不少于六个月），更短的设置拒绝启动；审计日志本身从不删除',
   },
   logLevel: {
     env: 'HALLCAST_LOG_LEVEL',
@@ -82,7 +82,21 @@ export const CONFIG_SPEC = {
     schema: z.string().optional(),
     doc: '密钥加密密钥（KEK）文件：64 位十六进制（openssl rand -hex 32），须在数据目录之外、不随数据备份，并另行妥善保管（丢失即无法读出密钥）；设置后数据目录下 secrets/ 中的密钥加密保存，已有的明文密钥在首次启动时加密',
   },
-  sessionTtlMs: { env: 'HALLCAST_SESSION_TTL_MS', schema: int(8 * HOUR), doc: '管理会话空闲过期时间' },
+  sessionTtlMs: {
+    env: 'HALLCAST_SESSION_TTL_MS',
+    schema: int(8 * HOUR),
+    doc: '名单编辑、宣传管理、运维值守的会话空闲过期时间（后台刷新与实时更新不计为操作）',
+  },
+  privilegedSessionIdleMs: {
+    env: 'HALLCAST_PRIVILEGED_SESSION_IDLE_MS',
+    schema: int(30 * MINUTE),
+    doc: '系统管理员与审核员的会话空闲过期时间（等保三级：默认 30 分钟；后台刷新与实时更新不计为操作）',
+  },
+  sessionMaxAgeMs: {
+    env: 'HALLCAST_SESSION_MAX_AGE_MS',
+    schema: int(12 * HOUR),
+    doc: '管理会话的绝对有效期：自登录起算，无论是否操作，到期须重新登录',
+  },
   loginMaxFailures: {
     env: 'HALLCAST_LOGIN_MAX_FAILURES',
     schema: int(5),

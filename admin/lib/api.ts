@@ -1,5 +1,6 @@
 import { type ErrorCode, errorCodeOr } from '../../core/protocol/errors.js';
-import type { ErrorBody, SessionInfo } from '../../core/protocol/rest.js';
+import { type ErrorBody, IDLE_HEADER, type SessionInfo } from '../../core/protocol/rest.js';
+import { idleMs } from './activity.js';
 
 export type Issue = { path: string; message: string };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,6 +64,7 @@ export function errorFromResponse(status: number, text: string, retryAfter: stri
   );
 }
 
+const KEEP_ALIVE_MS = 60_000;
 const NETWORK_ERROR = '无法连接服务器，请检查网络连接后重试';
 
 export interface UploadOptions {
@@ -74,7 +76,8 @@ export interface UploadOptions {
 /** JSON client for /api: same-origin cookie, CSRF header on writes, errors thrown as ApiError. */
 export class ApiClient {
   private session: SessionInfo | null = null;
-  private readonly unauthorized = new Set<() => void>();
+  private readonly unauthorized = new Set<(err: ApiError) => void>();
+  private lastRequestAt = 0;
 
   /** baseUrl is '' in the browser (same origin); tests point it at a local server. */
   constructor(public baseUrl = '') {}
@@ -88,7 +91,7 @@ export class ApiClient {
   }
 
   /** Called when the session is gone (401 other than bad credentials); returns an unsubscribe. */
-  onUnauthorized(fn: () => void): () => void {
+  onUnauthorized(fn: (err: ApiError) => void): () => void {
     this.unauthorized.add(fn);
     return () => this.unauthorized.delete(fn);
   }
@@ -109,8 +112,22 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /**
+   * The user is at the page (typing a long form, say) but nothing was sent for a minute: tell
+   * the server, so the session's idle time starts again and the live view stays open.
+   */
+  keepAlive(): void {
+    if (!this.session || performance.now() - this.lastRequestAt < KEEP_ALIVE_MS) return;
+    this.get('/api/auth/session').catch(() => undefined);
+  }
+
+  private baseHeaders(method: string): Record<string, string> {
+    this.lastRequestAt = performance.now();
+    return { accept: 'application/json', [IDLE_HEADER]: String(idleMs()), ...this.csrfHeader(method) };
+  }
+
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.csrfHeader(method) };
+    const headers = this.baseHeaders(method);
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -133,8 +150,7 @@ export class ApiClient {
     const xhr = new XMLHttpRequest();
     const promise = new Promise<T>((resolve, reject) => {
       xhr.open(options.method ?? 'POST', this.baseUrl + path);
-      xhr.setRequestHeader('accept', 'application/json');
-      for (const [k, v] of Object.entries(this.csrfHeader('POST'))) xhr.setRequestHeader(k, v);
+      for (const [k, v] of Object.entries(this.baseHeaders('POST'))) xhr.setRequestHeader(k, v);
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
       };
@@ -162,7 +178,7 @@ export class ApiClient {
   private fail(err: ApiError): ApiError {
     if (err.status === 401 && err.code !== 'invalid_credentials') {
       this.session = null;
-      for (const fn of this.unauthorized) fn();
+      for (const fn of this.unauthorized) fn(err);
     }
     return err;
   }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { Providers } from '../common/Providers.js';
 import { api } from '../lib/api.js';
 import { json, startTestServer } from '../lib/testServer.js';
-import { LoginPage } from './LoginPage.js';
+import { LoginPage, signInNotice } from './LoginPage.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let answer: { status: number; body: unknown; headers?: Record<string, string> };
@@ -83,5 +83,19 @@ describe('LoginPage', () => {
     submit('admin', 'right-password');
     await vi.waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(session));
     expect(api.currentSession).toEqual(session);
+  });
+});
+
+describe('the sign-in notice', () => {
+  it("says when and from where the user last signed in, in the halls' time, and the failures since", () => {
+    // 2026-12-02 09:05 in Asia/Shanghai.
+    const at = Date.UTC(2026, 11, 2, 1, 5);
+    expect(signInNotice({ previousAt: at, previousIp: '10.12.0.7', failedSince: 3 })).toBe(
+      '上次登录：2026年12月2日 09:05，来自 10.12.0.7。此后有 3 次失败的登录尝试，如非本人操作，请立即修改密码并告知安全管理员。',
+    );
+    expect(signInNotice({ previousAt: at, previousIp: '10.12.0.7', failedSince: 0 })).toContain(
+      '此后没有失败的登录尝试',
+    );
+    expect(signInNotice({ previousAt: null, previousIp: null, failedSince: 0 })).toContain('首次登录');
   });
 });

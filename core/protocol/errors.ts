@@ -101,6 +101,7 @@ export const ErrorCode = z.enum([
   'rows_empty',
   'same_password',
   'scope_missing',
+  'session_expired',
   'self_lockout',
   'severity',
   'shared_strings_too_many',

@@ -41,6 +41,19 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   view: ['admin', 'list-editor', 'reviewer', 'publicity', 'operator'],
 };
 
+/**
+ * Roles whose sessions end after the short idle limit (HALLCAST_PRIVILEGED_SESSION_IDLE_MS):
+ * who manages the system and who reviews and publishes.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'reviewer'];
+
+/**
+ * The header every admin request carries: milliseconds since the user last pressed a key,
+ * clicked or touched the page. A request sent while the user is away (a page's periodic refresh)
+ * therefore does not count as activity, and does not keep an idle session alive.
+ */
+export const IDLE_HEADER = 'x-hallcast-idle-ms';
+
 /** Whether a role may perform an action. */
 export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
@@ -76,6 +89,14 @@ export const SessionInfo = z.object({
     mustChangePassword: z.boolean(),
   }),
   csrfToken: z.string(),
+  /** With a sign-in only: the one before it, and the failed attempts since (GB/T 22239 8.1.4.1). */
+  notice: z
+    .object({
+      previousAt: z.number().nullable(),
+      previousIp: z.string().nullable(),
+      failedSince: z.number().int(),
+    })
+    .optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -11,10 +11,15 @@ interface UserRow {
   disabled: number;
   created_at: number;
   last_login_at: number | null;
+  last_login_ip: string | null;
+  failed_logins: number;
 }
 
 export interface UserRecord extends User {
   passwordHash: string;
+  lastLoginIp: string | null;
+  /** Failed sign-ins since the last successful one. */
+  failedLogins: number;
 }
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -27,6 +32,8 @@ const toUser = (r: UserRow): UserRecord => ({
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
   passwordHash: r.password_hash,
+  lastLoginIp: r.last_login_ip,
+  failedLogins: r.failed_logins,
 });
 
 /** Admin users. */
@@ -42,7 +49,10 @@ export function createUserStore(db: Db) {
     'UPDATE users SET display_name = @displayName, role = @role, disabled = @disabled WHERE id = @id',
   );
   const setPassword = db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?');
-  const touchLogin = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
+  const touchLogin = db.prepare(
+    'UPDATE users SET last_login_at = ?, last_login_ip = ?, failed_logins = 0 WHERE id = ?',
+  );
+  const failedLogin = db.prepare('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?');
   return {
     get: (id: string) => {
       const r = byId.get(id);
@@ -65,7 +75,9 @@ export function createUserStore(db: Db) {
       update.run({ ...u, disabled: u.disabled ? 1 : 0 }),
     setPassword: (id: string, hash: string, mustChange: boolean) =>
       setPassword.run(hash, mustChange ? 1 : 0, id),
-    touchLogin: (id: string, at: number) => touchLogin.run(at, id),
+    /** A successful sign-in: its time and source, and the failed attempts count starts again. */
+    touchLogin: (id: string, at: number, ip: string) => touchLogin.run(at, ip, id),
+    failedLogin: (id: string) => failedLogin.run(id),
   };
 }
 export type UserStore = ReturnType<typeof createUserStore>;

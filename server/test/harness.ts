@@ -33,6 +33,10 @@ export async function startTestServer(
       demo: true,
       logLevel: 'silent',
       checkResponses: true,
+      // Tests move the clock by hours and days with one signed-in client; the session tests set
+      // the production limits themselves.
+      privilegedSessionIdleMs: 8 * 3_600_000,
+      sessionMaxAgeMs: 365 * 86_400_000,
       ...overrides,
     },
   );

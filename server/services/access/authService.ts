@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { SessionInfo } from '../../../core/protocol/rest.js';
+import { PRIVILEGED_ROLES, type Role, type SessionInfo } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { badRequest, notSignedIn, rateLimited, unauthenticated } from '../../errors.js';
@@ -35,7 +35,10 @@ type AuthDeps = {
   audit: AuditService;
   bus: EventBus;
   clock: Clock;
-  config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
+  config: Pick<
+    Config,
+    'sessionTtlMs' | 'privilegedSessionIdleMs' | 'sessionMaxAgeMs' | 'loginMaxFailures' | 'loginWindowMs'
+  >;
   passwords: PasswordPolicy;
 };
 
@@ -52,12 +55,51 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
     csrfToken,
   });
 
-  function current(idHash: string): { session: AuthedSession; expiresAt: number } | undefined {
+  /** How long a session of this role may stay idle. */
+  const idleLimit = (role: Role) =>
+    PRIVILEGED_ROLES.includes(role) ? config.privilegedSessionIdleMs : config.sessionTtlMs;
+  const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
+  const minutes = (ms: number) => Math.round(ms / 60_000);
+
+  type Current =
+    | { session: AuthedSession; storedActiveAt: number }
+    | { ended: 'idle' | 'lifetime'; userId: string }
+    | undefined;
+  /** The session behind a cookie's hash as it stands. */
+  function current(idHash: string): Current {
     const s = sessions.get(idHash);
-    if (!s || s.expiresAt <= clock.now()) return undefined;
+    if (!s) return undefined;
     const user = users.get(s.userId);
     if (!user || user.disabled) return undefined;
-    return { session: { user, csrfToken: s.csrfToken, idHash }, expiresAt: s.expiresAt };
+    const now = clock.now();
+    if (now >= s.expiresAt) return { ended: 'lifetime', userId: user.id };
+    // Against what the server last heard of the user, before this request: a request cannot
+    // bring back a session that had already gone idle.
+    if (now >= s.lastActiveAt + idleLimit(user.role)) return { ended: 'idle', userId: user.id };
+    return { session: { user, csrfToken: s.csrfToken, idHash }, storedActiveAt: s.lastActiveAt };
+  }
+
+  /** Ends a session that ran out, and tells its sockets. */
+  function expire(idHash: string, userId: string, ended: 'idle' | 'lifetime'): never {
+    sessions.remove(idHash);
+    bus.emit({ type: 'session:ended', reason: 'expired', userId, idHash });
+    throw notSignedIn(
+      'session_expired',
+      ended === 'idle'
+        ? '长时间未操作，已自动退出登录，请重新登录'
+        : `登录已超过 ${hours(config.sessionMaxAgeMs)} 小时，请重新登录`,
+    );
+  }
+
+  /** A sign-in that failed, for the audit log and the user's notice at their next sign-in. */
+  function failed(username: string, ip: string, reason: string, user: UserRecord | undefined): void {
+    if (user) users.failedLogin(user.id);
+    audit.record({
+      actor: null,
+      action: 'login.failed',
+      target: user?.id ?? null,
+      summary: { username, ip, reason },
+    });
   }
 
   /**
@@ -74,6 +116,19 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
       const { n, first } = sessions.failures(key, since);
       if (n >= config.loginMaxFailures && first !== null) {
         const retryS = Math.max(1, Math.ceil((first + config.loginWindowMs - now) / 1000));
+        // The lock is audited once a window and key; the refused attempts are only counted.
+        if (sessions.failures(`locked:${key}`, since).n === 0) {
+          sessions.addFailure(`locked:${key}`, now, username);
+          const user = users.getByUsername(username);
+          audit.record({
+            actor: null,
+            action: 'login.locked',
+            target: key.startsWith('user:') ? (user?.id ?? null) : null,
+            summary: { username, ip, by: key.startsWith('user:') ? 'username' : 'ip', retryS },
+          });
+        }
+        const locked = users.getByUsername(username);
+        if (locked) users.failedLogin(locked.id);
         throw rateLimited(
           retryS,
           `登录失败次数过多，请 ${Math.ceil(retryS / 60)} 分钟后再试，或联系系统管理员重置密码`,
@@ -103,8 +158,10 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
         ? await verify(user.passwordHash, password)
         : await hashPassword(password).then(() => false);
       if (!user || !ok || user.disabled) {
-        // The attempt was counted by reserve(); it stays counted.
-        if (user?.disabled && ok) throw notSignedIn('account_disabled', '该账号已停用，请联系系统管理员');
+        // The attempt was counted by reserve(); it stays counted, and is audited.
+        const disabled = Boolean(user?.disabled && ok);
+        failed(name, ip, !user ? 'unknown_user' : disabled ? 'account_disabled' : 'wrong_password', user);
+        if (disabled) throw notSignedIn('account_disabled', '该账号已停用，请联系系统管理员');
         throw notSignedIn('invalid_credentials', '用户名或密码错误');
       }
       succeeded(name, ip);
@@ -116,34 +173,56 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
         userId: user.id,
         csrfToken,
         createdAt: now,
-        expiresAt: now + config.sessionTtlMs,
+        expiresAt: now + config.sessionMaxAgeMs,
+        lastActiveAt: now,
       });
-      users.touchLogin(user.id, now);
+      const notice = {
+        previousAt: user.lastLoginAt,
+        previousIp: user.lastLoginIp,
+        failedSince: user.failedLogins,
+      };
+      users.touchLogin(user.id, now, ip);
       audit.record({
         actor: user.id,
         action: 'login',
         target: user.id,
         summary: { username: user.username, ip },
       });
-      return { cookie, info: toInfo(user, csrfToken) };
+      return { cookie, info: { ...toInfo(user, csrfToken), notice } };
     },
 
-    /** The session behind a cookie, sliding its expiry; undefined when absent or expired. */
-    authenticate(cookie: string | undefined): AuthedSession | undefined {
+    /**
+     * The session behind a cookie; undefined when there is none. `idleMs` is how long the user
+     * had been away when the page sent the request (IDLE_HEADER; 0 for a client that does not
+     * say): the user's last activity is now minus that, so a page's background refresh keeps no
+     * idle session alive (the admin sends a keep-alive while the user works without requests).
+     * A session past its idle limit (by role) or its absolute lifetime ends here with 401
+     * session_expired.
+     */
+    authenticate(cookie: string | undefined, idleMs = 0): AuthedSession | undefined {
       if (!cookie || !/^[0-9a-f]{64}$/.test(cookie)) return undefined;
       const idHash = sha256(cookie);
+      const now = clock.now();
+      const activityAt = now - Math.min(Math.max(0, idleMs), now);
       const found = current(idHash);
       if (!found) return undefined;
-      const now = clock.now();
-      if (found.expiresAt - now < config.sessionTtlMs / 2) sessions.extend(idHash, now + config.sessionTtlMs);
+      if ('ended' in found) return expire(idHash, found.userId, found.ended);
+      // Written when it moved by a second or more: one small write per active request at most.
+      if (activityAt >= found.storedActiveAt + 1000) sessions.active(idHash, activityAt);
       return found.session;
     },
 
     /**
-     * The session as it stands, without sliding its expiry: an open socket is not activity, so
+     * The session as it stands, without counting activity: an open socket is not activity, so
      * re-checking a live admin connection must not keep its session alive.
      */
-    peek: (idHash: string): AuthedSession | undefined => current(idHash)?.session,
+    peek(idHash: string): AuthedSession | undefined {
+      const found = current(idHash);
+      return found && 'session' in found ? found.session : undefined;
+    },
+
+    /** The idle limit of a role's sessions, in minutes, for the admin to show. */
+    idleMinutes: (role: Role) => minutes(idleLimit(role)),
 
     logout(s: AuthedSession): void {
       sessions.remove(s.idHash);
@@ -184,7 +263,7 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
 
     purge(): void {
       const now = clock.now();
-      sessions.purge(now);
+      sessions.purge(now, now - Math.max(config.sessionTtlMs, config.privilegedSessionIdleMs));
       sessions.purgeFailures(now - config.loginWindowMs);
     },
   };

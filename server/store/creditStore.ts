@@ -245,7 +245,7 @@ export function createCreditStore(db: Db) {
   const category = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE id = ?');
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, title, unit_id, category_id, status, source_name, created_by, created_at)
-     VALUES (@id, @title, @unit_id, @category_id, @status, @source_name, @created_by, @created_at)`,
+     VALUES (@id, @title, @unitId, @categoryId, @status, @sourceName, @createdBy, @createdAt)`,
   );
   const publishBatch = db.prepare("UPDATE batches SET status = 'published', published_at = ? WHERE id = ?");
   const insertEntry = db.prepare(
@@ -280,12 +280,12 @@ export function createCreditStore(db: Db) {
     insertBatch: (b: {
       id: string;
       title: string;
-      unit_id: string;
-      category_id: string;
+      unitId: string;
+      categoryId: string;
       status: string;
-      source_name: string;
-      created_by: string | null;
-      created_at: number;
+      sourceName: string;
+      createdBy: string | null;
+      createdAt: number;
     }) => insertBatch.run(b),
     publishBatch: (id: string, at: number) => publishBatch.run(at, id),
     insertEntry: (e: NewEntry) => insertEntry.run(newEntryRow(e)),

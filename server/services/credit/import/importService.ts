@@ -500,12 +500,12 @@ export function createCreditImportService(d: Deps) {
         d.credit.insertBatch({
           id: batchId,
           title,
-          unit_id: p.unitId,
-          category_id: category.id,
+          unitId: p.unitId,
+          categoryId: category.id,
           status: 'draft',
-          source_name: p.fileName,
-          created_by: actor,
-          created_at: now,
+          sourceName: p.fileName,
+          createdBy: actor,
+          createdAt: now,
         });
         const imported = staging.confirmInto({ previewId: id, batchId, categoryId: category.id, now });
         if (imported !== summary.importable) throw expired();

@@ -1,7 +1,7 @@
 import type { ListField, ListType, SubjectType } from '../../core/credit/dataset.js';
 import type { Db } from './db.js';
 
-export interface CategoryRow {
+interface CategoryRow {
   id: string;
   name: string;
   list_type: ListType;
@@ -222,6 +222,15 @@ const toCategory = (r: CategoryRow): Category => ({
   sort: r.sort,
 });
 
+/** A category's statement parameters: its JSON columns as text, the flag as 0/1. */
+const categoryParams = (c: Omit<Category, 'sort'>) => ({
+  ...c,
+  windowRules: JSON.stringify(c.windowRules),
+  maskPolicy: JSON.stringify(c.maskPolicy),
+  publishPersonName: c.publishPersonName ? 1 : 0,
+  fields: JSON.stringify(c.fields),
+});
+
 /** Member units, categories, batches and entries. */
 export function createCreditStore(db: Db) {
   const insertUnit = db.prepare('INSERT OR IGNORE INTO units (id, name, created_at) VALUES (?, ?, ?)');
@@ -233,11 +242,11 @@ export function createCreditStore(db: Db) {
   );
   const insertCategory = db.prepare(
     `INSERT INTO categories (id, name, list_type, window_rules, mask_policy, objection_policy, publish_person_name, fields, sort, created_at)
-     VALUES (@id, @name, @list_type, @window_rules, @mask_policy, @objection_policy, @publish_person_name, @fields, @sort, @created_at)`,
+     VALUES (@id, @name, @listType, @windowRules, @maskPolicy, @objectionPolicy, @publishPersonName, @fields, @sort, @createdAt)`,
   );
   const updateCategory = db.prepare(
-    `UPDATE categories SET name = @name, list_type = @list_type, window_rules = @window_rules, mask_policy = @mask_policy,
-       objection_policy = @objection_policy, publish_person_name = @publish_person_name, fields = @fields WHERE id = @id`,
+    `UPDATE categories SET name = @name, list_type = @listType, window_rules = @windowRules, mask_policy = @maskPolicy,
+       objection_policy = @objectionPolicy, publish_person_name = @publishPersonName, fields = @fields WHERE id = @id`,
   );
   const categories = db.prepare<[], CategoryRow>(
     'SELECT * FROM categories ORDER BY list_type DESC, sort, name',
@@ -270,8 +279,9 @@ export function createCreditStore(db: Db) {
     insertUnit: (id: string, name: string, at: number) => insertUnit.run(id, name, at),
     unitByName: (name: string) => unitByName.get(name),
     listUnits: () => units.all(),
-    insertCategory: (r: CategoryRow & { created_at: number }) => insertCategory.run(r),
-    updateCategory: (r: Omit<CategoryRow, 'sort'>) => updateCategory.run(r),
+    insertCategory: (c: Category, createdAt: number) =>
+      insertCategory.run({ ...categoryParams(c), createdAt }),
+    updateCategory: (c: Omit<Category, 'sort'>) => updateCategory.run(categoryParams(c)),
     listCategories: () => categories.all().map(toCategory),
     getCategory: (id: string) => {
       const r = category.get(id);

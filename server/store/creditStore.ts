@@ -196,8 +196,13 @@ export const STAGED_FIELDS = [
   'code_anomaly',
   'flags',
 ] as const satisfies readonly (keyof EntryRow)[];
-export type StagedEntry = Pick<EntryRow, (typeof STAGED_FIELDS)[number]>;
-export const packStagedEntry = (e: StagedEntry): string => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
+/** The fields of an entry that are staged (STAGED_FIELDS' columns). */
+export type StagedEntry = Omit<NewEntry, 'id' | 'batchId' | 'categoryId' | 'consent' | 'createdAt'>;
+/** Packs a staged entry as its columns' values in STAGED_FIELDS order (the same mapping as an insert). */
+export const packStagedEntry = (e: StagedEntry): string => {
+  const row = newEntryRow({ ...e, id: '', batchId: '', categoryId: '', consent: true, createdAt: 0 });
+  return JSON.stringify(STAGED_FIELDS.map((k) => row[k]));
+};
 /** A random UUID v4 per row, made by SQLite (the ids confirm gives the entries it copies). */
 const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
   || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;

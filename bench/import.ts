@@ -231,12 +231,12 @@ function seed(s: Wired, categoryId: string, unitId: string, n: number) {
     s.stores.credit.insertBatch({
       id: batchId,
       title: `bench — ${n} 条已有记录`,
-      unit_id: unitId,
-      category_id: categoryId,
+      unitId,
+      categoryId,
       status: 'draft',
-      source_name: 'bench',
-      created_by: null,
-      created_at: now,
+      sourceName: 'bench',
+      createdBy: null,
+      createdAt: now,
     });
     for (let i = 0; i < n; i++) {
       const person = isPerson(i);

@@ -67,18 +67,20 @@ function seedListConfig(s: Services, now: number): void {
   const credit = s.stores.credit;
   for (const unit of DEMO_UNITS) credit.insertUnit(randomUUID(), unit, now);
   DEMO_CATEGORIES.forEach((c, i) => {
-    credit.insertCategory({
-      id: randomUUID(),
-      name: c.name,
-      list_type: c.listType,
-      window_rules: JSON.stringify(c.rules),
-      mask_policy: JSON.stringify(DEFAULT_MASK_POLICY),
-      objection_policy: 'keep',
-      publish_person_name: c.publishPersonName ? 1 : 0,
-      fields: JSON.stringify(c.fields),
-      sort: i,
-      created_at: now,
-    });
+    credit.insertCategory(
+      {
+        id: randomUUID(),
+        name: c.name,
+        listType: c.listType,
+        windowRules: c.rules,
+        maskPolicy: DEFAULT_MASK_POLICY,
+        objectionPolicy: 'keep',
+        publishPersonName: c.publishPersonName,
+        fields: c.fields,
+        sort: i,
+      },
+      now,
+    );
   });
 }
 

@@ -11,10 +11,10 @@ export interface AuditRow {
 }
 
 /** A MAC replaced by a re-chaining (migration 008). */
-export interface SupersededRow {
-  rechain_seq: number;
+export interface Superseded {
+  rechainSeq: number;
   seq: number;
-  old_mac: string;
+  oldMac: string;
 }
 
 /** The audit log rows; the chain's MACs are computed by the audit service. */
@@ -31,8 +31,9 @@ export function createAuditStore(db: Db) {
   const supersede = db.prepare('INSERT INTO audit_superseded (rechain_seq, seq, old_mac) VALUES (?, ?, ?)');
   const rewriteSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE seq = ?');
   const byMac = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE mac = ?');
-  const superseded = db.prepare<[string], SupersededRow>(
-    'SELECT * FROM audit_superseded WHERE old_mac = ? ORDER BY rechain_seq LIMIT 1',
+  const superseded = db.prepare<[string], Superseded>(
+    `SELECT rechain_seq AS rechainSeq, seq, old_mac AS oldMac FROM audit_superseded
+     WHERE old_mac = ? ORDER BY rechain_seq LIMIT 1`,
   );
   const from = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq');
   const bySeq = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?');

@@ -1,7 +1,7 @@
 import type { ListField, ListType, SubjectType } from '../../core/credit/dataset.js';
 import type { Db } from './db.js';
 
-export interface CategoryRow {
+interface CategoryRow {
   id: string;
   name: string;
   list_type: ListType;
@@ -196,8 +196,13 @@ export const STAGED_FIELDS = [
   'code_anomaly',
   'flags',
 ] as const satisfies readonly (keyof EntryRow)[];
-export type StagedEntry = Pick<EntryRow, (typeof STAGED_FIELDS)[number]>;
-export const packStagedEntry = (e: StagedEntry): string => JSON.stringify(STAGED_FIELDS.map((k) => e[k]));
+/** The fields of an entry that are staged (STAGED_FIELDS' columns). */
+export type StagedEntry = Omit<NewEntry, 'id' | 'batchId' | 'categoryId' | 'consent' | 'createdAt'>;
+/** Packs a staged entry as its columns' values in STAGED_FIELDS order (the same mapping as an insert). */
+export const packStagedEntry = (e: StagedEntry): string => {
+  const row = newEntryRow({ ...e, id: '', batchId: '', categoryId: '', consent: true, createdAt: 0 });
+  return JSON.stringify(STAGED_FIELDS.map((k) => row[k]));
+};
 /** A random UUID v4 per row, made by SQLite (the ids confirm gives the entries it copies). */
 const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
   || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
@@ -222,6 +227,15 @@ const toCategory = (r: CategoryRow): Category => ({
   sort: r.sort,
 });
 
+/** A category's statement parameters: its JSON columns as text, the flag as 0/1. */
+const categoryParams = (c: Omit<Category, 'sort'>) => ({
+  ...c,
+  windowRules: JSON.stringify(c.windowRules),
+  maskPolicy: JSON.stringify(c.maskPolicy),
+  publishPersonName: c.publishPersonName ? 1 : 0,
+  fields: JSON.stringify(c.fields),
+});
+
 /** Member units, categories, batches and entries. */
 export function createCreditStore(db: Db) {
   const insertUnit = db.prepare('INSERT OR IGNORE INTO units (id, name, created_at) VALUES (?, ?, ?)');
@@ -233,11 +247,11 @@ export function createCreditStore(db: Db) {
   );
   const insertCategory = db.prepare(
     `INSERT INTO categories (id, name, list_type, window_rules, mask_policy, objection_policy, publish_person_name, fields, sort, created_at)
-     VALUES (@id, @name, @list_type, @window_rules, @mask_policy, @objection_policy, @publish_person_name, @fields, @sort, @created_at)`,
+     VALUES (@id, @name, @listType, @windowRules, @maskPolicy, @objectionPolicy, @publishPersonName, @fields, @sort, @createdAt)`,
   );
   const updateCategory = db.prepare(
-    `UPDATE categories SET name = @name, list_type = @list_type, window_rules = @window_rules, mask_policy = @mask_policy,
-       objection_policy = @objection_policy, publish_person_name = @publish_person_name, fields = @fields WHERE id = @id`,
+    `UPDATE categories SET name = @name, list_type = @listType, window_rules = @windowRules, mask_policy = @maskPolicy,
+       objection_policy = @objectionPolicy, publish_person_name = @publishPersonName, fields = @fields WHERE id = @id`,
   );
   const categories = db.prepare<[], CategoryRow>(
     'SELECT * FROM categories ORDER BY list_type DESC, sort, name',
@@ -245,7 +259,7 @@ export function createCreditStore(db: Db) {
   const category = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE id = ?');
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, title, unit_id, category_id, status, source_name, created_by, created_at)
-     VALUES (@id, @title, @unit_id, @category_id, @status, @source_name, @created_by, @created_at)`,
+     VALUES (@id, @title, @unitId, @categoryId, @status, @sourceName, @createdBy, @createdAt)`,
   );
   const publishBatch = db.prepare("UPDATE batches SET status = 'published', published_at = ? WHERE id = ?");
   const insertEntry = db.prepare(
@@ -270,8 +284,9 @@ export function createCreditStore(db: Db) {
     insertUnit: (id: string, name: string, at: number) => insertUnit.run(id, name, at),
     unitByName: (name: string) => unitByName.get(name),
     listUnits: () => units.all(),
-    insertCategory: (r: CategoryRow & { created_at: number }) => insertCategory.run(r),
-    updateCategory: (r: Omit<CategoryRow, 'sort'>) => updateCategory.run(r),
+    insertCategory: (c: Category, createdAt: number) =>
+      insertCategory.run({ ...categoryParams(c), createdAt }),
+    updateCategory: (c: Omit<Category, 'sort'>) => updateCategory.run(categoryParams(c)),
     listCategories: () => categories.all().map(toCategory),
     getCategory: (id: string) => {
       const r = category.get(id);
@@ -280,12 +295,12 @@ export function createCreditStore(db: Db) {
     insertBatch: (b: {
       id: string;
       title: string;
-      unit_id: string;
-      category_id: string;
+      unitId: string;
+      categoryId: string;
       status: string;
-      source_name: string;
-      created_by: string | null;
-      created_at: number;
+      sourceName: string;
+      createdBy: string | null;
+      createdAt: number;
     }) => insertBatch.run(b),
     publishBatch: (id: string, at: number) => publishBatch.run(at, id),
     insertEntry: (e: NewEntry) => insertEntry.run(newEntryRow(e)),

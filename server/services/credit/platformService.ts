@@ -57,16 +57,6 @@ const toCategoryInfo = (c: Category): CategoryInfo => ({
 
 /** Units, categories, the working-day calendar, API keys, the audit view and the published lists' feed. */
 export function createPlatformService(d: Deps) {
-  const categoryRow = (id: string, c: CategoryInput) => ({
-    id,
-    name: c.name,
-    list_type: c.listType,
-    window_rules: JSON.stringify(c.windowRules),
-    mask_policy: JSON.stringify(c.maskPolicy),
-    objection_policy: c.objectionPolicy,
-    publish_person_name: c.publishPersonName ? 1 : 0,
-    fields: JSON.stringify(c.fields),
-  });
   return {
     units: (): Unit[] => d.credit.listUnits(),
     addUnit(name: string, actor: string): Unit {
@@ -84,7 +74,7 @@ export function createPlatformService(d: Deps) {
         throw conflict('category_exists', `类别「${input.name}」已存在`);
       const id = randomUUID();
       d.db.transaction(() => {
-        d.credit.insertCategory({ ...categoryRow(id, input), sort: 100, created_at: d.clock.now() });
+        d.credit.insertCategory({ ...input, id, sort: 100 }, d.clock.now());
         d.audit.record({ actor, action: 'category.create', target: id, summary: { name: input.name } });
       })();
       return toCategoryInfo(d.credit.getCategory(id)!);
@@ -96,7 +86,7 @@ export function createPlatformService(d: Deps) {
       if (before.listType !== input.listType)
         throw badRequest('list_type_fixed', '类别的名单类型（红/黑）创建后不能修改，请新建类别');
       const change = d.db.transaction(() => {
-        d.credit.updateCategory(categoryRow(id, input));
+        d.credit.updateCategory({ ...input, id });
         d.audit.record({
           actor,
           action: 'category.update',

@@ -161,12 +161,12 @@ export function createWithdrawService(d: Deps) {
         d.credit.insertBatch({
           id: batchId,
           title: `更正 — ${e.nameDisplay}`,
-          unit_id: source.unitId,
-          category_id: e.categoryId,
+          unitId: source.unitId,
+          categoryId: e.categoryId,
           status: 'draft',
-          source_name: `更正 ${request.correctionDocNo}`,
-          created_by: actor,
-          created_at: d.clock.now(),
+          sourceName: `更正 ${request.correctionDocNo}`,
+          createdBy: actor,
+          createdAt: d.clock.now(),
         });
         const newId = randomUUID();
         d.credit.insertEntry({

@@ -138,9 +138,9 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
       const now = store.byMac(head);
       if (now) return { kind: 'current', seq: now.seq };
       const old = store.superseded(head);
-      const rec = old ? store.bySeq(old.rechain_seq) : undefined;
+      const rec = old ? store.bySeq(old.rechainSeq) : undefined;
       if (!old || !rec || rec.action !== RECHAIN_ACTION) return { kind: 'unknown' };
-      return { kind: 'rechained', seq: old.seq, rechainSeq: old.rechain_seq, rechain: rechainOf(rec) };
+      return { kind: 'rechained', seq: old.seq, rechainSeq: old.rechainSeq, rechain: rechainOf(rec) };
     },
   };
 }

@@ -30,12 +30,12 @@ function seed(
     s.stores.credit.insertBatch({
       id: batchId,
       title: batchId,
-      unit_id: s.stores.credit.listUnits()[0]!.id,
-      category_id: catId,
+      unitId: s.stores.credit.listUnits()[0]!.id,
+      categoryId: catId,
       status: 'draft',
-      source_name: 'seed',
-      created_by: null,
-      created_at: now,
+      sourceName: 'seed',
+      createdBy: null,
+      createdAt: now,
     });
     rows.forEach((r, i) => {
       const id = `${batchId}-${i}`;

@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { adminTab, launchBrowser, shotPath } from './browser.js';
+
+let t: TestServer;
+let browser: Browser;
+let admin: Page;
+beforeAll(async () => {
+  t = await startTestServer();
+  browser = await launchBrowser();
+});
+// A fresh tab per test, so a dialog left open by one cannot block the next.
+beforeEach(async () => {
+  await admin?.close();
+  admin = await adminTab(browser, t.url, t.hc.demoLogins!, 'admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const open = async (page: Page, path: string) => {
+  await page.goto(`${t.url}/admin/#${path}`);
+  await page.locator('.ant-table-row').first().waitFor();
+};
+const row = (page: Page, text: string) => page.locator('.ant-table-row').filter({ hasText: text });
+const confirm = (page: Page, ok: string) =>
+  page.locator('.ant-popconfirm').getByRole('button', { name: ok }).click();
+
+describe('the simple CRUD pages', () => {
+  it('creates, renames and deletes a hall; a hall in use stays', async () => {
+    await open(admin, '/halls');
+    await admin.screenshot({ path: shotPath('admin-halls.png') });
+    await admin.getByTestId('hall-create').click();
+    await admin.getByTestId('hall-name-input').fill('二号大厅');
+    await admin.getByTestId('hall-submit').click();
+    await row(admin, '二号大厅').waitFor();
+    await admin.getByText('已保存').waitFor();
+
+    await row(admin, '二号大厅').getByRole('button', { name: '编辑' }).click();
+    await admin.getByTestId('hall-name-input').fill('二号大厅（东）');
+    await admin.getByTestId('hall-submit').click();
+    await row(admin, '二号大厅（东）').waitFor();
+
+    await row(admin, '二号大厅（东）').getByRole('button', { name: '删除' }).click();
+    await confirm(admin, '删除');
+    await admin.getByText('已删除大厅「二号大厅（东）」').waitFor();
+    expect(await row(admin, '二号大厅').count()).toBe(0);
+
+    // The demo hall has screens and groups: the server says so and the row stays.
+    const demo = admin.locator('.ant-table-row').first();
+    await demo.getByRole('button', { name: '删除' }).click();
+    await confirm(admin, '删除');
+    const refusal = admin.locator('.ant-modal-confirm');
+    expect(await refusal.locator('.ant-modal-confirm-title').innerText()).toBe('无法删除该大厅');
+    expect(await refusal.locator('.ant-modal-confirm-content').innerText()).not.toBe('');
+    expect(await admin.locator('.ant-table-row').count()).toBe(1);
+  });
+
+  it('creates and deletes a group under a hall', async () => {
+    await open(admin, '/groups');
+    await admin.screenshot({ path: shotPath('admin-groups.png') });
+    await admin.getByTestId('group-create').click();
+    await admin.getByTestId('group-name-input').fill('二楼等候区');
+    await admin.getByTestId('group-submit').click();
+    const created = row(admin, '二楼等候区');
+    await created.waitFor();
+    expect(await created.innerText()).toContain('0');
+    await created.getByRole('button', { name: '删除' }).click();
+    await confirm(admin, '删除');
+    await admin.getByText('已删除分组「二楼等候区」').waitFor();
+  });
+
+  it('creates a user with a one-time password, then disables and re-enables them', async () => {
+    await open(admin, '/users');
+    await admin.screenshot({ path: shotPath('admin-users.png') });
+    await admin.getByTestId('user-create').click();
+    await admin.getByTestId('user-username-input').fill('zhang.san');
+    await admin.getByTestId('user-display-name-input').fill('张三');
+    await admin.getByTestId('user-role-select').click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '运维' }).first().click();
+    await admin.getByTestId('user-submit').click();
+    expect((await admin.getByTestId('temp-password').innerText()).length).toBeGreaterThan(6);
+    await admin.getByTestId('temp-password-done').click();
+
+    const user = admin.getByTestId('user-row').filter({ hasText: 'zhang.san' });
+    await user.getByTestId('user-disable').click();
+    await confirm(admin, '停用');
+    await user.getByText('已停用').waitFor();
+    await user.getByTestId('user-enable').click();
+    await admin.getByText('已启用「张三」').waitFor();
+  });
+
+  it('lists categories and creates then revokes an API key', async () => {
+    await admin.goto(`${t.url}/admin/#/settings`);
+    await admin.getByRole('tab', { name: '名单类别' }).click();
+    await admin.getByTestId('category-edit').first().waitFor();
+    await admin.screenshot({ path: shotPath('admin-categories.png') });
+    await admin.getByTestId('category-edit').first().click();
+    await admin.getByTestId('category-submit').click();
+    await admin.getByText('已保存').waitFor();
+
+    await admin.getByRole('tab', { name: 'API 密钥' }).click();
+    await admin.getByTestId('api-key-create').click();
+    await admin.getByTestId('api-key-name-input').fill('市信用平台撤下推送');
+    await admin.getByRole('button', { name: '创建' }).click();
+    expect(await admin.getByTestId('api-key-secret').innerText()).not.toBe('');
+    await admin.getByTestId('api-key-secret-done').click();
+    const key = admin.getByTestId('api-key-row').filter({ hasText: '市信用平台撤下推送' });
+    await key.getByTestId('api-key-revoke').click();
+    await confirm(admin, '吊销');
+    await key.getByText('已吊销').waitFor();
+    await admin.screenshot({ path: shotPath('admin-api-keys.png') });
+  });
+});

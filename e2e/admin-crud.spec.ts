@@ -24,6 +24,11 @@ const open = async (page: Page, path: string) => {
   await page.goto(`${t.url}/admin/#${path}`);
   await page.locator('.ant-table-row').first().waitFor();
 };
+/** A screenshot once the table's loading fade is over. */
+const shot = async (page: Page, name: string) => {
+  await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+  await page.screenshot({ path: shotPath(name), animations: 'disabled' });
+};
 const row = (page: Page, text: string) => page.locator('.ant-table-row').filter({ hasText: text });
 const confirm = (page: Page, ok: string) =>
   page.locator('.ant-popconfirm').getByRole('button', { name: ok }).click();
@@ -31,7 +36,7 @@ const confirm = (page: Page, ok: string) =>
 describe('the simple CRUD pages', () => {
   it('creates, renames and deletes a hall; a hall in use stays', async () => {
     await open(admin, '/halls');
-    await admin.screenshot({ path: shotPath('admin-halls.png') });
+    await shot(admin, 'admin-halls.png');
     await admin.getByTestId('hall-create').click();
     await admin.getByTestId('hall-name-input').fill('二号大厅');
     await admin.getByTestId('hall-submit').click();
@@ -60,7 +65,7 @@ describe('the simple CRUD pages', () => {
 
   it('creates and deletes a group under a hall', async () => {
     await open(admin, '/groups');
-    await admin.screenshot({ path: shotPath('admin-groups.png') });
+    await shot(admin, 'admin-groups.png');
     await admin.getByTestId('group-create').click();
     await admin.getByTestId('group-name-input').fill('二楼等候区');
     await admin.getByTestId('group-submit').click();
@@ -74,7 +79,7 @@ describe('the simple CRUD pages', () => {
 
   it('creates a user with a one-time password, then disables and re-enables them', async () => {
     await open(admin, '/users');
-    await admin.screenshot({ path: shotPath('admin-users.png') });
+    await shot(admin, 'admin-users.png');
     await admin.getByTestId('user-create').click();
     await admin.getByTestId('user-username-input').fill('zhang.san');
     await admin.getByTestId('user-display-name-input').fill('张三');
@@ -96,7 +101,7 @@ describe('the simple CRUD pages', () => {
     await admin.goto(`${t.url}/admin/#/settings`);
     await admin.getByRole('tab', { name: '名单类别' }).click();
     await admin.getByTestId('category-edit').first().waitFor();
-    await admin.screenshot({ path: shotPath('admin-categories.png') });
+    await shot(admin, 'admin-categories.png');
     await admin.getByTestId('category-edit').first().click();
     await admin.getByTestId('category-submit').click();
     await admin.getByText('已保存').waitFor();
@@ -111,6 +116,8 @@ describe('the simple CRUD pages', () => {
     await key.getByTestId('api-key-revoke').click();
     await confirm(admin, '吊销');
     await key.getByText('已吊销').waitFor();
-    await admin.screenshot({ path: shotPath('admin-api-keys.png') });
+    const toast = admin.locator('.ant-message-notice').filter({ hasText: '已吊销「市信用平台撤下推送」' });
+    await expect.poll(() => toast.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await shot(admin, 'admin-api-keys.png');
   });
 });

@@ -1,17 +1,8 @@
 import { Alert, Form, Input, Select } from 'antd';
 import type { Group, GroupInput, Hall } from '../../core/protocol/rest.js';
-import { FormModal } from '../common/FormModal.js';
+import { type FormSpec, saved } from '../common/resource/types.js';
 import type { PlaylistRef } from '../lib/endpoints.js';
 import { groupsApi } from '../lib/endpoints.js';
-
-interface Props {
-  /** null creates a new group. */
-  group: Group | null;
-  halls: Hall[];
-  playlists: PlaylistRef[];
-  onClose: () => void;
-  onSaved: (group: Group) => void;
-}
 
 interface Values {
   name: string;
@@ -20,29 +11,30 @@ interface Values {
 }
 
 /** Creates or edits a screen group: 名称, 大厅, 默认节目单. */
-export function GroupFormModal({ group, halls, playlists, onClose, onSaved }: Props) {
-  const save = async (values: Values) => {
-    const body: GroupInput = {
-      name: values.name.trim(),
-      hallId: values.hallId,
-      defaultPlaylistId: values.defaultPlaylistId ?? null,
-    };
-    onSaved(group ? await groupsApi.update(group.id, body) : await groupsApi.create(body));
+export function groupForm(halls: Hall[], playlists: PlaylistRef[]): FormSpec<Group, Values> {
+  return {
+    title: (group) => (group ? `编辑分组：${group.name}` : '新建屏幕分组'),
+    initialValues: (group) =>
+      group
+        ? { name: group.name, hallId: group.hallId, defaultPlaylistId: group.defaultPlaylistId }
+        : { hallId: halls.length === 1 ? halls[0]?.id : undefined, defaultPlaylistId: null },
+    fields: ['name', 'hallId', 'defaultPlaylistId'],
+    submitTestId: 'group-submit',
+    items: () => <GroupFields halls={halls} playlists={playlists} />,
+    save: async (values, group) => {
+      const body: GroupInput = {
+        name: values.name.trim(),
+        hallId: values.hallId,
+        defaultPlaylistId: values.defaultPlaylistId ?? null,
+      };
+      return saved(group ? await groupsApi.update(group.id, body) : await groupsApi.create(body));
+    },
   };
+}
 
-  const initial: Partial<Values> = group
-    ? { name: group.name, hallId: group.hallId, defaultPlaylistId: group.defaultPlaylistId }
-    : { hallId: halls.length === 1 ? halls[0]?.id : undefined, defaultPlaylistId: null };
-
+function GroupFields({ halls, playlists }: { halls: Hall[]; playlists: PlaylistRef[] }) {
   return (
-    <FormModal<Values>
-      title={group ? `编辑分组：${group.name}` : '新建屏幕分组'}
-      initialValues={initial}
-      fields={['name', 'hallId', 'defaultPlaylistId']}
-      save={save}
-      onClose={onClose}
-      submitTestId="group-submit"
-    >
+    <>
       {halls.length === 0 && (
         <Alert
           type="warning"
@@ -68,6 +60,6 @@ export function GroupFormModal({ group, halls, playlists, onClose, onSaved }: Pr
           placeholder={playlists.length ? '不设置' : '还没有节目单'}
         />
       </Form.Item>
-    </FormModal>
+    </>
   );
 }

@@ -1,0 +1,116 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Flex, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { type HTMLAttributes, useState } from 'react';
+import { useCan } from '../../lib/session.js';
+import { useResource } from '../../lib/useResource.js';
+import { Page } from '../Page.js';
+import { ResourceForm } from './ResourceForm.js';
+import { RowActions } from './RowActions.js';
+import type { ResourceSpec, RowAction } from './types.js';
+import { useOutcomes } from './useOutcomes.js';
+
+/** A simple CRUD resource: its table, create button, form dialog and row actions, from its spec. */
+export function ResourceTable<T extends { id: string }, V extends object>(spec: ResourceSpec<T, V>) {
+  const rows = useResource(spec.list);
+  const allowed = useCan(spec.permission ?? 'view');
+  const canManage = spec.permission === undefined || allowed;
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const { apply, run, revealed } = useOutcomes(rows, setEditing);
+
+  const create = canManage && spec.create && (
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      onClick={() => setEditing('new')}
+      data-testid={spec.create.testId}
+    >
+      {spec.create.label}
+    </Button>
+  );
+  const table = (
+    <Table<T>
+      rowKey="id"
+      size={spec.variant === 'tab' ? 'small' : undefined}
+      loading={rows.loading && !rows.data}
+      dataSource={rows.data ?? []}
+      columns={withActions(spec.columns, canManage ? spec.actions : undefined, run)}
+      pagination={spec.variant === 'tab' ? false : { hideOnSinglePage: true }}
+      scroll={spec.table?.scroll}
+      locale={spec.emptyText && { emptyText: <Empty description={spec.emptyText(canManage)} /> }}
+      onRow={spec.row && rowAttributes(spec.row)}
+    />
+  );
+  const dialogs = (
+    <>
+      {editing && spec.form && (
+        <ResourceForm<T, V>
+          form={spec.form}
+          record={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onDone={(outcome) => {
+            setEditing(null);
+            apply(outcome);
+          }}
+        />
+      )}
+      {revealed}
+    </>
+  );
+
+  if (spec.variant === 'tab') {
+    return (
+      <Flex vertical gap={16}>
+        {rows.error && <Alert type="error" showIcon title={rows.error.message} />}
+        {create && <Flex>{create}</Flex>}
+        {table}
+        {dialogs}
+      </Flex>
+    );
+  }
+  const related = spec.related ?? [];
+  const retry = () => {
+    rows.reload();
+    for (const r of related) r.reload();
+  };
+  return (
+    <Page
+      title={spec.title ?? ''}
+      extra={create}
+      error={rows.error ?? related.find((r) => r.error)?.error}
+      onRetry={retry}
+    >
+      {table}
+      {dialogs}
+    </Page>
+  );
+}
+
+/** The spec's columns, then 操作 when there are actions. */
+function withActions<T>(
+  columns: ColumnsType<T>,
+  actions: RowAction<T>[] | undefined,
+  run: (action: RowAction<T>, row: T) => Promise<void>,
+): ColumnsType<T> {
+  if (!actions?.length) return columns;
+  return [
+    ...columns,
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, row) => <RowActions row={row} actions={actions} onRun={run} />,
+    },
+  ];
+}
+
+/** A row's data-testid and the data- attribute carrying its id, for tests to find it. */
+function rowAttributes<T extends { id: string }>({
+  testId,
+  idAttribute,
+}: {
+  testId: string;
+  idAttribute: string;
+}) {
+  return (row: T) =>
+    ({ 'data-testid': testId, [`data-${idAttribute}`]: row.id }) as HTMLAttributes<HTMLElement>;
+}

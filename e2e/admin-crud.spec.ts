@@ -120,4 +120,26 @@ describe('the simple CRUD pages', () => {
     await expect.poll(() => toast.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await shot(admin, 'admin-api-keys.png');
   });
+
+  it('creates a content item whose kind loads its defaults, and saves a campaign unchanged', async () => {
+    await admin.goto(`${t.url}/admin/#/playlists`);
+    await admin.getByRole('tab', { name: '内容' }).click();
+    await admin.getByTestId('item-create').click();
+    const dialog = admin.locator('.ant-modal').filter({ hasText: '新建内容' });
+    await dialog.locator('.ant-select').first().click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '时钟' }).click();
+    expect(await dialog.getByRole('spinbutton').inputValue()).toBe('10');
+    await dialog.getByLabel('名称').fill('大厅时钟');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await admin.getByText('已保存「大厅时钟」').waitFor();
+    await row(admin, '大厅时钟').waitFor();
+
+    await open(admin, '/campaigns');
+    await admin.locator('.ant-table-row').first().getByRole('button', { name: '编辑' }).click();
+    const edit = admin.locator('.ant-modal').filter({ hasText: '编辑宣传活动' });
+    await edit.getByLabel('活动名称').fill('信用宣传周');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row(admin, '信用宣传周').waitFor();
+  });
 });

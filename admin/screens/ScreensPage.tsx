@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import { Page } from '../common/Page.js';
+import { rowAttrs } from '../common/rowAttrs.js';
 import { removeById, upsertById } from '../lib/collections.js';
 import { groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
 import { useNotifyError } from '../lib/notify.js';
@@ -83,9 +83,7 @@ export function ScreensPage() {
         columns={columns}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={empty} /> }}
-        onRow={(screen) =>
-          ({ 'data-testid': 'screen-row', 'data-screen-id': screen.id }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={(screen) => rowAttrs('screen-row', { 'screen-id': screen.id })}
         scroll={{ x: 'max-content' }}
       />
       {pairing && (

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type HTMLAttributes, useState } from 'react';
+import { useState } from 'react';
 import { useCan } from '../../lib/session.js';
 import { useResource } from '../../lib/useResource.js';
 import { Page } from '../Page.js';
+import { rowAttrs } from '../rowAttrs.js';
 import { ResourceForm } from './ResourceForm.js';
 import { RowActions } from './RowActions.js';
 import type { ResourceSpec, RowAction } from './types.js';
@@ -28,6 +29,7 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
       {spec.create.label}
     </Button>
   );
+  const rowIds = spec.row;
   const table = (
     <Table<T>
       rowKey="id"
@@ -38,7 +40,7 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
       pagination={spec.variant === 'tab' ? false : { hideOnSinglePage: true }}
       scroll={spec.table?.scroll}
       locale={spec.emptyText && { emptyText: <Empty description={spec.emptyText(canManage)} /> }}
-      onRow={spec.row && rowAttributes(spec.row)}
+      onRow={rowIds && ((row) => rowAttrs(rowIds.testId, { [rowIds.idAttribute]: row.id }))}
     />
   );
   const dialogs = (
@@ -101,16 +103,4 @@ function withActions<T>(
       render: (_, row) => <RowActions row={row} actions={actions} onRun={run} />,
     },
   ];
-}
-
-/** A row's data-testid and the data- attribute carrying its id, for tests to find it. */
-function rowAttributes<T extends { id: string }>({
-  testId,
-  idAttribute,
-}: {
-  testId: string;
-  idAttribute: string;
-}) {
-  return (row: T) =>
-    ({ 'data-testid': testId, [`data-${idAttribute}`]: row.id }) as HTMLAttributes<HTMLElement>;
 }

@@ -142,4 +142,31 @@ describe('the simple CRUD pages', () => {
     await edit.waitFor({ state: 'detached' });
     await row(admin, '信用宣传周').waitFor();
   });
+
+  it('shares one halls query across pages: a rename shows on 屏幕分组 with only the invalidation refetching', async () => {
+    const hallGets: string[] = [];
+    admin.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/halls') hallGets.push(r.url());
+    });
+    // A reload starts with an empty cache, so every GET of the halls is seen here.
+    await admin.goto(`${t.url}/admin/#/halls`);
+    await admin.reload();
+    await open(admin, '/halls');
+    await admin.goto(`${t.url}/admin/#/screens`);
+    await admin.getByTestId('pair-button').waitFor();
+    await open(admin, '/groups');
+    await open(admin, '/halls');
+    expect(hallGets).toHaveLength(1);
+
+    const hall = admin.locator('.ant-table-row').first();
+    await hall.getByRole('button', { name: '编辑' }).click();
+    await admin.getByTestId('hall-name-input').fill('黑河市政务服务中心（新馆）');
+    await admin.getByTestId('hall-submit').click();
+    await row(admin, '（新馆）').waitFor();
+    await expect.poll(() => hallGets.length).toBe(2);
+
+    await open(admin, '/groups');
+    await row(admin, '黑河市政务服务中心（新馆）').first().waitFor();
+    expect(hallGets).toHaveLength(2);
+  });
 });

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Group } from '../../core/protocol/rest.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import { deleteAction, editAction } from '../common/resource/types.js';
 import { namesById } from '../lib/collections.js';
-import { groupsApi, hallsApi, playlistsApi } from '../lib/endpoints.js';
-import { useResource } from '../lib/useResource.js';
+import { groupsApi } from '../lib/endpoints.js';
+import { groupsQuery, hallsQuery, playlistsQuery } from '../lib/queries.js';
 import { groupForm } from './groupForm.js';
 
 const muted = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
@@ -31,13 +32,13 @@ const actions = [
 
 /** Screen groups: readable by every role, edited by system admins. */
 export function GroupsPage() {
-  const halls = useResource(hallsApi.list);
-  const playlists = useResource(playlistsApi.list);
+  const halls = useQuery(hallsQuery);
+  const playlists = useQuery(playlistsQuery);
   return (
     <ResourceTable
       variant="page"
       title="屏幕分组"
-      list={groupsApi.list}
+      query={groupsQuery}
       columns={columns(namesById(halls.data), namesById(playlists.data))}
       permission="manage-system"
       create={{ label: '新建分组', testId: 'group-create' }}

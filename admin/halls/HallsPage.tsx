@@ -3,6 +3,7 @@ import type { Hall } from '../../core/protocol/rest.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import { deleteAction, editAction } from '../common/resource/types.js';
 import { hallsApi } from '../lib/endpoints.js';
+import { hallsQuery } from '../lib/queries.js';
 import { formatDate } from '../lib/time.js';
 import { hallForm } from './hallForm.js';
 import { formatOpeningHours } from './openingHours.js';
@@ -41,7 +42,7 @@ export function HallsPage() {
     <ResourceTable
       variant="page"
       title="大厅"
-      list={hallsApi.list}
+      query={hallsQuery}
       columns={columns}
       permission="manage-system"
       create={{ label: '新建大厅', testId: 'hall-create' }}

@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Radio, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -10,7 +11,7 @@ import {
 import { formatMs } from '../dashboard/format.js';
 import { type PlayQuery, reportsApi } from '../dashboard/operationsApi.js';
 import { api } from '../lib/api.js';
-import { hallsApi } from '../lib/endpoints.js';
+import { hallsQuery } from '../lib/queries.js';
 import { formatDateTime } from '../lib/time.js';
 import { useResource } from '../lib/useResource.js';
 
@@ -22,7 +23,7 @@ export function ProofOfPlayTab() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'day'), dayjs()]);
   const [hallId, setHallId] = useState<string | undefined>();
   const [campaignId, setCampaignId] = useState<string | undefined>();
-  const halls = useResource(hallsApi.list);
+  const halls = useQuery(hallsQuery);
   const campaigns = useResource(loadCampaigns);
   const q: PlayQuery = {
     by,

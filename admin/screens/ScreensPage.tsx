@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
 import { removeById, upsertById } from '../lib/collections.js';
-import { groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
+import { screensApi } from '../lib/endpoints.js';
 import { useNotifyError } from '../lib/notify.js';
+import { groupsQuery, hallsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
@@ -22,8 +24,8 @@ const order = (a: ScreenStatus, b: ScreenStatus) =>
 /** Every screen with live status; operators pair, edit and revoke here. */
 export function ScreensPage() {
   const screens = useResource(screensApi.list);
-  const halls = useResource(hallsApi.list);
-  const groups = useResource(groupsApi.list);
+  const halls = useQuery(hallsQuery);
+  const groups = useQuery(groupsQuery);
   const canOperate = useCan('operate-screens');
   const now = useNow();
   const { message } = App.useApp();
@@ -51,8 +53,8 @@ export function ScreensPage() {
 
   const reloadAll = () => {
     screens.reload();
-    halls.reload();
-    groups.reload();
+    void halls.refetch();
+    void groups.refetch();
   };
   const columns = screenColumns({ now, canOperate, onEdit: setEditing, onRevoke: revoke });
   const extra = (

@@ -4,6 +4,7 @@ import type { ApiKeyInfo } from '../../core/protocol/credit.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import type { RowAction } from '../common/resource/types.js';
 import { apiKeysApi } from '../lib/endpoints.js';
+import { apiKeysQuery } from '../lib/queries.js';
 import { formatDateTime } from '../lib/time.js';
 import { apiKeyForm, SCOPE_LABELS } from './apiKeyForm.js';
 
@@ -63,7 +64,7 @@ export function ApiKeysTab() {
   return (
     <ResourceTable
       variant="tab"
-      list={apiKeysApi.list}
+      query={apiKeysQuery}
       columns={columns}
       create={{ label: '新建密钥', testId: 'api-key-create' }}
       form={apiKeyForm}

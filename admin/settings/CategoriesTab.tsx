@@ -4,7 +4,7 @@ import { LIST_FIELD_LABELS } from '../../core/credit/dataset.js';
 import type { CategoryInfo } from '../../core/protocol/credit.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import { editAction } from '../common/resource/types.js';
-import { categoriesApi } from '../lib/endpoints.js';
+import { categoriesQuery } from '../lib/queries.js';
 import { ListTypeTag } from '../lists/tags.js';
 import { categoryForm } from './categoryForm.js';
 
@@ -39,7 +39,7 @@ export function CategoriesTab() {
   return (
     <ResourceTable
       variant="tab"
-      list={categoriesApi.list}
+      query={categoriesQuery}
       columns={columns}
       create={{ label: '新建类别', testId: 'category-create' }}
       form={categoryForm}

@@ -1,5 +1,5 @@
 import { ResourceTable } from '../common/resource/ResourceTable.js';
-import { usersApi } from '../lib/endpoints.js';
+import { usersQuery } from '../lib/queries.js';
 import { useSession } from '../lib/session.js';
 import { userActions, userColumns } from './userColumns.js';
 import { userForm } from './userForm.js';
@@ -11,7 +11,7 @@ export function UsersPage() {
     <ResourceTable
       variant="page"
       title="用户"
-      list={usersApi.list}
+      query={usersQuery}
       columns={userColumns}
       create={{ label: '新建用户', testId: 'user-create' }}
       form={userForm}

@@ -6,14 +6,15 @@ interface Props<T, V> {
   /** null creates. */
   record: T | null;
   onClose: () => void;
-  onDone: (outcome: Outcome<T>) => void;
+  /** Runs the save as the table's mutation; a throw keeps the dialog open. */
+  write: (run: () => Promise<Outcome<T> | null>) => Promise<Outcome<T> | null>;
+  onSaved: () => void;
 }
 
 /** A resource's create/edit dialog from its FormSpec. */
-export function ResourceForm<T, V extends object>({ form, record, onClose, onDone }: Props<T, V>) {
+export function ResourceForm<T, V extends object>({ form, record, onClose, write, onSaved }: Props<T, V>) {
   const save = async (values: V) => {
-    const outcome = await form.save(values, record);
-    if (outcome) onDone(outcome);
+    if (await write(() => form.save(values, record))) onSaved();
   };
   return (
     <FormModal<V>

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useCan } from '../../lib/session.js';
-import { useResource } from '../../lib/useResource.js';
 import { Page } from '../Page.js';
 import { rowAttrs } from '../rowAttrs.js';
 import { ResourceForm } from './ResourceForm.js';
@@ -13,11 +13,15 @@ import { useOutcomes } from './useOutcomes.js';
 
 /** A simple CRUD resource: its table, create button, form dialog and row actions, from its spec. */
 export function ResourceTable<T extends { id: string }, V extends object>(spec: ResourceSpec<T, V>) {
-  const rows = useResource(spec.list);
+  const rows = useQuery(spec.query);
   const allowed = useCan(spec.permission ?? 'view');
   const canManage = spec.permission === undefined || allowed;
   const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const { apply, run, revealed } = useOutcomes(rows, setEditing);
+  const { write, runAction, revealed } = useOutcomes<T>(
+    spec.query.queryKey,
+    spec.invalidates ?? [],
+    setEditing,
+  );
 
   const create = canManage && spec.create && (
     <Button
@@ -34,9 +38,9 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
     <Table<T>
       rowKey="id"
       size={spec.variant === 'tab' ? 'small' : undefined}
-      loading={rows.loading && !rows.data}
+      loading={rows.isPending}
       dataSource={rows.data ?? []}
-      columns={withActions(spec.columns, canManage ? spec.actions : undefined, run)}
+      columns={withActions(spec.columns, canManage ? spec.actions : undefined, runAction)}
       pagination={spec.variant === 'tab' ? false : { hideOnSinglePage: true }}
       scroll={spec.table?.scroll}
       locale={spec.emptyText && { emptyText: <Empty description={spec.emptyText(canManage)} /> }}
@@ -50,10 +54,8 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
           form={spec.form}
           record={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onDone={(outcome) => {
-            setEditing(null);
-            apply(outcome);
-          }}
+          write={write}
+          onSaved={() => setEditing(null)}
         />
       )}
       {revealed}
@@ -72,8 +74,8 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
   }
   const related = spec.related ?? [];
   const retry = () => {
-    rows.reload();
-    for (const r of related) r.reload();
+    void rows.refetch();
+    for (const r of related) r.refetch();
   };
   return (
     <Page

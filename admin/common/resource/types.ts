@@ -1,8 +1,9 @@
+import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
 import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Action } from '../../../core/protocol/rest.js';
-import type { Resource } from '../../lib/useResource.js';
+import type { ApiError } from '../../lib/api.js';
 
 /** What a write did, for the table to show: the row as saved, the row gone, a message, a dialog after. */
 export interface Outcome<T> {
@@ -49,8 +50,10 @@ export interface FormSpec<T, V> {
 
 /** One simple CRUD resource as a table: what it lists, shows, edits and who may change it. */
 export interface ResourceSpec<T extends { id: string }, V> {
-  /** Module-level (stable) list call. */
-  list: () => Promise<T[]>;
+  /** The list's query (admin/lib/queries.ts); the resource's writes update and invalidate it. */
+  query: UseQueryOptions<T[], ApiError, T[], QueryKey>;
+  /** Other queries the resource's writes change. */
+  invalidates?: QueryKey[];
   columns: ColumnsType<T>;
   /** 'page' is a whole page with its title; 'tab' sits in a tab of another page. */
   variant: 'page' | 'tab';
@@ -66,7 +69,7 @@ export interface ResourceSpec<T extends { id: string }, V> {
   row?: { testId: string; idAttribute: string };
   table?: Pick<TableProps<T>, 'scroll'>;
   /** Other lists the page reads: their load errors show too and retry reloads them. */
-  related?: Pick<Resource<unknown>, 'error' | 'reload'>[];
+  related?: { error: ApiError | null; refetch: () => unknown }[];
 }
 
 /** The outcome of a form that saved a row: the row, and 已保存. */

@@ -1,32 +1,51 @@
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { toApiError } from '../../lib/api.js';
 import { removeById, upsertById } from '../../lib/collections.js';
 import { useNotifyError } from '../../lib/notify.js';
-import type { Resource } from '../../lib/useResource.js';
 import type { Outcome, RowAction } from './types.js';
 
+type Write<T> = () => Promise<Outcome<T> | null>;
+
 /**
- * Applies what a write did to the rows (saved, removed, message, a dialog after), and runs row
- * actions: a failure shows in a notification, a 409 with a conflictTitle in a dialog.
+ * Runs a resource's writes as mutations: the saved or removed row goes into the list's cache
+ * at once and the list (and what else it changes) is invalidated; then the message or the
+ * dialog after. Row actions that fail show a notification, a 409 with a conflictTitle a dialog.
  */
-export function useOutcomes<T extends { id: string }>(rows: Resource<T[]>, onEdit: (row: T) => void) {
+export function useOutcomes<T extends { id: string }>(
+  key: QueryKey,
+  invalidates: QueryKey[],
+  onEdit: (row: T) => void,
+) {
+  const client = useQueryClient();
   const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
   const [revealed, setRevealed] = useState<ReactNode>(null);
+  const mutation = useMutation({
+    mutationFn: (write: Write<T>) => write(),
+    onSuccess: (outcome) => {
+      if (!outcome) return;
+      const { saved, removed } = outcome;
+      if (saved) client.setQueryData<T[]>(key, (list) => upsertById(list, saved));
+      if (removed) client.setQueryData<T[]>(key, (list) => removeById(list, removed));
+      for (const queryKey of [key, ...invalidates]) void client.invalidateQueries({ queryKey });
+    },
+  });
 
-  const apply = (outcome: Outcome<T>) => {
-    const { saved, removed } = outcome;
-    if (saved) rows.setData((list) => upsertById(list, saved));
-    if (removed) rows.setData((list) => removeById(list, removed));
-    if (outcome.message) void message.success(outcome.message);
-    if (outcome.reveal) setRevealed(outcome.reveal(() => setRevealed(null)));
+  /** Runs a write; a throw reaches the caller (the form keeps what was typed). */
+  const write = async (run: Write<T>) => {
+    const outcome = await mutation.mutateAsync(run);
+    if (outcome?.message) void message.success(outcome.message);
+    if (outcome?.reveal) setRevealed(outcome.reveal(() => setRevealed(null)));
+    return outcome;
   };
 
-  const run = async (action: RowAction<T>, row: T) => {
-    if (action.run === 'edit') return onEdit(row);
+  const runAction = async (action: RowAction<T>, row: T) => {
+    const run = action.run;
+    if (run === 'edit') return onEdit(row);
     try {
-      apply(await action.run(row));
+      await write(() => run(row));
     } catch (err) {
       const e = toApiError(err);
       if (action.conflictTitle && e.status === 409)
@@ -35,5 +54,5 @@ export function useOutcomes<T extends { id: string }>(rows: Resource<T[]>, onEdi
     }
   };
 
-  return { apply, run, revealed };
+  return { write, runAction, revealed };
 }

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Empty, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CAMPAIGN_STATUS_LABELS, type Campaign } from '../../core/protocol/programs.js';
+import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { removeById, upsertById } from '../lib/collections.js';
 import { campaignsApi, screensApi } from '../lib/endpoints.js';
@@ -97,14 +97,7 @@ export function CampaignsPage() {
     />
   );
   const extra = canManage && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      onClick={() => setEditing('new')}
-      data-testid="campaign-create"
-    >
-      新建宣传活动
-    </Button>
+    <CreateButton label="新建宣传活动" testId="campaign-create" onClick={() => setEditing('new')} />
   );
   return (
     <Page

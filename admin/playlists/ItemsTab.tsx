@@ -3,9 +3,8 @@ import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import type { ItemInfo } from '../../core/protocol/programs.js';
 import { formatDuration } from '../campaigns/labels.js';
-import { toApiError } from '../lib/api.js';
 import { categoriesApi, itemsApi, mediaApi } from '../lib/endpoints.js';
-import { useNotifyError } from '../lib/notify.js';
+import { useRemove } from '../lib/notify.js';
 import type { Resource } from '../lib/useResource.js';
 import { useResource } from '../lib/useResource.js';
 import { KIND_LABELS } from '../screens/labels.js';
@@ -17,20 +16,16 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
   const media = useResource(mediaApi.list);
   const categories = useResource(categoriesApi.list);
   const { message, modal } = App.useApp();
-  const notifyError = useNotifyError();
   const [editing, setEditing] = useState<ItemInfo | 'new' | null>(null);
 
-  const remove = async (item: ItemInfo) => {
-    try {
-      await itemsApi.remove(item.id);
-      items.reload();
-      void message.success(`已删除「${item.name}」`);
-    } catch (err) {
-      const e = toApiError(err);
-      if (e.status === 409) modal.error({ title: '无法删除该内容', content: e.message });
-      else notifyError(e, '删除失败');
-    }
-  };
+  const removeConfirmed = useRemove();
+  const remove = (item: ItemInfo) =>
+    removeConfirmed({
+      remove: () => itemsApi.remove(item.id),
+      done: `已删除「${item.name}」`,
+      refusedTitle: '无法删除该内容',
+      after: items.reload,
+    });
 
   const columns = [
     { title: '名称', dataIndex: 'name' },

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Empty, Table, Tag } from 'antd';
+import { App, Empty, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
 import { removeById, upsertById } from '../lib/collections.js';
@@ -61,14 +61,7 @@ export function ScreensPage() {
     <>
       {!connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>}
       {canOperate && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setPairing(true)}
-          data-testid="pair-button"
-        >
-          配对新屏幕
-        </Button>
+        <CreateButton label="配对新屏幕" testId="pair-button" onClick={() => setPairing(true)} />
       )}
     </>
   );

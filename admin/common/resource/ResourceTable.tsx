@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Table } from 'antd';
+import { Alert, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useCan } from '../../lib/session.js';
+import { CreateButton } from '../CreateButton.js';
 import { Page } from '../Page.js';
 import { rowAttrs } from '../rowAttrs.js';
 import { ResourceForm } from './ResourceForm.js';
@@ -24,14 +24,7 @@ export function ResourceTable<T extends { id: string }, V extends object>(spec: 
   );
 
   const create = canManage && spec.create && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      onClick={() => setEditing('new')}
-      data-testid={spec.create.testId}
-    >
-      {spec.create.label}
-    </Button>
+    <CreateButton {...spec.create} onClick={() => setEditing('new')} />
   );
   const rowIds = spec.row;
   const table = (

@@ -1,9 +1,8 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { toApiError } from '../../lib/api.js';
 import { removeById, upsertById } from '../../lib/collections.js';
-import { useNotifyError } from '../../lib/notify.js';
+import { useShowFailure } from '../../lib/notify.js';
 import type { Outcome, RowAction } from './types.js';
 
 type Write<T> = () => Promise<Outcome<T> | null>;
@@ -19,8 +18,8 @@ export function useOutcomes<T extends { id: string }>(
   onEdit: (row: T) => void,
 ) {
   const client = useQueryClient();
-  const { message, modal } = App.useApp();
-  const notifyError = useNotifyError();
+  const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const [revealed, setRevealed] = useState<ReactNode>(null);
   const mutation = useMutation({
     mutationFn: (write: Write<T>) => write(),
@@ -47,10 +46,7 @@ export function useOutcomes<T extends { id: string }>(
     try {
       await write(() => run(row));
     } catch (err) {
-      const e = toApiError(err);
-      if (action.conflictTitle && e.status === 409)
-        modal.error({ title: action.conflictTitle, content: e.message });
-      else notifyError(e, action.failTitle);
+      showFailure(err, action.failTitle ?? '操作失败', action.conflictTitle);
     }
   };
 

@@ -1,5 +1,6 @@
-import { Alert, Form, Input, Select } from 'antd';
+import { Alert, Form, Select } from 'antd';
 import type { Group, GroupInput, Hall } from '../../core/protocol/rest.js';
+import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
 import type { PlaylistRef } from '../lib/endpoints.js';
 import { groupsApi } from '../lib/endpoints.js';
@@ -43,13 +44,7 @@ function GroupFields({ halls, playlists }: { halls: Hall[]; playlists: PlaylistR
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入分组名称' }]}
-      >
-        <Input maxLength={100} placeholder="例如：一楼等候区" data-testid="group-name-input" />
-      </Form.Item>
+      <NameField message="请输入分组名称" placeholder="例如：一楼等候区" testId="group-name-input" />
       <Form.Item label="大厅" name="hallId" rules={[{ required: true, message: '请选择大厅' }]}>
         <Select options={halls.map((h) => ({ value: h.id, label: h.name }))} placeholder="选择大厅" />
       </Form.Item>

@@ -1,5 +1,6 @@
 import { AutoComplete, Form, Input } from 'antd';
 import { type Hall, type HallInput, TimeZone } from '../../core/protocol/rest.js';
+import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
 import { hallsApi } from '../lib/endpoints.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
@@ -41,13 +42,7 @@ export const hallForm: FormSpec<Hall, Values> = {
 function HallFields() {
   return (
     <>
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入大厅名称' }]}
-      >
-        <Input maxLength={100} placeholder="例如：市民中心政务服务大厅" data-testid="hall-name-input" />
-      </Form.Item>
+      <NameField message="请输入大厅名称" placeholder="例如：市民中心政务服务大厅" testId="hall-name-input" />
       <Form.Item
         label="时区"
         name="timezone"

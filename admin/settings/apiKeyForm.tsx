@@ -1,5 +1,6 @@
-import { Checkbox, Form, Input } from 'antd';
+import { Checkbox, Form } from 'antd';
 import { ApiKeyCreate, type ApiKeyInfo } from '../../core/protocol/credit.js';
+import { NameField } from '../common/NameField.js';
 import type { FormSpec } from '../common/resource/types.js';
 import { apiKeysApi } from '../lib/endpoints.js';
 import { ApiKeySecretModal } from './ApiKeySecretModal.js';
@@ -31,14 +32,11 @@ export const apiKeyForm: FormSpec<ApiKeyInfo, ApiKeyCreate> = {
 function ApiKeyFields() {
   return (
     <>
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+      <NameField
+        message="请输入名称"
         extra="用于识别调用方，例如：市信用平台撤下推送"
-      >
-        <Input maxLength={100} data-testid="api-key-name-input" />
-      </Form.Item>
+        testId="api-key-name-input"
+      />
       <Form.Item
         label="权限"
         name="scopes"

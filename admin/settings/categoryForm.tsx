@@ -3,6 +3,7 @@ import { LIST_FIELD_LABELS, ListField } from '../../core/credit/dataset.js';
 import { DEFAULT_MASK_POLICY } from '../../core/credit/mask.js';
 import { BLACK_2026, RED_DEFAULT } from '../../core/credit/windowRules.js';
 import type { CategoryInfo, CategoryInput } from '../../core/protocol/credit.js';
+import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
 import { categoriesApi } from '../lib/endpoints.js';
 import { MaskPolicyFields } from './MaskPolicyFields.js';
@@ -63,13 +64,11 @@ function CategoryFields({ creating }: { creating: boolean }) {
 
   return (
     <>
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入类别名称' }]}
-      >
-        <Input maxLength={100} placeholder="例如：重大税收违法失信主体" data-testid="category-name-input" />
-      </Form.Item>
+      <NameField
+        message="请输入类别名称"
+        placeholder="例如：重大税收违法失信主体"
+        testId="category-name-input"
+      />
       <Form.Item label="名单类型" name="listType">
         <Radio.Group
           options={[

@@ -27,6 +27,7 @@ const open = async (page: Page, path: string) => {
 /** A screenshot once the table's loading fade is over. */
 const shot = async (page: Page, name: string) => {
   await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0); // no row left in its hover colour
   await page.screenshot({ path: shotPath(name), animations: 'disabled' });
 };
 const row = (page: Page, text: string) => page.locator('.ant-table-row').filter({ hasText: text });
@@ -88,6 +89,8 @@ describe('the simple CRUD pages', () => {
     await admin.getByTestId('user-submit').click();
     expect((await admin.getByTestId('temp-password').innerText()).length).toBeGreaterThan(6);
     await admin.getByTestId('temp-password-done').click();
+    // Both the form and the password dialog are gone (a dialog left open would block the rows).
+    await expect.poll(() => admin.locator('.ant-modal-wrap:visible').count()).toBe(0);
 
     const user = admin.getByTestId('user-row').filter({ hasText: 'zhang.san' });
     await user.getByTestId('user-disable').click();

@@ -24,6 +24,8 @@ beforeAll(async () => {
     if (req.method === 'GET' && req.url === '/api/halls') return json(res, 200, [hall]);
     if (req.method === 'GET' && req.url === '/api/groups') return json(res, 200, [group]);
     if (req.method === 'GET' && req.url === '/api/playlists') return json(res, 200, []);
+    if (req.method === 'PUT' && req.url === '/api/halls/h1')
+      return json(res, 200, { ...hall, ...(JSON.parse(req.body) as Partial<Hall>) });
     if (req.method === 'DELETE' && req.url === '/api/halls/h1')
       return json(res, 409, { error: { code: 'in_use', message: '仍有 2 块屏幕属于该大厅' } });
     json(res, 404, { error: { code: 'not_found', message: '不存在' } });
@@ -83,5 +85,26 @@ describe('ResourceTable (大厅)', () => {
     await screen.findByText('一楼等候区');
     await waitFor(() => expect(screen.getAllByText('一号大厅')).toHaveLength(2));
     expect(hallGets()).toHaveLength(1);
+  });
+
+  it('after a rename refetches the halls once (the invalidation) and not the groups', async () => {
+    renderAs(
+      'admin',
+      <>
+        <HallsPage />
+        <GroupsPage />
+      </>,
+    );
+    await screen.findByText('一楼等候区');
+    const groupGets = () => server.requests.filter((r) => r.method === 'GET' && r.url === '/api/groups');
+    expect(hallGets()).toHaveLength(1);
+    expect(groupGets()).toHaveLength(1);
+    // The first 编辑 is the hall's (大厅 renders first).
+    fireEvent.click(screen.getAllByRole('button', { name: '编辑' })[0] as HTMLElement);
+    fireEvent.change(await screen.findByTestId('hall-name-input'), { target: { value: '二号大厅' } });
+    fireEvent.click(screen.getByTestId('hall-submit'));
+    await waitFor(() => expect(screen.getAllByText('二号大厅')).toHaveLength(2));
+    await waitFor(() => expect(hallGets()).toHaveLength(2));
+    expect(groupGets()).toHaveLength(1);
   });
 });

@@ -136,6 +136,9 @@ describe('the simple CRUD pages', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await admin.getByText('已保存「大厅时钟」').waitFor();
     await row(admin, '大厅时钟').waitFor();
+    await row(admin, '大厅时钟').getByRole('button', { name: '删除' }).click();
+    await confirm(admin, '删除');
+    await admin.getByText('已删除「大厅时钟」').waitFor();
 
     await open(admin, '/campaigns');
     await admin.locator('.ant-table-row').first().getByRole('button', { name: '编辑' }).click();

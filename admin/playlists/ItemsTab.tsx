@@ -1,8 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ItemInfo } from '../../core/protocol/programs.js';
 import { formatDuration } from '../campaigns/labels.js';
+import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
+import { confirmDelete, editAction } from '../common/resource/types.js';
 import { categoriesApi, itemsApi, mediaApi } from '../lib/endpoints.js';
 import { useRemove } from '../lib/notify.js';
 import type { Resource } from '../lib/useResource.js';
@@ -42,29 +44,7 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
         ),
     },
     ...(canManage
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, item: ItemInfo) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(item)}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title={`删除「${item.name}」？`}
-                  okText="删除"
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => remove(item)}
-                >
-                  <Button type="link" size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]
+      ? [actionsColumn<ItemInfo>([editAction(), confirmDelete(remove)], editOrRun<ItemInfo>(setEditing))]
       : []),
   ];
   return (

@@ -1,9 +1,11 @@
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
+import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
+import { confirmDelete, editAction } from '../common/resource/types.js';
 import { itemsApi, programPlaylistsApi } from '../lib/endpoints.js';
 import { useRemove } from '../lib/notify.js';
 import { useCan } from '../lib/session.js';
@@ -60,29 +62,10 @@ export function PlaylistsPage() {
     },
     ...(canManage
       ? [
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, p: PlaylistInfo) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(p)}>
-                  编辑
-                </Button>
-                {p.role === 'content' && (
-                  <Popconfirm
-                    title={`删除「${p.name}」？`}
-                    okText="删除"
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => remove(p)}
-                  >
-                    <Button type="link" size="small" danger>
-                      删除
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
+          actionsColumn<PlaylistInfo>(
+            [editAction(), { ...confirmDelete(remove), when: (p) => p.role === 'content' }],
+            editOrRun<PlaylistInfo>(setEditing),
+          ),
         ]
       : []),
   ];

@@ -7,7 +7,7 @@ import { CreateButton } from '../CreateButton.js';
 import { Page } from '../Page.js';
 import { rowAttrs } from '../rowAttrs.js';
 import { ResourceForm } from './ResourceForm.js';
-import { RowActions } from './RowActions.js';
+import { actionsColumn } from './RowActions.js';
 import type { ResourceSpec, RowAction } from './types.js';
 import { useOutcomes } from './useOutcomes.js';
 
@@ -90,12 +90,5 @@ function withActions<T>(
   run: (action: RowAction<T>, row: T) => Promise<void>,
 ): ColumnsType<T> {
   if (!actions?.length) return columns;
-  return [
-    ...columns,
-    {
-      title: '操作',
-      key: 'actions',
-      render: (_, row) => <RowActions row={row} actions={actions} onRun={run} />,
-    },
-  ];
+  return [...columns, actionsColumn(actions, run)];
 }

@@ -1,4 +1,5 @@
 import { Button, Popconfirm, Space } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import type { RowAction } from './types.js';
 
 interface Props<T> {
@@ -39,4 +40,24 @@ export function RowActions<T>({ row, actions, onRun }: Props<T>) {
   });
   if (buttons.length === 1) return buttons[0];
   return buttons.length ? <Space size={0}>{buttons}</Space> : null;
+}
+
+/** The 操作 column of a table, its buttons from `actions`; `onRun` does what one asks. */
+export function actionsColumn<T>(
+  actions: RowAction<T>[],
+  onRun: (action: RowAction<T>, row: T) => Promise<void>,
+): ColumnType<T> {
+  return {
+    title: '操作',
+    key: 'actions',
+    render: (_, row) => <RowActions row={row} actions={actions} onRun={onRun} />,
+  };
+}
+
+/** For tables outside ResourceTable: 编辑 calls `onEdit`, any other action runs itself. */
+export function editOrRun<T>(onEdit: (row: T) => void) {
+  return async (action: RowAction<T>, row: T) => {
+    if (action.run === 'edit') onEdit(row);
+    else await action.run(row);
+  };
 }

@@ -23,7 +23,7 @@ export interface RowAction<T> {
   danger?: boolean;
   /** Shown only for the rows where this holds. */
   when?: (row: T) => boolean;
-  confirm?: { title: (row: T) => string; description: string; okText: string; danger?: boolean };
+  confirm?: { title: (row: T) => string; description?: string; okText: string; danger?: boolean };
   /** 'edit' opens the form on the row; a function writes and says what changed. */
   run: 'edit' | ((row: T) => Promise<Outcome<T>>);
   /** The notification's title when the write fails. */
@@ -105,5 +105,19 @@ export function deleteAction<T extends { id: string; name: string }>(o: {
     },
     failTitle: '删除失败',
     conflictTitle: `无法删除该${o.noun}`,
+  };
+}
+
+/** 删除 after 删除「name」？, for tables whose `remove` reports its own outcome (useRemove). */
+export function confirmDelete<T extends { name: string }>(remove: (row: T) => Promise<void>): RowAction<T> {
+  return {
+    key: 'delete',
+    label: '删除',
+    danger: true,
+    confirm: { title: (r) => `删除「${r.name}」？`, okText: '删除', danger: true },
+    run: async (r) => {
+      await remove(r);
+      return {};
+    },
   };
 }

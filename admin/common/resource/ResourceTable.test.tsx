@@ -43,6 +43,17 @@ afterEach(cleanup);
 
 const renderAs = (role: Role, page = <HallsPage />) =>
   render(<WithSession session={testSession(role)}>{page}</WithSession>);
+/** 大厅 and 屏幕分组 side by side, as two pages visited in turn share one cache. */
+async function renderBothPages() {
+  renderAs(
+    'admin',
+    <>
+      <HallsPage />
+      <GroupsPage />
+    </>,
+  );
+  await screen.findByText('一楼等候区');
+}
 const hallGets = () => server.requests.filter((r) => r.method === 'GET' && r.url === '/api/halls');
 
 describe('ResourceTable (大厅)', () => {
@@ -75,27 +86,13 @@ describe('ResourceTable (大厅)', () => {
   });
 
   it('shares one halls query between pages: 大厅 and 屏幕分组 together make one GET', async () => {
-    renderAs(
-      'admin',
-      <>
-        <HallsPage />
-        <GroupsPage />
-      </>,
-    );
-    await screen.findByText('一楼等候区');
+    await renderBothPages();
     await waitFor(() => expect(screen.getAllByText('一号大厅')).toHaveLength(2));
     expect(hallGets()).toHaveLength(1);
   });
 
   it('after a rename refetches the halls once (the invalidation) and not the groups', async () => {
-    renderAs(
-      'admin',
-      <>
-        <HallsPage />
-        <GroupsPage />
-      </>,
-    );
-    await screen.findByText('一楼等候区');
+    await renderBothPages();
     const groupGets = () => server.requests.filter((r) => r.method === 'GET' && r.url === '/api/groups');
     expect(hallGets()).toHaveLength(1);
     expect(groupGets()).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../core/protocol/rest.js';
@@ -21,6 +22,14 @@ export function AdminApp() {
   useEffect(() => {
     hadSession.current = session !== null;
   }, [session]);
+
+  // Signed out: what this user could read is not kept for the next. (Only then: clearing while
+  // pages are mounted would cancel their requests.)
+  const queryClient = useQueryClient();
+  const signedOut = session === null;
+  useEffect(() => {
+    if (signedOut) queryClient.clear();
+  }, [signedOut, queryClient]);
 
   const check = useCallback(() => {
     setBoot({ state: 'loading' });

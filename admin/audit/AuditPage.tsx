@@ -1,8 +1,8 @@
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
 import type { AuditRecord } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
+import { rowAttrs } from '../common/rowAttrs.js';
 import { auditApi } from '../lib/endpoints.js';
 import { formatDateTime } from '../lib/time.js';
 import { usePaged } from '../lists/usePaged.js';
@@ -61,7 +61,7 @@ export function AuditPage() {
         columns={columns}
         pagination={records.pagination}
         locale={{ emptyText: <Empty description="还没有审计记录" /> }}
-        onRow={(r) => ({ 'data-testid': 'audit-row', 'data-seq': r.seq }) as HTMLAttributes<HTMLElement>}
+        onRow={(r) => rowAttrs('audit-row', { seq: r.seq })}
         scroll={{ x: 'max-content' }}
       />
     </Page>

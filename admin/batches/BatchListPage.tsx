@@ -1,9 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Empty, Table, Tabs } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useCallback, useState } from 'react';
 import { BATCH_STATUS_LABELS, type Batch, type BatchStatus } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
+import { clickable, rowAttrs } from '../common/rowAttrs.js';
 import { batchesApi, IMPORT_TEMPLATE_URL } from '../lib/endpoints.js';
 import { navigate } from '../lib/router.js';
 import { useCan } from '../lib/session.js';
@@ -60,15 +60,13 @@ export function BatchListPage() {
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={empty} /> }}
         onRow={(batch) =>
-          ({
-            'data-testid': 'batch-row',
-            'data-batch-id': batch.id,
-            'data-status': batch.status,
-            style: { cursor: 'pointer' },
-            onClick: (e) => {
+          rowAttrs(
+            'batch-row',
+            { 'batch-id': batch.id, status: batch.status },
+            clickable((e) => {
               if (!(e.target as HTMLElement).closest('a')) navigate(batchPath(batch.id));
-            },
-          }) as HTMLAttributes<HTMLElement>
+            }),
+          )
         }
         scroll={{ x: 'max-content' }}
       />

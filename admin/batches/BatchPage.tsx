@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Table, Typography } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useCallback, useState } from 'react';
 import { AcceptAnomaly, type Batch, type EntryView } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
@@ -9,6 +8,7 @@ import { batchesApi, entriesApi } from '../lib/endpoints.js';
 import { navigate } from '../lib/router.js';
 import { useCan, useSession } from '../lib/session.js';
 import { useResource } from '../lib/useResource.js';
+import { entryRow } from '../lists/entryCells.js';
 import { ReasonModal } from '../lists/ReasonModal.js';
 import { usePaged } from '../lists/usePaged.js';
 import { ActionError } from './ActionError.js';
@@ -95,13 +95,7 @@ export function BatchPage({ batchId }: { batchId: string }) {
           onAccept: setAccepting,
         })}
         pagination={entries.pagination}
-        onRow={(e) =>
-          ({
-            'data-testid': 'entry-row',
-            'data-entry-id': e.id,
-            'data-status': e.status,
-          }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={entryRow}
         scroll={{ x: 'max-content' }}
       />
       {editing && data && (

@@ -1,10 +1,8 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, TimePicker } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Campaign, CampaignInput, PlaylistInfo, Targets } from '../../core/protocol/programs.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { campaignsApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { PRIORITY_LABELS, SHARING_LABELS, WEEKDAY_LABELS } from './labels.js';
 import { NO_TARGETS, type TargetOptions, TargetsField } from './TargetsField.js';
 
@@ -71,111 +69,88 @@ function toInput(v: Values): CampaignInput {
 
 /** Creates or edits a campaign; editing an approved one sends it back to review. */
 export function CampaignFormModal({ campaign, playlists, onClose, onSaved, ...targets }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = toInput(values);
-      onSaved(campaign ? await campaignsApi.update(campaign.id, body) : await campaignsApi.create(body));
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['name', 'theme', 'dayparts', 'weekdays', 'excludedDates', 'playlistIds']))
-        setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const body = toInput(values);
+    onSaved(campaign ? await campaignsApi.update(campaign.id, body) : await campaignsApi.create(body));
   };
   return (
-    <Modal
+    <FormModal<Values>
       title={campaign ? `编辑宣传活动：${campaign.name}` : '新建宣传活动'}
-      open
       width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={busy}
+      initialValues={toValues(campaign)}
+      fields={['name', 'theme', 'dayparts', 'weekdays', 'excludedDates', 'playlistIds']}
+      save={save}
+      onClose={onClose}
+      notice={
+        campaign?.approved && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="该活动已批准：保存修改后需重新审核，审核通过前屏幕继续播放已批准的版本"
+          />
+        )
+      }
     >
-      {campaign?.approved && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="该活动已批准：保存修改后需重新审核，审核通过前屏幕继续播放已批准的版本"
-        />
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={toValues(campaign)} onFinish={submit}>
-        <Form.Item
-          label="活动名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
-        >
-          <Input maxLength={100} placeholder="例如：信用交通宣传月" />
-        </Form.Item>
-        <Form.Item label="主题" name="theme">
-          <Input maxLength={200} placeholder="例如：诚实守信，一路畅行" />
-        </Form.Item>
-        <Form.Item label="日期" name="range" rules={[{ required: true, message: '请选择开始和结束日期' }]}>
-          <DatePicker.RangePicker />
-        </Form.Item>
-        <Form.Item label="时段（不填为全天；结束早于开始表示跨过午夜）">
-          <Form.List name="dayparts">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Form.Item key={f.key} style={{ marginBottom: 8 }}>
-                    <Form.Item name={f.name} noStyle rules={[{ required: true, message: '请选择时段' }]}>
-                      <TimePicker.RangePicker format="HH:mm" order={false} minuteStep={5} />
-                    </Form.Item>
-                    <Button type="link" onClick={() => remove(f.name)}>
-                      删除
-                    </Button>
+      <Form.Item
+        label="活动名称"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
+      >
+        <Input maxLength={100} placeholder="例如：信用交通宣传月" />
+      </Form.Item>
+      <Form.Item label="主题" name="theme">
+        <Input maxLength={200} placeholder="例如：诚实守信，一路畅行" />
+      </Form.Item>
+      <Form.Item label="日期" name="range" rules={[{ required: true, message: '请选择开始和结束日期' }]}>
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item label="时段（不填为全天；结束早于开始表示跨过午夜）">
+        <Form.List name="dayparts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Form.Item key={f.key} style={{ marginBottom: 8 }}>
+                  <Form.Item name={f.name} noStyle rules={[{ required: true, message: '请选择时段' }]}>
+                    <TimePicker.RangePicker format="HH:mm" order={false} minuteStep={5} />
                   </Form.Item>
-                ))}
-                <Button type="dashed" size="small" onClick={() => add()}>
-                  ＋ 添加时段
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label="星期（不选为每天）" name="weekdays">
-          <Checkbox.Group options={WEEKDAY_LABELS} />
-        </Form.Item>
-        <Form.Item label="排除日期" name="excludedDates">
-          <DatePicker multiple maxTagCount="responsive" placeholder="例如节假日闭馆" />
-        </Form.Item>
-        <Form.Item label="投放范围" name="targets">
-          <TargetsField {...targets} />
-        </Form.Item>
-        <Form.Item
-          label="节目单"
-          name="playlistIds"
-          rules={[{ required: true, message: '请至少选择一个节目单' }]}
-        >
-          <Select
-            mode="multiple"
-            options={playlists
-              .filter((p) => p.role === 'content')
-              .map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
-        <Form.Item label="优先级" name="priority">
-          <Radio.Group
-            options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label="与信用名单分享时间"
-          name="sharing"
-          extra="信用名单每小时的保底时长任何活动都不能占用"
-        >
-          <Radio.Group options={Object.entries(SHARING_LABELS).map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+                  <Button type="link" onClick={() => remove(f.name)}>
+                    删除
+                  </Button>
+                </Form.Item>
+              ))}
+              <Button type="dashed" size="small" onClick={() => add()}>
+                ＋ 添加时段
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item label="星期（不选为每天）" name="weekdays">
+        <Checkbox.Group options={WEEKDAY_LABELS} />
+      </Form.Item>
+      <Form.Item label="排除日期" name="excludedDates">
+        <DatePicker multiple maxTagCount="responsive" placeholder="例如节假日闭馆" />
+      </Form.Item>
+      <Form.Item label="投放范围" name="targets">
+        <TargetsField {...targets} />
+      </Form.Item>
+      <Form.Item
+        label="节目单"
+        name="playlistIds"
+        rules={[{ required: true, message: '请至少选择一个节目单' }]}
+      >
+        <Select
+          mode="multiple"
+          options={playlists.filter((p) => p.role === 'content').map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </Form.Item>
+      <Form.Item label="优先级" name="priority">
+        <Radio.Group options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item label="与信用名单分享时间" name="sharing" extra="信用名单每小时的保底时长任何活动都不能占用">
+        <Radio.Group options={Object.entries(SHARING_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

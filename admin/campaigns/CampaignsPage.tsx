@@ -1,10 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Empty, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CAMPAIGN_STATUS_LABELS, type Campaign } from '../../core/protocol/programs.js';
+import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { removeById, upsertById } from '../lib/collections.js';
-import { campaignsApi, groupsApi, hallsApi, programPlaylistsApi, screensApi } from '../lib/endpoints.js';
+import { campaignsApi, screensApi } from '../lib/endpoints.js';
+import { groupsQuery, hallsQuery, playlistsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useResource } from '../lib/useResource.js';
 import { CampaignActions } from './CampaignActions.js';
@@ -17,9 +19,9 @@ const STATUS_COLORS = { draft: 'default', submitted: 'gold', approved: 'green', 
 /** 宣传活动: the list with review actions, and a month calendar of what runs when. */
 export function CampaignsPage() {
   const campaigns = useResource(campaignsApi.list);
-  const playlists = useResource(programPlaylistsApi.list);
-  const halls = useResource(hallsApi.list);
-  const groups = useResource(groupsApi.list);
+  const playlists = useQuery(playlistsQuery);
+  const halls = useQuery(hallsQuery);
+  const groups = useQuery(groupsQuery);
   const screens = useResource(screensApi.list);
   const canManage = useCan('manage-programs');
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
@@ -95,14 +97,7 @@ export function CampaignsPage() {
     />
   );
   const extra = canManage && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      onClick={() => setEditing('new')}
-      data-testid="campaign-create"
-    >
-      新建宣传活动
-    </Button>
+    <CreateButton label="新建宣传活动" testId="campaign-create" onClick={() => setEditing('new')} />
   );
   return (
     <Page

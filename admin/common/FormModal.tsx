@@ -13,7 +13,7 @@ interface FormModalProps<V> {
   /** Sends the values and hands the answer to the page; a throw keeps the dialog open. */
   save: (values: V) => Promise<void>;
   onClose: () => void;
-  submitTestId: string;
+  submitTestId?: string;
   submitText?: string;
   /** Keeps the submit button off, e.g. while something the form needs is missing. */
   submitDisabled?: boolean;

@@ -1,6 +1,19 @@
-import { Card, Col, Empty, Flex, Input, Row, Select, Statistic, Tag, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  Row,
+  Select,
+  Statistic,
+  type StatisticProps,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { FilterSelect } from '../common/FilterSelect.js';
 import { Page } from '../common/Page.js';
 import { useCan } from '../lib/session.js';
 import { useNow } from '../lib/useNow.js';
@@ -34,41 +47,28 @@ export function DashboardPage() {
   );
   const open = d?.screens.find((s) => s.id === openId);
   const online = d?.screens.filter((s) => s.online).length ?? 0;
+  const stats: Array<StatisticProps & { title: string }> = [
+    { title: '在线屏幕', value: online, suffix: `/ ${d?.screens.length ?? 0}` },
+    {
+      title: '未恢复告警',
+      value: d?.alerts.length ?? 0,
+      valueStyle: { color: d?.alerts.length ? '#cf1322' : undefined },
+    },
+    { title: '未生效屏幕', value: d?.screens.filter((s) => s.renderedRevision < s.revision).length ?? 0 },
+    { title: '有错误的屏幕', value: d?.screens.filter((s) => healthOf(s) === 'error').length ?? 0 },
+  ];
   const extra = !dash.connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>;
 
   return (
     <Page title="运维看板" extra={extra} error={dash.error} onRetry={dash.reload}>
       <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title="在线屏幕" value={online} suffix={`/ ${d?.screens.length ?? 0}`} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title="未恢复告警"
-              value={d?.alerts.length ?? 0}
-              valueStyle={{ color: d?.alerts.length ? '#cf1322' : undefined }}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title="未生效屏幕"
-              value={d?.screens.filter((s) => s.renderedRevision < s.revision).length ?? 0}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic
-              title="有错误的屏幕"
-              value={d?.screens.filter((s) => healthOf(s) === 'error').length ?? 0}
-            />
-          </Card>
-        </Col>
+        {stats.map(({ title, ...stat }) => (
+          <Col key={title} xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={title} {...stat} />
+            </Card>
+          </Col>
+        ))}
       </Row>
       <Row gutter={16}>
         <Col xs={24} lg={14}>
@@ -93,13 +93,12 @@ export function DashboardPage() {
           onChange={(e) => setQ(e.target.value)}
           data-testid="ops-search"
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="全部大厅"
-          style={{ width: 200 }}
+          width={200}
           value={hall}
           onChange={setHall}
-          options={(d?.halls ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          items={d?.halls ?? []}
         />
         <Select
           allowClear

@@ -1,7 +1,7 @@
 import { Badge, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { clickable, rowAttrs } from '../common/rowAttrs.js';
 import { formatDateTime, formatRelative } from '../lib/time.js';
 import { formatUptime, HEALTH, healthOf, KIND_LABELS } from './format.js';
 
@@ -131,12 +131,11 @@ export function ScreenTable({
       pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       onRow={(s) =>
-        ({
-          'data-testid': 'ops-screen-row',
-          'data-screen-id': s.id,
-          onClick: () => onOpen(s),
-          style: { cursor: 'pointer' },
-        }) as HTMLAttributes<HTMLElement>
+        rowAttrs(
+          'ops-screen-row',
+          { 'screen-id': s.id },
+          clickable(() => onOpen(s)),
+        )
       }
     />
   );

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Emergency } from '../../core/protocol/programs.js';
 import { Page } from '../common/Page.js';
-import { emergenciesApi, groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
+import { emergenciesApi, screensApi } from '../lib/endpoints.js';
 import { useNotifyError } from '../lib/notify.js';
+import { groupsQuery, hallsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
@@ -14,8 +16,8 @@ import { EmergencyForm } from './EmergencyForm.js';
 /** 紧急通知: publish in one click; every active notice with each screen's confirmation, live. */
 export function EmergencyPage() {
   const list = useResource(emergenciesApi.list);
-  const halls = useResource(hallsApi.list);
-  const groups = useResource(groupsApi.list);
+  const halls = useQuery(hallsQuery);
+  const groups = useQuery(groupsQuery);
   const screens = useResource(screensApi.list);
   const canPublish = useCan('emergency');
   const now = useNow(10_000);

@@ -1,6 +1,5 @@
 import { StopOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Input, Select, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useCallback, useState } from 'react';
 import type { ListType } from '../../core/credit/dataset.js';
 import { ENTRY_STATUS_LABELS, type EntryStatus, type EntryView } from '../../core/protocol/credit.js';
@@ -9,6 +8,7 @@ import { Page } from '../common/Page.js';
 import { entriesApi } from '../lib/endpoints.js';
 import { navigate } from '../lib/router.js';
 import { useCan } from '../lib/session.js';
+import { entryRow } from '../lists/entryCells.js';
 import { LIST_TYPE_LABELS } from '../lists/tags.js';
 import { usePaged } from '../lists/usePaged.js';
 import { CorrectModal } from './CorrectModal.js';
@@ -100,13 +100,7 @@ export function EntriesPage() {
         })}
         pagination={entries.pagination}
         locale={{ emptyText: <Empty description={q ? '没有找到匹配的条目' : '没有条目'} /> }}
-        onRow={(e) =>
-          ({
-            'data-testid': 'entry-row',
-            'data-entry-id': e.id,
-            'data-status': e.status,
-          }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={entryRow}
         scroll={{ x: 'max-content' }}
       />
       {dialog?.kind === 'withdraw' && (

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Descriptions, Table, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { type TakedownDetail, WITHDRAW_KIND_LABELS } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
+import { rowAttrs } from '../common/rowAttrs.js';
 import { takedownsApi } from '../lib/endpoints.js';
 import { navigate } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
@@ -88,7 +89,7 @@ export function TakedownDetailPage({ takedownId }: { takedownId: string }) {
             dataSource={t.perScreen}
             columns={columns}
             pagination={false}
-            onRow={(s) => ({ 'data-testid': 'takedown-screen', 'data-screen-id': s.screenId }) as object}
+            onRow={(s) => rowAttrs('takedown-screen', { 'screen-id': s.screenId })}
           />
         </>
       )}

@@ -1,9 +1,9 @@
 import { Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
 import { useCallback } from 'react';
 import { type Takedown, WITHDRAW_KIND_LABELS } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
+import { clickable, rowAttrs } from '../common/rowAttrs.js';
 import { takedownsApi } from '../lib/endpoints.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
@@ -41,12 +41,11 @@ function TakedownList() {
         pagination={{ ...takedowns.pagination, showTotal: undefined }}
         locale={{ emptyText: <Empty description="还没有撤下记录" /> }}
         onRow={(t) =>
-          ({
-            'data-testid': 'takedown-row',
-            'data-takedown-id': t.id,
-            style: { cursor: 'pointer' },
-            onClick: () => navigate(takedownPath(t.id)),
-          }) as HTMLAttributes<HTMLElement>
+          rowAttrs(
+            'takedown-row',
+            { 'takedown-id': t.id },
+            clickable(() => navigate(takedownPath(t.id))),
+          )
         }
         scroll={{ x: 'max-content' }}
       />

@@ -30,3 +30,38 @@ export function useNotifyError(): (err: unknown, title?: string) => void {
     [notification],
   );
 }
+
+/**
+ * Returns a function that shows a failed write: with `refusedTitle`, a 409 (the thing is still
+ * in use; the server's message says by what) opens a dialog; anything else is a notification.
+ */
+export function useShowFailure(): (err: unknown, title: string, refusedTitle?: string) => void {
+  const { modal } = App.useApp();
+  const notifyError = useNotifyError();
+  return useCallback(
+    (err: unknown, title: string, refusedTitle?: string) => {
+      const e = toApiError(err);
+      if (refusedTitle && e.status === 409) modal.error({ title: refusedTitle, content: e.message });
+      else notifyError(e, title);
+    },
+    [modal, notifyError],
+  );
+}
+
+/** Returns a function that deletes something the user confirmed, then says so or why not. */
+export function useRemove() {
+  const { message } = App.useApp();
+  const showFailure = useShowFailure();
+  return useCallback(
+    async (o: { remove: () => Promise<unknown>; done: string; refusedTitle: string; after: () => void }) => {
+      try {
+        await o.remove();
+        o.after();
+        void message.success(o.done);
+      } catch (err) {
+        showFailure(err, '删除失败', o.refusedTitle);
+      }
+    },
+    [message, showFailure],
+  );
+}

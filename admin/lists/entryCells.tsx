@@ -1,6 +1,7 @@
 import { Badge, Space, Tooltip, Typography } from 'antd';
 import { SUBJECT_TYPE_LABELS } from '../../core/credit/dataset.js';
 import type { EntryView } from '../../core/protocol/credit.js';
+import { rowAttrs } from '../common/rowAttrs.js';
 import { formatDateTime } from '../lib/time.js';
 import { EntryStatusTag } from './tags.js';
 
@@ -55,3 +56,6 @@ export function EntryStatusCell({ entry }: { entry: EntryView }) {
     </Space>
   );
 }
+
+/** An entry's table row as tests find it: by id and status. */
+export const entryRow = (e: EntryView) => rowAttrs('entry-row', { 'entry-id': e.id, status: e.status });

@@ -6,7 +6,7 @@ import { formatBytes } from '../campaigns/labels.js';
 import { Page } from '../common/Page.js';
 import { toApiError } from '../lib/api.js';
 import { mediaApi } from '../lib/endpoints.js';
-import { useNotifyError } from '../lib/notify.js';
+import { useRemove } from '../lib/notify.js';
 import { useCan } from '../lib/session.js';
 import { useResource } from '../lib/useResource.js';
 import { MediaCard } from './MediaCard.js';
@@ -18,8 +18,7 @@ const ACCEPT = 'image/png,image/jpeg,image/webp,video/mp4,video/webm';
 export function MediaPage() {
   const library = useResource(mediaApi.list);
   const canManage = useCan('manage-programs');
-  const { message, modal } = App.useApp();
-  const notifyError = useNotifyError();
+  const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [filter, setFilter] = useState<'all' | 'image' | 'video'>('all');
@@ -47,17 +46,14 @@ export function MediaPage() {
     );
   };
 
-  const remove = async (m: MediaInfo) => {
-    try {
-      await mediaApi.remove(m.hash);
-      void message.success(`已删除「${m.originalName}」`);
-      library.reload();
-    } catch (err) {
-      const e = toApiError(err);
-      if (e.status === 409) modal.error({ title: '无法删除该文件', content: e.message });
-      else notifyError(e, '删除失败');
-    }
-  };
+  const removeConfirmed = useRemove();
+  const remove = (m: MediaInfo) =>
+    removeConfirmed({
+      remove: () => mediaApi.remove(m.hash),
+      done: `已删除「${m.originalName}」`,
+      refusedTitle: '无法删除该文件',
+      after: library.reload,
+    });
 
   const data = library.data;
   const shown = (data?.media ?? []).filter((m) => filter === 'all' || m.type === filter);

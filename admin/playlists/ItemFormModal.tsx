@@ -1,11 +1,9 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, InputNumber, Select } from 'antd';
 import type { Item, ItemKind } from '../../core/manifest/types.js';
 import type { CategoryInfo } from '../../core/protocol/credit.js';
 import type { ItemInfo, ItemInput, MediaInfo, ProgramEdit } from '../../core/protocol/programs.js';
-import { toApiError } from '../lib/api.js';
+import { FormModal } from '../common/FormModal.js';
 import { itemsApi } from '../lib/endpoints.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { KIND_LABELS } from '../screens/labels.js';
 import { ItemFields } from './ItemFields.js';
 
@@ -61,59 +59,50 @@ function toInput(v: Values): ItemInput {
 
 /** Creates or edits one content item of any kind. */
 export function ItemFormModal({ item, media, categories, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form) ?? item?.kind ?? 'notice';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = toInput(values);
-      if (item) {
-        const edit = await itemsApi.update(item.id, body);
-        onSaved(edit.saved, edit);
-      } else onSaved(await itemsApi.create(body));
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['name', 'title', 'text', 'media', 'fields'])) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const body = toInput(values);
+    if (!item) return onSaved(await itemsApi.create(body));
+    const edit = await itemsApi.update(item.id, body);
+    onSaved(edit.saved, edit);
   };
-
   return (
-    <Modal
+    <FormModal<Values>
       title={item ? `编辑内容：${item.name}` : '新建内容'}
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={busy}
       width={640}
+      initialValues={toValues(item)}
+      fields={['name', 'title', 'text', 'media', 'fields']}
+      save={save}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={toValues(item)} onFinish={submit}>
-        <Form.Item label="类型" name="kind">
-          <Select
-            disabled={item !== null}
-            options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            onChange={(k: ItemKind) => form.setFieldsValue(DEFAULTS[k] as Partial<Values>)}
-          />
-        </Form.Item>
-        <Form.Item
-          label="名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item label="播放时长（秒）" name="seconds" rules={[{ required: true, message: '请填写时长' }]}>
-          <InputNumber min={1} max={86_400} />
-        </Form.Item>
-        <ItemFields kind={kind} media={media} categories={categories} />
-      </Form>
-    </Modal>
+      <ItemFormFields item={item} media={media} categories={categories} />
+    </FormModal>
+  );
+}
+
+/** The kind picks the fields below it; changing it loads that kind's defaults. */
+function ItemFormFields({ item, media, categories }: Pick<Props, 'item' | 'media' | 'categories'>) {
+  const form = Form.useFormInstance<Values>();
+  const kind = Form.useWatch('kind', form) ?? item?.kind ?? 'notice';
+  return (
+    <>
+      <Form.Item label="类型" name="kind">
+        <Select
+          disabled={item !== null}
+          options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          onChange={(k: ItemKind) => form.setFieldsValue(DEFAULTS[k] as Partial<Values>)}
+        />
+      </Form.Item>
+      <Form.Item
+        label="名称"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item label="播放时长（秒）" name="seconds" rules={[{ required: true, message: '请填写时长' }]}>
+        <InputNumber min={1} max={86_400} />
+      </Form.Item>
+      <ItemFields kind={kind} media={media} categories={categories} />
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ItemInfo } from '../../core/protocol/programs.js';
 import { formatDuration } from '../campaigns/labels.js';
-import { toApiError } from '../lib/api.js';
+import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
+import { confirmDelete, editAction } from '../common/resource/types.js';
 import { categoriesApi, itemsApi, mediaApi } from '../lib/endpoints.js';
-import { useNotifyError } from '../lib/notify.js';
+import { useRemove } from '../lib/notify.js';
 import type { Resource } from '../lib/useResource.js';
 import { useResource } from '../lib/useResource.js';
 import { KIND_LABELS } from '../screens/labels.js';
@@ -17,20 +18,16 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
   const media = useResource(mediaApi.list);
   const categories = useResource(categoriesApi.list);
   const { message, modal } = App.useApp();
-  const notifyError = useNotifyError();
   const [editing, setEditing] = useState<ItemInfo | 'new' | null>(null);
 
-  const remove = async (item: ItemInfo) => {
-    try {
-      await itemsApi.remove(item.id);
-      items.reload();
-      void message.success(`已删除「${item.name}」`);
-    } catch (err) {
-      const e = toApiError(err);
-      if (e.status === 409) modal.error({ title: '无法删除该内容', content: e.message });
-      else notifyError(e, '删除失败');
-    }
-  };
+  const removeConfirmed = useRemove();
+  const remove = (item: ItemInfo) =>
+    removeConfirmed({
+      remove: () => itemsApi.remove(item.id),
+      done: `已删除「${item.name}」`,
+      refusedTitle: '无法删除该内容',
+      after: items.reload,
+    });
 
   const columns = [
     { title: '名称', dataIndex: 'name' },
@@ -47,29 +44,7 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
         ),
     },
     ...(canManage
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, item: ItemInfo) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(item)}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title={`删除「${item.name}」？`}
-                  okText="删除"
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => remove(item)}
-                >
-                  <Button type="link" size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]
+      ? [actionsColumn<ItemInfo>([editAction(), confirmDelete(remove)], editOrRun<ItemInfo>(setEditing))]
       : []),
   ];
   return (

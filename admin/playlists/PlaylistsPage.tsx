@@ -1,12 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
 import { formatDuration } from '../campaigns/labels.js';
+import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
-import { toApiError } from '../lib/api.js';
+import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
+import { confirmDelete, editAction } from '../common/resource/types.js';
 import { itemsApi, programPlaylistsApi } from '../lib/endpoints.js';
-import { useNotifyError } from '../lib/notify.js';
+import { useRemove } from '../lib/notify.js';
 import { useCan } from '../lib/session.js';
 import { useResource } from '../lib/useResource.js';
 import { GroupDefaults } from './GroupDefaults.js';
@@ -25,20 +26,16 @@ export function PlaylistsPage() {
   const items = useResource(itemsApi.list);
   const canManage = useCan('manage-programs');
   const { message, modal } = App.useApp();
-  const notifyError = useNotifyError();
   const [editing, setEditing] = useState<PlaylistInfo | 'new' | null>(null);
 
-  const remove = async (p: PlaylistInfo) => {
-    try {
-      await programPlaylistsApi.remove(p.id);
-      playlists.reload();
-      void message.success(`已删除「${p.name}」`);
-    } catch (err) {
-      const e = toApiError(err);
-      if (e.status === 409) modal.error({ title: '无法删除该节目单', content: e.message });
-      else notifyError(e, '删除失败');
-    }
-  };
+  const removeConfirmed = useRemove();
+  const remove = (p: PlaylistInfo) =>
+    removeConfirmed({
+      remove: () => programPlaylistsApi.remove(p.id),
+      done: `已删除「${p.name}」`,
+      refusedTitle: '无法删除该节目单',
+      after: playlists.reload,
+    });
 
   const columns = [
     {
@@ -65,29 +62,10 @@ export function PlaylistsPage() {
     },
     ...(canManage
       ? [
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, p: PlaylistInfo) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(p)}>
-                  编辑
-                </Button>
-                {p.role === 'content' && (
-                  <Popconfirm
-                    title={`删除「${p.name}」？`}
-                    okText="删除"
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => remove(p)}
-                  >
-                    <Button type="link" size="small" danger>
-                      删除
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
+          actionsColumn<PlaylistInfo>(
+            [editAction(), { ...confirmDelete(remove), when: (p) => p.role === 'content' }],
+            editOrRun<PlaylistInfo>(setEditing),
+          ),
         ]
       : []),
   ];
@@ -106,14 +84,7 @@ export function PlaylistsPage() {
     </Flex>
   );
   const extra = canManage && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      onClick={() => setEditing('new')}
-      data-testid="playlist-create"
-    >
-      新建节目单
-    </Button>
+    <CreateButton label="新建节目单" testId="playlist-create" onClick={() => setEditing('new')} />
   );
   return (
     <Page

@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Radio, Select, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Flex, Radio, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import {
@@ -7,10 +8,11 @@ import {
   type PlayGrouping,
   type ProofOfPlayRow,
 } from '../../core/protocol/operations.js';
+import { FilterSelect } from '../common/FilterSelect.js';
 import { formatMs } from '../dashboard/format.js';
 import { type PlayQuery, reportsApi } from '../dashboard/operationsApi.js';
 import { api } from '../lib/api.js';
-import { hallsApi } from '../lib/endpoints.js';
+import { hallsQuery } from '../lib/queries.js';
 import { formatDateTime } from '../lib/time.js';
 import { useResource } from '../lib/useResource.js';
 
@@ -22,7 +24,7 @@ export function ProofOfPlayTab() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'day'), dayjs()]);
   const [hallId, setHallId] = useState<string | undefined>();
   const [campaignId, setCampaignId] = useState<string | undefined>();
-  const halls = useResource(hallsApi.list);
+  const halls = useQuery(hallsQuery);
   const campaigns = useResource(loadCampaigns);
   const q: PlayQuery = {
     by,
@@ -50,21 +52,19 @@ export function ProofOfPlayTab() {
           allowClear={false}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="全部大厅"
-          style={{ width: 180 }}
+          width={180}
           value={hallId}
           onChange={setHallId}
-          options={(halls.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          items={halls.data ?? []}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="全部宣传活动"
-          style={{ width: 200 }}
+          width={200}
           value={campaignId}
           onChange={setCampaignId}
-          options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          items={campaigns.data ?? []}
         />
         <Button icon={<DownloadOutlined />} href={reportsApi.proofOfPlayXlsx(q)} data-testid="pop-export">
           导出 Excel

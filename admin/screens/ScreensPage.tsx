@@ -1,12 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { App, Empty, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
+import { rowAttrs } from '../common/rowAttrs.js';
 import { removeById, upsertById } from '../lib/collections.js';
-import { groupsApi, hallsApi, screensApi } from '../lib/endpoints.js';
+import { screensApi } from '../lib/endpoints.js';
 import { useNotifyError } from '../lib/notify.js';
+import { groupsQuery, hallsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
@@ -22,8 +24,8 @@ const order = (a: ScreenStatus, b: ScreenStatus) =>
 /** Every screen with live status; operators pair, edit and revoke here. */
 export function ScreensPage() {
   const screens = useResource(screensApi.list);
-  const halls = useResource(hallsApi.list);
-  const groups = useResource(groupsApi.list);
+  const halls = useQuery(hallsQuery);
+  const groups = useQuery(groupsQuery);
   const canOperate = useCan('operate-screens');
   const now = useNow();
   const { message } = App.useApp();
@@ -51,22 +53,15 @@ export function ScreensPage() {
 
   const reloadAll = () => {
     screens.reload();
-    halls.reload();
-    groups.reload();
+    void halls.refetch();
+    void groups.refetch();
   };
   const columns = screenColumns({ now, canOperate, onEdit: setEditing, onRevoke: revoke });
   const extra = (
     <>
       {!connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>}
       {canOperate && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setPairing(true)}
-          data-testid="pair-button"
-        >
-          配对新屏幕
-        </Button>
+        <CreateButton label="配对新屏幕" testId="pair-button" onClick={() => setPairing(true)} />
       )}
     </>
   );
@@ -83,9 +78,7 @@ export function ScreensPage() {
         columns={columns}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={empty} /> }}
-        onRow={(screen) =>
-          ({ 'data-testid': 'screen-row', 'data-screen-id': screen.id }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={(screen) => rowAttrs('screen-row', { 'screen-id': screen.id })}
         scroll={{ x: 'max-content' }}
       />
       {pairing && (

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Flex, Row, Segmented, Space, Statistic, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useCallback, useState } from 'react';
 import type { ImportPreview, PreviewRow } from '../../../core/protocol/credit.js';
+import { rowAttrs } from '../../common/rowAttrs.js';
 import { importsApi } from '../../lib/endpoints.js';
 import { formatDateTime } from '../../lib/time.js';
 import type { PreviewStatus } from '../../lists/creditApi.js';
@@ -99,13 +99,7 @@ export function PreviewStep({ preview, onBack, onNext }: Props) {
         dataSource={rows.items}
         columns={previewColumns()}
         pagination={rows.pagination}
-        onRow={(row) =>
-          ({
-            'data-testid': 'preview-row',
-            'data-row': row.row,
-            'data-status': row.status,
-          }) as HTMLAttributes<HTMLElement>
-        }
+        onRow={(row) => rowAttrs('preview-row', { row: row.row, status: row.status })}
         scroll={{ x: 'max-content' }}
       />
       <Space>

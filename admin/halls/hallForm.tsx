@@ -1,16 +1,10 @@
 import { AutoComplete, Form, Input } from 'antd';
 import { type Hall, type HallInput, TimeZone } from '../../core/protocol/rest.js';
-import { FormModal } from '../common/FormModal.js';
+import { NameField } from '../common/NameField.js';
+import { type FormSpec, saved } from '../common/resource/types.js';
 import { hallsApi } from '../lib/endpoints.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
 import { DEFAULT_ROWS, fromRows, type OpeningRow, toRows } from './openingHours.js';
-
-interface Props {
-  /** null creates a new hall. */
-  hall: Hall | null;
-  onClose: () => void;
-  onSaved: (hall: Hall) => void;
-}
 
 interface Values {
   name: string;
@@ -21,44 +15,34 @@ interface Values {
 
 const TIMEZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
 
-function initialValues(hall: Hall | null): Values {
-  return {
+/** Creates or edits a hall: 名称, 时区, 开放时间, 信用修复窗口说明. */
+export const hallForm: FormSpec<Hall, Values> = {
+  title: (hall) => (hall ? `编辑大厅：${hall.name}` : '新建大厅'),
+  width: 640,
+  initialValues: (hall) => ({
     name: hall?.name ?? '',
     timezone: hall?.timezone ?? 'Asia/Shanghai',
     openingHours: toRows(hall?.openingHours ?? DEFAULT_ROWS),
     repairWindowText: hall?.repairWindowText ?? '',
-  };
-}
-
-/** Creates or edits a hall: 名称, 时区, 开放时间, 信用修复窗口说明. */
-export function HallFormModal({ hall, onClose, onSaved }: Props) {
-  const save = async (values: Values) => {
+  }),
+  fields: ['name', 'timezone', 'openingHours', 'repairWindowText'],
+  submitTestId: 'hall-submit',
+  items: () => <HallFields />,
+  save: async (values, hall) => {
     const body: HallInput = {
       name: values.name.trim(),
       timezone: values.timezone.trim(),
       openingHours: fromRows(values.openingHours),
       repairWindowText: (values.repairWindowText ?? '').trim(),
     };
-    onSaved(hall ? await hallsApi.update(hall.id, body) : await hallsApi.create(body));
-  };
+    return saved(hall ? await hallsApi.update(hall.id, body) : await hallsApi.create(body));
+  },
+};
 
+function HallFields() {
   return (
-    <FormModal<Values>
-      title={hall ? `编辑大厅：${hall.name}` : '新建大厅'}
-      width={640}
-      initialValues={initialValues(hall)}
-      fields={['name', 'timezone', 'openingHours', 'repairWindowText']}
-      save={save}
-      onClose={onClose}
-      submitTestId="hall-submit"
-    >
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入大厅名称' }]}
-      >
-        <Input maxLength={100} placeholder="例如：市民中心政务服务大厅" data-testid="hall-name-input" />
-      </Form.Item>
+    <>
+      <NameField message="请输入大厅名称" placeholder="例如：市民中心政务服务大厅" testId="hall-name-input" />
       <Form.Item
         label="时区"
         name="timezone"
@@ -84,6 +68,6 @@ export function HallFormModal({ hall, onClose, onSaved }: Props) {
           placeholder="例如：信用修复请至 3 号综合窗口办理，工作日 9:00–17:00"
         />
       </Form.Item>
-    </FormModal>
+    </>
   );
 }

@@ -3,17 +3,11 @@ import { LIST_FIELD_LABELS, ListField } from '../../core/credit/dataset.js';
 import { DEFAULT_MASK_POLICY } from '../../core/credit/mask.js';
 import { BLACK_2026, RED_DEFAULT } from '../../core/credit/windowRules.js';
 import type { CategoryInfo, CategoryInput } from '../../core/protocol/credit.js';
-import { FormModal } from '../common/FormModal.js';
+import { NameField } from '../common/NameField.js';
+import { type FormSpec, saved } from '../common/resource/types.js';
 import { categoriesApi } from '../lib/endpoints.js';
 import { MaskPolicyFields } from './MaskPolicyFields.js';
 import { parseWindowRules, WINDOW_PRESETS, windowRulesText } from './windowRulesText.js';
-
-interface Props {
-  /** null creates a new category. */
-  category: CategoryInfo | null;
-  onClose: () => void;
-  onSaved: (category: CategoryInfo) => void;
-}
 
 type Values = Omit<CategoryInput, 'windowRules'> & { windowRulesText: string };
 
@@ -36,38 +30,29 @@ function initialValues(category: CategoryInfo | null): Values {
 }
 
 /** Creates or edits a list category: type, window rules (JSON), masking, objection policy, fields. */
-export function CategoryFormModal({ category, onClose, onSaved }: Props) {
-  const save = async ({ windowRulesText: text, ...values }: Values) => {
+export const categoryForm: FormSpec<CategoryInfo, Values> = {
+  title: (category) => (category ? `编辑类别：${category.name}` : '新建名单类别'),
+  width: 760,
+  initialValues,
+  fields: ['name', 'listType', 'maskPolicy', 'objectionPolicy', 'fields'],
+  submitTestId: 'category-submit',
+  notice: (category) =>
+    category && (
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="修改脱敏规则或异议策略会立即更新所有屏幕上该类别的名单；公示期限规则只用于之后导入的条目"
+      />
+    ),
+  items: (category) => <CategoryFields creating={!category} />,
+  save: async ({ windowRulesText: text, ...values }, category) => {
     const parsed = parseWindowRules(text);
-    if (!parsed.ok) return;
+    if (!parsed.ok) return null;
     const body: CategoryInput = { ...values, name: values.name.trim(), windowRules: parsed.rules };
-    onSaved(category ? await categoriesApi.update(category.id, body) : await categoriesApi.create(body));
-  };
-
-  return (
-    <FormModal<Values>
-      title={category ? `编辑类别：${category.name}` : '新建名单类别'}
-      width={760}
-      initialValues={initialValues(category)}
-      fields={['name', 'listType', 'maskPolicy', 'objectionPolicy', 'fields']}
-      save={save}
-      onClose={onClose}
-      submitTestId="category-submit"
-      notice={
-        category && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title="修改脱敏规则或异议策略会立即更新所有屏幕上该类别的名单；公示期限规则只用于之后导入的条目"
-          />
-        )
-      }
-    >
-      <CategoryFields creating={!category} />
-    </FormModal>
-  );
-}
+    return saved(category ? await categoriesApi.update(category.id, body) : await categoriesApi.create(body));
+  },
+};
 
 /** The category's fields; a new category's rules follow its list type, a preset replaces them. */
 function CategoryFields({ creating }: { creating: boolean }) {
@@ -79,13 +64,11 @@ function CategoryFields({ creating }: { creating: boolean }) {
 
   return (
     <>
-      <Form.Item
-        label="名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '请输入类别名称' }]}
-      >
-        <Input maxLength={100} placeholder="例如：重大税收违法失信主体" data-testid="category-name-input" />
-      </Form.Item>
+      <NameField
+        message="请输入类别名称"
+        placeholder="例如：重大税收违法失信主体"
+        testId="category-name-input"
+      />
       <Form.Item label="名单类型" name="listType">
         <Radio.Group
           options={[

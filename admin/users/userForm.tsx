@@ -1,0 +1,69 @@
+import { Form, Input, Select } from 'antd';
+import { ROLE_LABELS, Role, type User, Username } from '../../core/protocol/rest.js';
+import { type FormSpec, saved } from '../common/resource/types.js';
+import { usersApi } from '../lib/endpoints.js';
+import { TempPasswordModal } from './TempPasswordModal.js';
+
+interface Values {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+const ROLE_OPTIONS = Role.options.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** Creates a user (the temporary password is shown once), or changes a user's 显示名 and 角色. */
+export const userForm: FormSpec<User, Values> = {
+  title: (user) => (user ? `编辑用户：${user.username}` : '新建用户'),
+  initialValues: (user) =>
+    user ? { username: user.username, displayName: user.displayName, role: user.role } : {},
+  fields: ['username', 'displayName', 'role'],
+  submitTestId: 'user-submit',
+  submitText: (user) => (user ? '保存' : '创建'),
+  items: (user) => <UserFields editing={Boolean(user)} />,
+  save: async ({ username, displayName, role }, user) => {
+    if (user) return saved(await usersApi.update(user.id, { displayName: displayName.trim(), role }));
+    const result = await usersApi.create({
+      username: username.trim(),
+      displayName: displayName.trim(),
+      role,
+    });
+    return {
+      saved: result.user,
+      reveal: (close) => <TempPasswordModal result={result} reason="created" onClose={close} />,
+    };
+  },
+};
+
+function UserFields({ editing }: { editing: boolean }) {
+  return (
+    <>
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra={editing ? '用户名创建后不能修改' : '用于登录，2-32 位小写字母、数字、点、下划线或连字符'}
+        rules={[
+          { required: true, message: '请输入用户名' },
+          {
+            validator: async (_, value: string | undefined) => {
+              const result = Username.safeParse(value ?? '');
+              if (value && !editing && !result.success) throw new Error(result.error.issues[0]?.message);
+            },
+          },
+        ]}
+      >
+        <Input disabled={editing} autoComplete="off" data-testid="user-username-input" />
+      </Form.Item>
+      <Form.Item
+        label="显示名"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: '请输入显示名（通常为姓名）' }]}
+      >
+        <Input maxLength={64} data-testid="user-display-name-input" />
+      </Form.Item>
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={ROLE_OPTIONS} placeholder="选择角色" data-testid="user-role-select" />
+      </Form.Item>
+    </>
+  );
+}

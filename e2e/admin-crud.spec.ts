@@ -6,6 +6,13 @@ import { adminTab, launchBrowser, shotPath } from './browser.js';
 let t: TestServer;
 let browser: Browser;
 let admin: Page;
+/** Other roles' tabs a test opens, closed with it. */
+const others: Page[] = [];
+const as = async (role: string) => {
+  const page = await adminTab(browser, t.url, t.hc.demoLogins!, role);
+  others.push(page);
+  return page;
+};
 beforeAll(async () => {
   t = await startTestServer();
   browser = await launchBrowser();
@@ -13,7 +20,8 @@ beforeAll(async () => {
 // A fresh tab per test, so a dialog left open by one cannot block the next.
 beforeEach(async () => {
   await admin?.close();
-  admin = await adminTab(browser, t.url, t.hc.demoLogins!, 'admin');
+  for (const page of others.splice(0)) await page.close();
+  admin = await adminTab(browser, t.url, t.hc.demoLogins!, 'sysadmin');
 });
 afterAll(async () => {
   await browser?.close();
@@ -98,6 +106,24 @@ describe('the simple CRUD pages', () => {
     await user.getByText('已停用').waitFor();
     await user.getByTestId('user-enable').click();
     await admin.getByText('已启用「张三」').waitFor();
+
+    // The role is the security administrator's to change; the system administrator may not.
+    await user.getByRole('button', { name: '编辑' }).click();
+    const roleDisabled = await admin
+      .getByTestId('user-role-select')
+      .evaluate((el) => (el.closest('.ant-select') ?? el).classList.contains('ant-select-disabled'));
+    expect(roleDisabled).toBe(true);
+    await admin.keyboard.press('Escape');
+    const sec = await as('secadmin');
+    await open(sec, '/users');
+    expect(await sec.getByTestId('user-create').count()).toBe(0);
+    const same = sec.getByTestId('user-row').filter({ hasText: 'zhang.san' });
+    await same.getByTestId('user-set-role').click();
+    await sec.getByTestId('user-role-select').click();
+    await sec.locator('.ant-select-item-option').filter({ hasText: '宣传管理' }).first().click();
+    await sec.getByTestId('user-submit').click();
+    await same.getByText('宣传管理').waitFor();
+    await shot(sec, 'admin-users-secadmin.png');
   });
 
   it('lists categories and creates then revokes an API key', async () => {
@@ -109,44 +135,50 @@ describe('the simple CRUD pages', () => {
     await admin.getByTestId('category-submit').click();
     await admin.getByText('已保存').waitFor();
 
-    await admin.getByRole('tab', { name: 'API 密钥' }).click();
-    await admin.getByTestId('api-key-create').click();
-    await admin.getByTestId('api-key-name-input').fill('市信用平台撤下推送');
-    await admin.getByRole('button', { name: '创建' }).click();
-    expect(await admin.getByTestId('api-key-secret').innerText()).not.toBe('');
-    await admin.getByTestId('api-key-secret-done').click();
-    const key = admin.getByTestId('api-key-row').filter({ hasText: '市信用平台撤下推送' });
+    // API keys are the security administrator's.
+    expect(await admin.getByRole('tab', { name: 'API 密钥' }).count()).toBe(0);
+    const sec = await as('secadmin');
+    await sec.goto(`${t.url}/admin/#/settings`);
+    await sec.getByRole('tab', { name: 'API 密钥' }).click();
+    await sec.getByTestId('api-key-create').click();
+    await sec.getByTestId('api-key-name-input').fill('市信用平台撤下推送');
+    await sec.getByRole('button', { name: '创建' }).click();
+    expect(await sec.getByTestId('api-key-secret').innerText()).not.toBe('');
+    await sec.getByTestId('api-key-secret-done').click();
+    const key = sec.getByTestId('api-key-row').filter({ hasText: '市信用平台撤下推送' });
     await key.getByTestId('api-key-revoke').click();
-    await confirm(admin, '吊销');
+    await confirm(sec, '吊销');
     await key.getByText('已吊销').waitFor();
-    const toast = admin.locator('.ant-message-notice').filter({ hasText: '已吊销「市信用平台撤下推送」' });
+    const toast = sec.locator('.ant-message-notice').filter({ hasText: '已吊销「市信用平台撤下推送」' });
     await expect.poll(() => toast.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    await shot(admin, 'admin-api-keys.png');
+    await shot(sec, 'admin-api-keys.png');
   });
 
   it('creates a content item whose kind loads its defaults, and saves a campaign unchanged', async () => {
-    await admin.goto(`${t.url}/admin/#/playlists`);
-    await admin.getByRole('tab', { name: '内容' }).click();
-    await admin.getByTestId('item-create').click();
-    const dialog = admin.locator('.ant-modal').filter({ hasText: '新建内容' });
+    // Program content is the publicity office's.
+    const pub = await as('publicity');
+    await pub.goto(`${t.url}/admin/#/playlists`);
+    await pub.getByRole('tab', { name: '内容' }).click();
+    await pub.getByTestId('item-create').click();
+    const dialog = pub.locator('.ant-modal').filter({ hasText: '新建内容' });
     await dialog.locator('.ant-select').first().click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: '时钟' }).click();
+    await pub.locator('.ant-select-item-option').filter({ hasText: '时钟' }).click();
     expect(await dialog.getByRole('spinbutton').inputValue()).toBe('10');
     await dialog.getByLabel('名称').fill('大厅时钟');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await admin.getByText('已保存「大厅时钟」').waitFor();
-    await row(admin, '大厅时钟').waitFor();
-    await row(admin, '大厅时钟').getByRole('button', { name: '删除' }).click();
-    await confirm(admin, '删除');
-    await admin.getByText('已删除「大厅时钟」').waitFor();
+    await pub.getByText('已保存「大厅时钟」').waitFor();
+    await row(pub, '大厅时钟').waitFor();
+    await row(pub, '大厅时钟').getByRole('button', { name: '删除' }).click();
+    await confirm(pub, '删除');
+    await pub.getByText('已删除「大厅时钟」').waitFor();
 
-    await open(admin, '/campaigns');
-    await admin.locator('.ant-table-row').first().getByRole('button', { name: '编辑' }).click();
-    const edit = admin.locator('.ant-modal').filter({ hasText: '编辑宣传活动' });
+    await open(pub, '/campaigns');
+    await pub.locator('.ant-table-row').first().getByRole('button', { name: '编辑' }).click();
+    const edit = pub.locator('.ant-modal').filter({ hasText: '编辑宣传活动' });
     await edit.getByLabel('活动名称').fill('信用宣传周');
     await edit.getByRole('button', { name: '保存' }).click();
     await edit.waitFor({ state: 'detached' });
-    await row(admin, '信用宣传周').waitFor();
+    await row(pub, '信用宣传周').waitFor();
   });
 
   it('shares one halls query across pages: a rename shows on 屏幕分组 with only the invalidation refetching', async () => {

@@ -143,7 +143,7 @@ export class World {
    */
   program(items: Item[], lists: PlaylistEntry[], content: PlaylistEntry[]): void {
     const s = this.s;
-    const actor = s.stores.users.list().find((u: { role: string }) => u.role === 'admin')!.id;
+    const actor = s.stores.users.list().find((u: { role: string }) => u.role === 'publicity')!.id;
     for (const c of s.stores.programs.listCampaigns()) {
       if (c.approvedSnapshot) s.programs.campaigns.withdraw(c.id, actor);
     }

@@ -140,7 +140,7 @@ describe('route table walk', () => {
   });
 
   it('player routes refuse a missing or unknown device token, and an admin session', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     for (const route of t.hc.routes.table.filter((r) => r.access === 'player')) {
       const method = route.method.toUpperCase();
       const path = unknownPath(route.path);
@@ -167,7 +167,7 @@ describe('CSRF walk', () => {
   it('every session write route without the CSRF token, or with another session’s, answers 403 csrf_failed and changes nothing', async () => {
     const writes = guarded().filter(isWrite);
     expect(writes.length).toBeGreaterThan(30);
-    const other = await loginAs(t, 'admin');
+    const other = await loginAs(t, 'sysadmin');
     let requests = 0;
     for (const route of writes) {
       const method = route.method.toUpperCase();
@@ -193,7 +193,7 @@ describe('CSRF walk', () => {
       expect(fingerprint(), `${method} ${route.path} without CSRF changed data`).toBe(before);
     }
     // The session still works: a refused write does not end it.
-    expect((await clients.get('admin')!.request('GET', '/api/auth/session')).status).toBe(200);
+    expect((await clients.get('sysadmin')!.request('GET', '/api/auth/session')).status).toBe(200);
     console.log(`CSRF walk: ${writes.length} write routes, ${requests} requests refused, data unchanged`);
   });
 });

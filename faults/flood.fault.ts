@@ -108,7 +108,7 @@ function watchHealth() {
 
 beforeAll(async () => {
   server = await ServerProcess.start({ HALLCAST_SOCKET_RATE_SCALE: '1000' });
-  admin = await server.login('admin');
+  admin = await server.login('sysadmin');
   for (let i = 0; i < 3; i++) screens.push(await server.pair(`洪泛屏${i + 1}`));
 }, 120_000);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { makeResidentId } from '../core/credit/index.js';
+import { openDb } from './store/db.js';
 import { csv, orgRow, personRow } from './test/creditFixtures.js';
 import { startTestServer } from './test/harness.js';
 
@@ -78,6 +79,8 @@ describe('hallcast import', () => {
       '--category',
       '失信被执行人',
       '--json',
+      '--as',
+      'editor',
     ];
     const dry = await hallcast(t.dataDir, ...args, '--dry-run');
     expect(dry.code).toBe(0);
@@ -94,8 +97,22 @@ describe('hallcast import', () => {
     });
     expect(lines[3].errors[0]).toMatchObject({ field: 'docNo', code: 'required' });
     expect(dry.out + dry.err).not.toContain(id);
+    // The importer is named, and must be a list editor.
+    const anonymous = await hallcast(t.dataDir, ...args.slice(0, -2));
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.err).toContain('请用 --as 指定导入人');
+    const wrong = await hallcast(t.dataDir, ...args.slice(0, -1), 'sysadmin');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('--as 须为启用的名单编辑（editor）');
     const real = await hallcast(t.dataDir, ...args);
     expect(real.code).toBe(0);
+    const db = openDb(join(t.dataDir, 'hallcast.db'));
+    const batch = db.prepare('SELECT created_by FROM batches ORDER BY created_at DESC LIMIT 1').get() as {
+      created_by: string;
+    };
+    const editor = db.prepare("SELECT id FROM users WHERE username = 'editor'").get() as { id: string };
+    db.close();
+    expect(batch.created_by).toBe(editor.id);
     const list = await hallcast(
       t.dataDir,
       'import',
@@ -106,6 +123,8 @@ describe('hallcast import', () => {
       'black',
       '--category',
       '失信被执行人',
+      '--as',
+      'editor',
     );
     expect(list.code).toBe(1);
     expect(list.err).toContain('成员单位「不存在的单位」不存在');

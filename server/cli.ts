@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ImportConfirm } from '../core/protocol/credit.js';
-import { Role, UserCreate } from '../core/protocol/rest.js';
+import { can, Role, UserCreate } from '../core/protocol/rest.js';
 import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
@@ -29,7 +29,7 @@ const USAGE = `用法: hallcast <命令>
   user add NAME --role ROLE [--name 显示名]   新建用户（打印一次性临时密码）
   user passwd NAME [--password-stdin] 重置用户密码（默认生成临时密码并打印）
   user list                           列出用户
-  import FILE --unit 单位 --list red|black --category 类别 [--dry-run] [--json]
+  import FILE --as 用户名 --unit 单位 --list red|black --category 类别 [--dry-run] [--json]
                                       导入名单文件（与管理后台相同的校验；--json 每行输出一个 JSON）
   audit verify                        校验审计日志哈希链
   config                              列出所有配置项（环境变量、默认值、说明）
@@ -130,9 +130,11 @@ async function importFile(
 ): Promise<void> {
   if (!file || !v.unit || !v.category || (v.list !== 'red' && v.list !== 'black')) {
     throw new StartupError(
-      '用法: hallcast import FILE --unit 单位 --list red|black --category 类别 [--dry-run] [--json]',
+      '用法: hallcast import FILE --as 用户名 --unit 单位 --list red|black --category 类别 [--dry-run] [--json]',
     );
   }
+  if (typeof v.as !== 'string' || !v.as)
+    throw new StartupError('请用 --as 指定导入人（一位名单编辑的用户名）：批次记在其名下，并由审核员审核');
   const s = offline(loadConfig());
   const unit = s.stores.credit.unitByName(String(v.unit));
   const category = s.stores.credit.listCategories().find((c) => c.name === v.category);
@@ -152,7 +154,16 @@ async function importFile(
         .join('、')}`,
     );
   }
-  const actor = s.stores.users.list().find((u) => u.role === 'admin')?.id ?? 'cli';
+  const importer = s.stores.users.getByUsername(v.as.toLowerCase());
+  if (!importer || importer.disabled || !can(importer.role, 'edit-lists'))
+    throw new StartupError(
+      `用户「${v.as}」不存在、已停用或不能导入名单：--as 须为启用的名单编辑（${s.stores.users
+        .list()
+        .filter((u) => !u.disabled && can(u.role, 'edit-lists'))
+        .map((u) => u.username)
+        .join('、')}）`,
+    );
+  const actor = importer.id;
   const showProgress = !v.json && process.stderr.isTTY;
   const title = ImportConfirm.shape.title.safeParse(
     String(v.title ?? `${category.name} — ${safeFileName(file) || 'upload'}`),
@@ -226,6 +237,7 @@ async function main(): Promise<void> {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       title: { type: 'string' },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -39,6 +39,38 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 011 turns every admin into a system administrator, keeping what refers to them', () => {
+    const db = openDb(join(tmp(), 'c.db'));
+    migrate(db, listMigrations(), 10);
+    const user = db.prepare(
+      "INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, 'h', 1)",
+    );
+    user.run('u1', 'admin', '管理员', 'admin');
+    user.run('u2', 'editor', '编辑', 'list-editor');
+    db.prepare(
+      "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, last_active_at) VALUES ('s1', 'u1', 'c', 1, 2, 1)",
+    ).run();
+    db.prepare("INSERT INTO units (id, name, created_at) VALUES ('n1', '市市场监管局', 1)").run();
+    db.prepare(
+      "INSERT INTO categories (id, name, list_type, window_rules, mask_policy, fields, created_at) VALUES ('c1', '类别', 'black', '{}', '{}', '[]', 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO batches (id, title, unit_id, category_id, status, source_name, created_by, created_at) VALUES ('b1', '批次', 'n1', 'c1', 'draft', 'x.csv', 'u2', 1)",
+    ).run();
+    expect(migrate(db)).toBe(listMigrations().at(-1)!.version);
+    expect(db.prepare('SELECT id, role FROM users ORDER BY id').all()).toEqual([
+      { id: 'u1', role: 'sysadmin' },
+      { id: 'u2', role: 'list-editor' },
+    ]);
+    expect(db.prepare('SELECT user_id FROM sessions').all()).toEqual([{ user_id: 'u1' }]);
+    expect(db.prepare('SELECT created_by FROM batches').get()).toEqual({ created_by: 'u2' });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The old role is no longer a role.
+    expect(() => user.run('u3', 'old', '旧', 'admin')).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a database from a newer version', () => {
     const dir = tmp();
     const db = new Database(join(dir, 'hallcast.db'));

@@ -4,6 +4,7 @@ import type { AuditRecord } from '../../core/protocol/credit.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
 import { auditApi } from '../lib/endpoints.js';
+import { useCan } from '../lib/session.js';
 import { formatDateTime } from '../lib/time.js';
 import { usePaged } from '../lists/usePaged.js';
 import { formatSummary } from './formatSummary.js';
@@ -48,11 +49,15 @@ const columns: ColumnsType<AuditRecord> = [
 const load = (page: { offset: number; limit: number }) =>
   auditApi.list(page).then((r) => ({ total: r.total, items: r.records }));
 
-/** 审计日志: every recorded action, newest first as the server orders it. */
+/**
+ * 审计日志 for the audit administrator: every recorded action, newest first as the server orders
+ * it; the others see their own actions (the security administrator the auditors' too).
+ */
 export function AuditPage() {
+  const all = useCan('read-audit');
   const records = usePaged<AuditRecord>(load, 50);
   return (
-    <Page title="审计日志" error={records.error} onRetry={records.reload}>
+    <Page title={all ? '审计日志' : '我的操作记录'} error={records.error} onRetry={records.reload}>
       <Table<AuditRecord>
         rowKey="seq"
         size="small"

@@ -68,7 +68,11 @@ describe('BatchActions by role and state', { timeout: 20_000 }, () => {
     expect(shown('reviewer', 'draft')).toEqual([]);
     expect(shown('reviewer', 'submitted')).toEqual(['batch-approve', 'batch-reject']);
     expect(shown('reviewer', 'approved')).toEqual(['batch-publish']);
-    expect(shown('admin', 'rejected')).toEqual(['batch-submit', 'batch-delete']);
+    expect(shown('list-editor', 'rejected')).toEqual(['batch-submit', 'batch-delete']);
+    // No administrator acts on a batch.
+    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const)
+      for (const status of ['draft', 'submitted', 'approved'] as const)
+        expect(shown(role, status)).toEqual([]);
     expect(shown('operator', 'submitted')).toEqual([]);
     expect(shown('publicity', 'approved')).toEqual([]);
     expect(shown('reviewer', 'published')).toEqual([]);

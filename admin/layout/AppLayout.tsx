@@ -1,12 +1,12 @@
 import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../core/protocol/rest.js';
 import { AlertNotifier } from '../dashboard/AlertNotifier.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { PasswordPage } from '../password/PasswordPage.js';
-import { pagesFor } from './pages.js';
+import { landingFor, pagesFor } from './pages.js';
 
 const PASSWORD_PATH = '/password';
 
@@ -17,7 +17,7 @@ export function AppLayout() {
   const pages = pagesFor(session.user.role);
   // A page owns its sub-routes too (#/batches/:id).
   const page = pages.find((p) => p.path === route || route.startsWith(`${p.path}/`));
-  const fallback = pages[0]?.path ?? '/screens';
+  const fallback = landingFor(session.user.role);
 
   useEffect(() => {
     if (!page && route !== PASSWORD_PATH) navigate(fallback, true);
@@ -60,9 +60,37 @@ export function AppLayout() {
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{Current && <Current />}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>
+          <AdminSetup />
+          {Current && <Current />}
+        </Layout.Content>
         <AlertNotifier />
       </Layout>
     </Layout>
+  );
+}
+
+/**
+ * After the move to separated administrators the system administrator is asked, until it is
+ * done, to create the security and audit administrators no account holds yet.
+ */
+function AdminSetup() {
+  const { session } = useSession();
+  const missing = session.setup ?? [];
+  if (missing.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="admin-setup"
+      title={`尚未设立${missing.map((r) => ROLE_LABELS[r]).join('、')}`}
+      description="系统管理、安全管理与审计由三位管理员分别担任（等保三级）：请新建账号并选择相应角色；之后角色由安全管理员分配。"
+      action={
+        <Button size="small" onClick={() => navigate('/users')}>
+          前往用户页
+        </Button>
+      }
+    />
   );
 }

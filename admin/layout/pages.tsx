@@ -40,8 +40,8 @@ export interface PageDef {
   path: string;
   label: string;
   icon: ReactNode;
-  /** The menu shows the page only to roles that may do this. */
-  action: Action;
+  /** The menu shows the page only to roles that may do this (one of these). */
+  action: Action | readonly Action[];
   component: ComponentType;
 }
 
@@ -79,17 +79,23 @@ export const PAGES: PageDef[] = [
   { path: '/takedowns', label: '撤下记录', icon: <StopOutlined />, action: 'view', component: TakedownsPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, action: 'view', component: AuditPage },
   { path: '/reports', label: '报表', icon: <BarChartOutlined />, action: 'view', component: ReportsPage },
-  { path: '/users', label: '用户', icon: <TeamOutlined />, action: 'manage-system', component: UsersPage },
+  { path: '/users', label: '用户', icon: <TeamOutlined />, action: 'see-users', component: UsersPage },
   {
     path: '/settings',
     label: '设置',
     icon: <SettingOutlined />,
-    // List editors see the working-day calendar only (SettingsPage filters the tabs).
-    action: 'edit-lists',
+    // Each role sees the tabs it may change (SettingsPage filters them).
+    action: ['manage-system', 'edit-lists', 'manage-security'],
     component: SettingsPage,
   },
 ];
 
+/** Where a role lands after signing in: its own work first. */
+const LANDING: Partial<Record<Role, string>> = { secadmin: '/users', auditor: '/audit' };
+export const landingFor = (role: Role): string => LANDING[role] ?? pagesFor(role)[0]?.path ?? '/screens';
+
 export function pagesFor(role: Role): PageDef[] {
-  return PAGES.filter((page) => can(role, page.action));
+  return PAGES.filter((page) =>
+    (typeof page.action === 'string' ? [page.action] : page.action).some((a) => can(role, a)),
+  );
 }

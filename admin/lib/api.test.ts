@@ -4,7 +4,7 @@ import { ApiClient, ApiError } from './api.js';
 import { json, startTestServer } from './testServer.js';
 
 const session: SessionInfo = {
-  user: { id: 'u1', username: 'admin', displayName: '管理员', role: 'admin', mustChangePassword: false },
+  user: { id: 'u1', username: 'admin', displayName: '管理员', role: 'sysadmin', mustChangePassword: false },
   csrfToken: 'csrf-123',
 };
 

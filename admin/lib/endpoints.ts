@@ -11,6 +11,7 @@ import type {
   SessionInfo,
   User,
   UserCreate,
+  UserRoleChange,
   UserUpdate,
   UserWithPassword,
 } from '../../core/protocol/rest.js';
@@ -48,7 +49,9 @@ export const usersApi = {
   names: () => api.get<{ id: string; displayName: string }[]>('/api/users/names'),
   create: (body: UserCreate) => api.post<UserWithPassword>('/api/users', body),
   update: (userId: string, body: UserUpdate) => api.patch<User>(`/api/users/${id(userId)}`, body),
+  setRole: (userId: string, body: UserRoleChange) => api.put<User>(`/api/users/${id(userId)}/role`, body),
   resetPassword: (userId: string) => api.post<UserWithPassword>(`/api/users/${id(userId)}/reset-password`),
+  unlock: (userId: string) => api.post<User>(`/api/users/${id(userId)}/unlock`),
 };
 
 export const hallsApi = {

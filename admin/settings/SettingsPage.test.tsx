@@ -17,9 +17,12 @@ const tabLabels = () => screen.getAllByRole('tab').map((t) => t.textContent);
 afterEach(cleanup);
 
 describe('设置 by role', () => {
-  it('gives system admins every tab', () => {
-    renderAs('admin');
-    expect(tabLabels()).toEqual(['成员单位', '名单类别', '工作日历', 'API 密钥']);
+  it('gives the system administrator units and categories, the security administrator the API keys', () => {
+    renderAs('sysadmin');
+    expect(tabLabels()).toEqual(['成员单位', '名单类别']);
+    cleanup();
+    renderAs('secadmin');
+    expect(tabLabels()).toEqual(['API 密钥']);
   });
 
   it('gives list editors the working-day calendar only', () => {

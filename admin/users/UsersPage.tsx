@@ -4,18 +4,22 @@ import { useSession } from '../lib/session.js';
 import { userActions, userColumns } from './userColumns.js';
 import { userForm } from './userForm.js';
 
-/** Admin users: create (one-time password), edit, disable/enable, reset password. */
+/**
+ * Users: the system administrator creates (one-time password), renames, disables and enables;
+ * the security administrator assigns roles, resets passwords and lifts locks.
+ */
 export function UsersPage() {
   const { session } = useSession();
+  const { role } = session.user;
   return (
     <ResourceTable
       variant="page"
       title="用户"
       query={usersQuery}
       columns={userColumns}
-      create={{ label: '新建用户', testId: 'user-create' }}
-      form={userForm}
-      actions={userActions(session.user.id)}
+      create={role === 'sysadmin' ? { label: '新建用户', testId: 'user-create' } : undefined}
+      form={userForm(role)}
+      actions={userActions(session.user)}
       emptyText={() => '还没有用户'}
       row={{ testId: 'user-row', idAttribute: 'user-id' }}
     />

@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ROLE_LABELS, type User } from '../../core/protocol/rest.js';
+import { ROLE_LABELS, type Role, type User } from '../../core/protocol/rest.js';
 import { editAction, type RowAction } from '../common/resource/types.js';
 import { usersApi } from '../lib/endpoints.js';
 import { formatDateTime } from '../lib/time.js';
@@ -34,8 +34,14 @@ const toggle = async (user: User) => ({
   message: user.disabled ? `已启用「${user.displayName}」` : `已停用「${user.displayName}」`,
 });
 
-/** 编辑, 启用 or 停用 (never on your own account), 重置密码 (the new one is shown once). */
-export function userActions(selfId: string): RowAction<User>[] {
+/**
+ * The system administrator's 编辑, 启用 and 停用; the security administrator's 分配角色, 重置密码
+ * (the new one is shown once) and 解除锁定. Never on one's own account.
+ */
+export function userActions(self: { id: string; role: Role }): RowAction<User>[] {
+  const selfId = self.id;
+  if (self.role === 'secadmin') return securityActions(selfId);
+  if (self.role !== 'sysadmin') return [];
   return [
     editAction(),
     {
@@ -60,9 +66,17 @@ export function userActions(selfId: string): RowAction<User>[] {
       },
       run: toggle,
       failTitle: '停用失败',
+      conflictTitle: '无法停用',
     },
+  ];
+}
+
+function securityActions(selfId: string): RowAction<User>[] {
+  return [
+    { ...editAction<User>('user-set-role'), label: '分配角色', when: (u) => u.id !== selfId },
     {
       key: 'reset',
+      when: (u) => u.id !== selfId,
       label: '重置密码',
       testId: 'user-reset-password',
       confirm: {
@@ -78,6 +92,17 @@ export function userActions(selfId: string): RowAction<User>[] {
         };
       },
       failTitle: '重置密码失败',
+    },
+    {
+      key: 'unlock',
+      label: '解除锁定',
+      testId: 'user-unlock',
+      when: (u) => u.id !== selfId,
+      run: async (u) => ({
+        saved: await usersApi.unlock(u.id),
+        message: `已解除「${u.displayName}」的登录锁定`,
+      }),
+      failTitle: '解除锁定失败',
     },
   ];
 }

@@ -12,17 +12,22 @@ interface Values {
 
 const ROLE_OPTIONS = Role.options.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
-/** Creates a user (the temporary password is shown once), or changes a user's 显示名 and 角色. */
-export const userForm: FormSpec<User, Values> = {
-  title: (user) => (user ? `编辑用户：${user.username}` : '新建用户'),
+/**
+ * The system administrator creates a user (the temporary password is shown once) or changes a
+ * user's 显示名; the security administrator assigns the 角色 (the server refuses one's own).
+ */
+export const userForm = (editor: Role): FormSpec<User, Values> => ({
+  title: (user) =>
+    user ? (editor === 'secadmin' ? `分配角色：${user.username}` : `编辑用户：${user.username}`) : '新建用户',
   initialValues: (user) =>
     user ? { username: user.username, displayName: user.displayName, role: user.role } : {},
   fields: ['username', 'displayName', 'role'],
   submitTestId: 'user-submit',
   submitText: (user) => (user ? '保存' : '创建'),
-  items: (user) => <UserFields editing={Boolean(user)} />,
+  items: (user) => <UserFields editing={Boolean(user)} editor={editor} />,
   save: async ({ username, displayName, role }, user) => {
-    if (user) return saved(await usersApi.update(user.id, { displayName: displayName.trim(), role }));
+    if (user && editor === 'secadmin') return saved(await usersApi.setRole(user.id, { role }));
+    if (user) return saved(await usersApi.update(user.id, { displayName: displayName.trim() }));
     const result = await usersApi.create({
       username: username.trim(),
       displayName: displayName.trim(),
@@ -33,9 +38,12 @@ export const userForm: FormSpec<User, Values> = {
       reveal: (close) => <TempPasswordModal result={result} reason="created" onClose={close} />,
     };
   },
-};
+});
 
-function UserFields({ editing }: { editing: boolean }) {
+function UserFields({ editing, editor }: { editing: boolean; editor: Role }) {
+  // Editing, the system administrator changes the name only and the security administrator the role only.
+  const roleOnly = editing && editor === 'secadmin';
+  const nameOnly = editing && editor !== 'secadmin';
   return (
     <>
       <Form.Item
@@ -59,10 +67,20 @@ function UserFields({ editing }: { editing: boolean }) {
         name="displayName"
         rules={[{ required: true, whitespace: true, message: '请输入显示名（通常为姓名）' }]}
       >
-        <Input maxLength={64} data-testid="user-display-name-input" />
+        <Input maxLength={64} disabled={roleOnly} data-testid="user-display-name-input" />
       </Form.Item>
-      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-        <Select options={ROLE_OPTIONS} placeholder="选择角色" data-testid="user-role-select" />
+      <Form.Item
+        label="角色"
+        name="role"
+        rules={[{ required: true, message: '请选择角色' }]}
+        extra={nameOnly ? '角色由安全管理员分配' : undefined}
+      >
+        <Select
+          options={ROLE_OPTIONS}
+          placeholder="选择角色"
+          disabled={nameOnly}
+          data-testid="user-role-select"
+        />
       </Form.Item>
     </>
   );

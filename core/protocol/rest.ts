@@ -3,21 +3,44 @@ import { Canvas, Layout } from '../manifest/types.js';
 import type { ErrorCode } from './errors.js';
 import { DisplayName, FreeText } from './text.js';
 
-/** Role ids (ARCHITECTURE "Trust"). */
-export const Role = z.enum(['admin', 'list-editor', 'reviewer', 'publicity', 'operator']);
+/**
+ * Role ids (ARCHITECTURE "Trust"). Three separated administrators (GB/T 22239-2019 8.1.4.2 d):
+ * the system administrator runs accounts, halls and screens; the security administrator assigns
+ * roles, resets passwords, lifts locks and keeps the API keys; the audit administrator reads the
+ * audit log and changes nothing. None of them edits, reviews or publishes lists or campaigns.
+ */
+export const Role = z.enum([
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'list-editor',
+  'reviewer',
+  'publicity',
+  'operator',
+]);
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
   'list-editor': '名单编辑',
   reviewer: '审核员',
   publicity: '宣传管理',
   operator: '运维值守',
 };
 
+/** The administrator roles: each must keep one enabled holder. */
+export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
+
 /** Every route maps to one of these actions; the table below says which roles may. */
 export const Action = z.enum([
   'manage-system',
+  'see-users',
+  'manage-security',
+  'read-audit',
   'edit-lists',
   'withdraw-entries',
   'set-objection',
@@ -30,22 +53,29 @@ export const Action = z.enum([
 export type Action = z.infer<typeof Action>;
 
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
-  'manage-system': ['admin'],
-  'edit-lists': ['admin', 'list-editor'],
-  'withdraw-entries': ['admin', 'list-editor'],
-  'set-objection': ['admin', 'list-editor'],
-  review: ['admin', 'reviewer'],
-  'manage-programs': ['admin', 'publicity'],
-  emergency: ['admin', 'reviewer', 'publicity'],
-  'operate-screens': ['admin', 'operator'],
-  view: ['admin', 'list-editor', 'reviewer', 'publicity', 'operator'],
+  /** Accounts (create, rename, disable), halls, groups, member units, categories. */
+  'manage-system': ['sysadmin'],
+  /** The user list with roles and states. */
+  'see-users': ['sysadmin', 'secadmin'],
+  /** Roles, password resets, lifting a lock, API keys. */
+  'manage-security': ['secadmin'],
+  /** The whole audit log (everyone reads their own actions). */
+  'read-audit': ['auditor'],
+  'edit-lists': ['list-editor'],
+  'withdraw-entries': ['list-editor'],
+  'set-objection': ['list-editor'],
+  review: ['reviewer'],
+  'manage-programs': ['publicity'],
+  emergency: ['reviewer', 'publicity'],
+  'operate-screens': ['sysadmin', 'operator'],
+  view: ['sysadmin', 'secadmin', 'auditor', 'list-editor', 'reviewer', 'publicity', 'operator'],
 };
 
 /**
  * Roles whose sessions end after the short idle limit (HALLCAST_PRIVILEGED_SESSION_IDLE_MS):
- * who manages the system and who reviews and publishes.
+ * the administrators and who reviews and publishes.
  */
-export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'reviewer'];
+export const PRIVILEGED_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor', 'reviewer'];
 
 /**
  * The header every admin request carries: milliseconds since the user last pressed a key,
@@ -89,6 +119,8 @@ export const SessionInfo = z.object({
     mustChangePassword: z.boolean(),
   }),
   csrfToken: z.string(),
+  /** For the system administrator: administrator roles no enabled account holds yet (create them). */
+  setup: z.array(Role).optional(),
   /** With a sign-in only: the one before it, and the failed attempts since (GB/T 22239 8.1.4.1). */
   notice: z
     .object({
@@ -111,12 +143,14 @@ export const UserCreate = z.object({
   role: Role,
 });
 export type UserCreate = z.infer<typeof UserCreate>;
+/** What the system administrator changes of an account; the role is the security administrator's. */
 export const UserUpdate = z.object({
   displayName: DisplayName('显示名', 64).optional(),
-  role: Role.optional(),
   disabled: z.boolean().optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
+export const UserRoleChange = z.object({ role: Role });
+export type UserRoleChange = z.infer<typeof UserRoleChange>;
 export const User = z.object({
   id: z.string(),
   username: z.string(),

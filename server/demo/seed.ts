@@ -17,7 +17,9 @@ export interface DemoLogin {
 }
 
 const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
-  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'sysadmin', displayName: '市信用办 系统管理员', role: 'sysadmin' },
+  { username: 'secadmin', displayName: '市信用办 安全管理员', role: 'secadmin' },
+  { username: 'auditor', displayName: '市信用办 审计管理员', role: 'auditor' },
   { username: 'editor', displayName: '市信用办 名单编辑', role: 'list-editor' },
   { username: 'reviewer', displayName: '市信用办 审核员', role: 'reviewer' },
   { username: 'publicity', displayName: '市委宣传部 宣传管理', role: 'publicity' },

@@ -102,7 +102,7 @@ describe('permission table', () => {
 
 describe('sessions', () => {
   it('rejects a write without the CSRF token and changes nothing', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const before = t.hc.stores.halls.listHalls().length;
     const r = await admin.request(
       'POST',
@@ -134,7 +134,7 @@ describe('sessions', () => {
   });
 
   it('forces a new user to change the password before anything else', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const created = await admin.request('POST', '/api/users', {
       username: 'zhangsan',
       displayName: '张三',
@@ -160,7 +160,7 @@ describe('sessions', () => {
   });
 
   it('disabling a user ends their sessions', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const created = await admin.request('POST', '/api/users', {
       username: 'lisi',
       displayName: '李四',

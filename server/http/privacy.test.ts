@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await startTestServer({}, clock);
   editor = await loginAs(t, 'list-editor');
   reviewer = await loginAs(t, 'reviewer');
-  admin = await loginAs(t, 'admin');
+  admin = await loginAs(t, 'sysadmin');
   pub = await loginAs(t, 'publicity');
 });
 afterAll(async () => {

@@ -30,11 +30,13 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('an admin socket ends when the server ends its session', () => {
   let t: TestServer;
   let admin: Client;
+  let secadmin: Client;
   const userId = (username: string) => t.hc.stores.users.getByUsername(username)!.id;
   beforeAll(async () => {
     // The default re-check interval (30 s) is far beyond these tests: the events must do it.
     t = await startTestServer({ adminPushMs: 30 });
-    admin = await loginAs(t, 'admin');
+    admin = await loginAs(t, 'sysadmin');
+    secadmin = await loginAs(t, 'secadmin');
   });
   afterAll(async () => {
     await t.close();
@@ -74,21 +76,21 @@ describe('an admin socket ends when the server ends its session', () => {
     const op = await loginAs(t, 'operator');
     const before = await connectAdmin(t, op);
     try {
-      const r = await admin.request('PATCH', `/api/users/${userId('operator')}`, { role: 'publicity' });
+      const r = await secadmin.request('PUT', `/api/users/${userId('operator')}/role`, { role: 'publicity' });
       expect(r.status).toBe(200);
       await closedBy(before, 'role_changed');
       expect((await op.request('GET', '/api/auth/session')).body.user.role).toBe('publicity');
       const after = await connectAdmin(t, op);
       after.socket.close();
     } finally {
-      await admin.request('PATCH', `/api/users/${userId('operator')}`, { role: 'operator' });
+      await secadmin.request('PUT', `/api/users/${userId('operator')}/role`, { role: 'operator' });
     }
   });
 
   it('a password reset closes the user’s sockets', async () => {
     const reviewer = await loginAs(t, 'reviewer');
     const socket = await connectAdmin(t, reviewer);
-    const r = await admin.request('POST', `/api/users/${userId('reviewer')}/reset-password`);
+    const r = await secadmin.request('POST', `/api/users/${userId('reviewer')}/reset-password`);
     expect(r.status).toBe(200);
     await closedBy(socket, 'password_reset');
   });

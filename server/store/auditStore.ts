@@ -27,6 +27,13 @@ export function createAuditStore(db: Db) {
   const page = db.prepare<[number, number], AuditRow>(
     'SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?',
   );
+  const pageOf = db.prepare<[string, number, number], AuditRow>(
+    `SELECT * FROM audit_log WHERE actor IN (SELECT value FROM json_each(?))
+     ORDER BY seq DESC LIMIT ? OFFSET ?`,
+  );
+  const countOf = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM audit_log WHERE actor IN (SELECT value FROM json_each(?))',
+  );
   const rewrite = db.prepare('UPDATE audit_log SET summary = ?, mac = ? WHERE seq = ?');
   const supersede = db.prepare('INSERT INTO audit_superseded (rechain_seq, seq, old_mac) VALUES (?, ?, ?)');
   const rewriteSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE seq = ?');
@@ -55,6 +62,11 @@ export function createAuditStore(db: Db) {
     insert: (r: Omit<AuditRow, 'seq'>) => insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac),
     iterate: () => all.iterate(),
     page: (limit: number, offset: number) => page.all(limit, offset),
+    /** The records of these actors only, newest first, and how many there are. */
+    pageOf: (actors: string[], limit: number, offset: number) => ({
+      rows: pageOf.all(JSON.stringify(actors), limit, offset),
+      total: countOf.get(JSON.stringify(actors))?.n ?? 0,
+    }),
   };
 }
 export type AuditStore = ReturnType<typeof createAuditStore>;

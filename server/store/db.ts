@@ -49,6 +49,9 @@ export function openDb(file: string): Db {
   return db;
 }
 
+/** The first line of a migration that must run with foreign keys off (a table rebuild). */
+const FOREIGN_KEYS_OFF = '-- foreign_keys: off';
+
 /** Applies every migration newer than the database, each in its own transaction, recorded. */
 export function migrate(db: Db, migrations = listMigrations(), upTo = Number.POSITIVE_INFINITY): number {
   db.exec(
@@ -65,10 +68,26 @@ export function migrate(db: Db, migrations = listMigrations(), upTo = Number.POS
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, Date.now());
-    })();
+    // A migration that rebuilds a table others reference runs with foreign keys off (SQLite's
+    // own procedure: they cannot be switched inside a transaction) and checks them before commit.
+    const rebuild = m.sql.startsWith(FOREIGN_KEYS_OFF);
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as { table: string }[];
+          if (broken.length > 0)
+            throw new DatabaseError(
+              'corrupt',
+              `迁移 ${m.version} 后外键不一致（${broken[0]!.table} 等 ${broken.length} 行），已回滚`,
+            );
+        }
+        record.run(m.version, m.name, Date.now());
+      })();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return currentVersion(db);
 }

@@ -46,7 +46,7 @@ const renderAs = (role: Role, page = <HallsPage />) =>
 /** 大厅 and 屏幕分组 side by side, as two pages visited in turn share one cache. */
 async function renderBothPages() {
   renderAs(
-    'admin',
+    'sysadmin',
     <>
       <HallsPage />
       <GroupsPage />
@@ -63,14 +63,14 @@ describe('ResourceTable (大厅)', () => {
     expect(screen.queryByTestId('hall-create')).toBeNull();
     expect(screen.queryByText('操作')).toBeNull();
     cleanup();
-    renderAs('admin');
+    renderAs('sysadmin');
     expect(await screen.findByText('一号大厅')).toBeTruthy();
     expect(screen.getByTestId('hall-create').textContent).toContain('新建大厅');
     expect(screen.getByText('操作')).toBeTruthy();
   });
 
   it("shows the server's reason in a dialog when a hall in use cannot be deleted, and keeps the row", async () => {
-    renderAs('admin');
+    renderAs('sysadmin');
     await screen.findByText('一号大厅');
     fireEvent.click(screen.getByRole('button', { name: '删除' }));
     expect(await screen.findByText('删除大厅「一号大厅」？')).toBeTruthy();

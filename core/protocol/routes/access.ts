@@ -6,6 +6,7 @@ import {
   User,
   UserCreate,
   UserName,
+  UserRoleChange,
   UserUpdate,
   UserWithPassword,
 } from '../rest.js';
@@ -50,8 +51,8 @@ export const users = {
   list: route({
     method: 'get',
     path: '/api/users',
-    access: 'manage-system',
-    summary: '用户列表',
+    access: 'see-users',
+    summary: '用户列表（系统管理员与安全管理员）',
     response: z.array(User),
   }),
   names: route({
@@ -74,15 +75,30 @@ export const users = {
     method: 'patch',
     path: '/api/users/:id',
     access: 'manage-system',
-    summary: '修改用户（显示名、角色、停用）',
+    summary: '修改账号（显示名、停用或启用；不能停用自己或唯一的某类管理员）',
     body: UserUpdate,
+    response: User,
+  }),
+  setRole: route({
+    method: 'put',
+    path: '/api/users/:id/role',
+    access: 'manage-security',
+    summary: '分配角色（安全管理员；不能修改自己的角色）',
+    body: UserRoleChange,
     response: User,
   }),
   resetPassword: route({
     method: 'post',
     path: '/api/users/:id/reset-password',
-    access: 'manage-system',
-    summary: '重置密码（返回一次性临时密码）',
+    access: 'manage-security',
+    summary: '重置密码（安全管理员；返回一次性临时密码；不能重置自己的）',
     response: UserWithPassword,
+  }),
+  unlock: route({
+    method: 'post',
+    path: '/api/users/:id/unlock',
+    access: 'manage-security',
+    summary: '提前解除登录锁定（锁定到期也会自行解除）',
+    response: User,
   }),
 };

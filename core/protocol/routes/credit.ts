@@ -342,14 +342,14 @@ export const apiKeys = {
   list: route({
     method: 'get',
     path: '/api/api-keys',
-    access: 'manage-system',
+    access: 'manage-security',
     summary: 'API 密钥列表',
     response: z.array(ApiKeyInfo),
   }),
   create: route({
     method: 'post',
     path: '/api/api-keys',
-    access: 'manage-system',
+    access: 'manage-security',
     summary: '新建 API 密钥（密钥只显示这一次）',
     body: ApiKeyCreate,
     response: ApiKeyWithSecret,
@@ -358,7 +358,7 @@ export const apiKeys = {
   revoke: route({
     method: 'delete',
     path: '/api/api-keys/:id',
-    access: 'manage-system',
+    access: 'manage-security',
     summary: '吊销 API 密钥',
     response: NoContent,
   }),
@@ -369,8 +369,8 @@ export const audit = {
   list: route({
     method: 'get',
     path: '/api/audit',
-    access: 'view',
-    summary: '审计日志（分页）',
+    access: 'session',
+    summary: '审计日志（分页）：审计管理员看全部，安全管理员看本人与审计管理员的操作，其他人看本人的操作',
     query: PageQuery,
     response: AuditPage,
   }),

@@ -12,19 +12,42 @@ afterAll(async () => {
 });
 
 describe('audit log', () => {
-  it('records who did what, shows it to every role, and names the first tampered record', async () => {
-    const admin = await loginAs(t, 'admin');
+  it('records who did what; the audit administrator reads it all, the security administrator their own and the auditors’, everyone else their own', async () => {
+    const admin = await loginAs(t, 'sysadmin');
     await admin.request('POST', '/api/units', { name: '市审计测试局' });
+    const auditor = await loginAs(t, 'auditor');
+    const secadmin = await loginAs(t, 'secadmin');
     const operator = await loginAs(t, 'operator');
-    const page = await operator.request('GET', '/api/audit?limit=5');
+    const actorOf = (role: string) =>
+      t.hc.stores.users.getByUsername(t.hc.demoLogins!.find((l) => l.role === role)!.username)!.id;
+    const actors = async (c: typeof admin) => {
+      const r = await c.request('GET', '/api/audit?limit=500');
+      expect(r.status).toBe(200);
+      return {
+        total: r.body.total as number,
+        actors: new Set(r.body.records.map((x: { actor: string }) => x.actor)),
+      };
+    };
+
+    const page = await auditor.request('GET', '/api/audit?limit=5');
     expect(page.status).toBe(200);
     expect(page.body.records[0]).toMatchObject({ action: 'login', actorName: '政务服务中心 运维值守' });
-    expect(page.body.records.some((r: { action: string }) => r.action === 'unit.create')).toBe(true);
+    const all = await auditor.request('GET', '/api/audit?limit=500');
+    expect(all.body.records.some((r: { action: string }) => r.action === 'unit.create')).toBe(true);
+    expect(all.body.total).toBe(t.hc.stores.audit.last()!.seq);
+
+    // The operator sees their own sign-in only; the system administrator their own actions.
+    expect((await actors(operator)).actors).toEqual(new Set([actorOf('operator')]));
+    expect((await actors(admin)).actors).toEqual(new Set([actorOf('sysadmin')]));
+    // The security administrator also reads what the audit administrator did.
+    expect((await actors(secadmin)).actors).toEqual(new Set([actorOf('secadmin'), actorOf('auditor')]));
+    const own = await operator.request('GET', '/api/audit?limit=500');
+    expect(own.body.total).toBe(own.body.records.length);
 
     const audit = t.hc.services.audit;
     const intact = audit.verify();
     expect(intact.ok).toBe(true);
-    const target = page.body.records.find((r: { action: string }) => r.action === 'unit.create');
+    const target = all.body.records.find((r: { action: string }) => r.action === 'unit.create');
     t.hc.db.prepare('UPDATE audit_log SET summary = \'{"name":"篡改"}\' WHERE seq = ?').run(target.seq);
     const broken = audit.verify();
     expect(broken).toMatchObject({ ok: false, brokenAt: target.seq });
@@ -35,7 +58,7 @@ describe('audit anchor', () => {
   it('writes the audit chain head to the log at the configured interval', async () => {
     const a = await startTestServer({ auditAnchorMs: 100, logLevel: 'info' }, undefined, { fileLog: true });
     try {
-      const admin = await loginAs(a, 'admin');
+      const admin = await loginAs(a, 'sysadmin');
       await admin.request('POST', '/api/units', { name: '市审计锚点测试局' });
       const head = a.hc.services.audit.head();
       const anchors = () => {

@@ -4,5 +4,5 @@ import type { RouteBuilder } from '../routeBuilder.js';
 
 /** The audit log, a page at a time. */
 export function auditRoutes(r: RouteBuilder, p: PlatformService): void {
-  r.on(api.list, (_ctx, { query }) => p.audit(query.offset, query.limit));
+  r.on(api.list, (_ctx, { query, session }) => p.audit(session.user, query.offset, query.limit));
 }

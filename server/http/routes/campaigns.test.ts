@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = await startTestServer({}, clock);
   pub = await loginAs(t, 'publicity');
   rev = await loginAs(t, 'reviewer');
-  admin = await loginAs(t, 'admin');
+  admin = await loginAs(t, 'sysadmin');
   ({ screenId, token } = await pairScreen(t, '一楼东侧大屏'));
 });
 afterAll(async () => {
@@ -110,10 +110,13 @@ describe('campaign review and the player', () => {
     expect((await pub.request('POST', `/api/campaigns/${id}/submit`)).body.status).toBe('submitted');
     expect(manifest().schedule.campaigns.map((c) => c.id)).not.toContain(id);
 
-    // An admin who submitted it cannot approve it either.
-    const other = await pub.request('POST', '/api/campaigns', body(playlistId, { name: '管理员的活动' }));
-    await admin.request('POST', `/api/campaigns/${other.body.id}/submit`);
-    const own = await admin.request('POST', `/api/campaigns/${other.body.id}/approve`, {});
+    // A reviewer who submitted it (through the service) cannot approve it either.
+    const other = await pub.request('POST', '/api/campaigns', body(playlistId, { name: '审核员提交的活动' }));
+    const reviewerId = store().users.getByUsername(
+      t.hc.demoLogins!.find((l) => l.role === 'reviewer')!.username,
+    )!.id;
+    t.hc.services.programs.campaigns.submit(other.body.id, reviewerId);
+    const own = await rev.request('POST', `/api/campaigns/${other.body.id}/approve`, {});
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('four_eyes');
 

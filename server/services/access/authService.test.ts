@@ -17,7 +17,7 @@ const nextWindow = () => clock.advance(WINDOW + 1000);
 
 beforeAll(async () => {
   t = await startTestServer({ loginMaxFailures: MAX, loginWindowMs: WINDOW, adminPushMs: 30 }, clock);
-  admin = await loginAs(t, 'admin');
+  admin = await loginAs(t, 'sysadmin');
 });
 afterAll(async () => {
   await t.close();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { PRIVILEGED_ROLES, type Role, type SessionInfo } from '../../../core/protocol/rest.js';
+import { ADMIN_ROLES, PRIVILEGED_ROLES, type Role, type SessionInfo } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { badRequest, notSignedIn, rateLimited, unauthenticated } from '../../errors.js';
@@ -53,7 +53,19 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
       mustChangePassword: user.mustChangePassword,
     },
     csrfToken,
+    // The system administrator is asked to create the administrators no account holds yet.
+    ...(user.role === 'sysadmin' ? setupOf() : {}),
   });
+  const setupOf = () => {
+    const held = new Set(
+      users
+        .list()
+        .filter((u) => !u.disabled)
+        .map((u) => u.role),
+    );
+    const setup = ADMIN_ROLES.filter((r) => !held.has(r));
+    return setup.length > 0 ? { setup } : {};
+  };
 
   /** How long a session of this role may stay idle. */
   const idleLimit = (role: Role) =>

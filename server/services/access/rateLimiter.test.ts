@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('login rate limit', () => {
   it('answers 429 with Retry-After after 5 failures, even to the right password, until the window passes', async () => {
-    const admin = t.hc.demoLogins!.find((l) => l.role === 'admin')!;
+    const admin = t.hc.demoLogins!.find((l) => l.role === 'sysadmin')!;
     const c = new Client(t.url);
     for (let i = 0; i < 5; i++) expect((await c.login(admin.username, 'wrong-password')).status).toBe(401);
     const blocked = await c.login(admin.username, admin.password);

@@ -46,7 +46,7 @@ const lastSeq = () => t.hc.stores.audit.last()?.seq ?? 0;
 
 describe('idle sessions', () => {
   it('an administrator left alone is alive at 29 minutes and signed out at 30 minutes + 1 s, however often the page refreshes', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const since = clock.now();
     // The page refreshes every 30 s; the user never touches it.
     while (clock.now() - since < 29 * MINUTE) {
@@ -79,13 +79,13 @@ describe('idle sessions', () => {
   });
 
   it('a request cannot bring back a session that had gone idle', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     clock.advance(30 * MINUTE);
     expect((await active(admin)).body.error.code).toBe('session_expired');
   });
 
   it('the keep-alive the page sends while the user works without requests keeps the session', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     // Typing a long form for 40 minutes: the page tells the server each minute.
     for (let i = 0; i < 40; i++) {
       clock.advance(MINUTE);
@@ -182,7 +182,7 @@ describe('sign-in records', () => {
 
   it('tells the user after signing in when and from where they last did, and the failed attempts since', async () => {
     clock.advance(WINDOW + 1000);
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const { client, password } = await newUser(t, admin, 'list-editor');
     const username = t.hc.stores.users.list().at(-1)!.username;
     const first = t.hc.stores.users.getByUsername(username)!.lastLoginAt;
@@ -208,7 +208,7 @@ describe('sign-in records', () => {
   });
 
   it('the first sign-in of a user has none before it', async () => {
-    const admin = await loginAs(t, 'admin');
+    const admin = await loginAs(t, 'sysadmin');
     const created = await admin.request('POST', '/api/users', {
       username: 'firsttimer',
       displayName: '首次登录',

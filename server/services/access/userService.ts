@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { User, UserCreate, UserUpdate, UserWithPassword } from '../../../core/protocol/rest.js';
+import {
+  isAdminRole,
+  ROLE_LABELS,
+  type Role,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+  type UserWithPassword,
+} from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { SessionStore } from '../../store/sessionStore.js';
@@ -21,14 +29,29 @@ type Deps = {
 };
 
 /**
- * Admin users: create with a one-time password, update, disable, reset. Disabling, a reset or a
- * role change raises `session:ended`, so the user's live admin sockets close at once.
+ * Admin users: the system administrator creates, renames and disables accounts; the security
+ * administrator assigns roles, resets passwords and lifts locks. Nobody acts on their own
+ * account, and each administrator role keeps one enabled holder. Disabling, a reset or a role
+ * change raises `session:ended`, so the user's live admin sockets close at once.
  */
 export function createUserService({ users, sessions, audit, bus, clock, passwords }: Deps) {
   function mustGet(id: string): UserRecord {
     const u = users.get(id);
     if (!u) throw notFound('用户');
     return u;
+  }
+  function notSelf(id: string, actor: string | null, what: string): void {
+    if (id === actor) throw badRequest('self_action', `不能${what}自己的账号，请由另一位管理员操作`);
+  }
+  /** Refuses to take away the last enabled holder of an administrator role. */
+  function keepsAdmin(u: UserRecord): void {
+    if (!isAdminRole(u.role) || u.disabled) return;
+    const holders = users.list().filter((x) => x.role === u.role && !x.disabled);
+    if (holders.length <= 1)
+      throw conflict(
+        'last_admin',
+        `${u.displayName} 是唯一启用的${ROLE_LABELS[u.role]}：请先为另一账号分配${ROLE_LABELS[u.role]}角色`,
+      );
   }
   return {
     list: () => users.list().map(publicUser),
@@ -51,13 +74,14 @@ export function createUserService({ users, sessions, audit, bus, clock, password
 
     update(id: string, input: UserUpdate, actor: string): User {
       const u = mustGet(id);
-      if (id === actor && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-        throw badRequest('self_lockout', '不能停用自己或取消自己的管理员角色，请让另一位管理员操作');
+      if (input.disabled === true && !u.disabled) {
+        notSelf(id, actor, '停用');
+        keepsAdmin(u);
       }
       const next = {
         id,
         displayName: input.displayName ?? u.displayName,
-        role: input.role ?? u.role,
+        role: u.role,
         disabled: input.disabled ?? u.disabled,
       };
       users.update(next);
@@ -69,12 +93,33 @@ export function createUserService({ users, sessions, audit, bus, clock, password
         summary: { before: publicUser(u), after: next },
       });
       if (next.disabled) bus.emit({ type: 'session:ended', reason: 'disabled', userId: id });
-      else if (next.role !== u.role) bus.emit({ type: 'session:ended', reason: 'role_changed', userId: id });
       return publicUser(mustGet(id));
+    },
+
+    /** The security administrator's: a user's role (never one's own; an administrator role keeps a holder). */
+    setRole(id: string, role: Role, actor: string): User {
+      const u = mustGet(id);
+      notSelf(id, actor, '修改');
+      if (role === u.role) return publicUser(u);
+      keepsAdmin(u);
+      users.update({ id, displayName: u.displayName, role, disabled: u.disabled });
+      audit.record({ actor, action: 'user.role', target: id, summary: { before: u.role, after: role } });
+      bus.emit({ type: 'session:ended', reason: 'role_changed', userId: id });
+      return publicUser(mustGet(id));
+    },
+
+    /** Lifts a sign-in lock before it ends by itself (the failures of that user name go). */
+    unlock(id: string, actor: string): User {
+      const u = mustGet(id);
+      sessions.clearFailures(`user:${u.username}`);
+      sessions.clearFailures(`locked:user:${u.username}`);
+      audit.record({ actor, action: 'user.unlock', target: id, summary: { username: u.username } });
+      return publicUser(u);
     },
 
     async resetPassword(id: string, actor: string | null): Promise<UserWithPassword> {
       mustGet(id);
+      notSelf(id, actor, '重置');
       const temporaryPassword = randomPassword();
       users.setPassword(id, await hashPassword(temporaryPassword), true);
       sessions.removeForUser(id);

@@ -9,6 +9,7 @@ import type {
   CategoryInput,
   Unit,
 } from '../../../core/protocol/credit.js';
+import type { Role } from '../../../core/protocol/rest.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound, notSignedIn, refused } from '../../errors.js';
 import type { AuditStore } from '../../store/auditStore.js';
@@ -151,12 +152,30 @@ export function createPlatformService(d: Deps) {
       d.apiKeys.touch(key.id, d.clock.now());
       return key;
     },
-    audit(offset: number, limit: number): { total: number; records: AuditRecord[] } {
-      const names = new Map(d.users.list().map((u) => [u.id, u.displayName]));
-      const total = d.auditStore.last()?.seq ?? 0;
+    /**
+     * The audit log as `viewer` may read it: the audit administrator all of it; the security
+     * administrator their own actions and the audit administrators'; everyone else their own.
+     */
+    audit(
+      viewer: { id: string; role: Role },
+      offset: number,
+      limit: number,
+    ): { total: number; records: AuditRecord[] } {
+      const users = d.users.list();
+      const names = new Map(users.map((u) => [u.id, u.displayName]));
+      const page =
+        viewer.role === 'auditor'
+          ? { total: d.auditStore.last()?.seq ?? 0, rows: d.auditStore.page(limit, offset) }
+          : d.auditStore.pageOf(
+              viewer.role === 'secadmin'
+                ? [viewer.id, ...users.filter((u) => u.role === 'auditor').map((u) => u.id)]
+                : [viewer.id],
+              limit,
+              offset,
+            );
       return {
-        total,
-        records: d.auditStore.page(limit, offset).map((r) => ({
+        total: page.total,
+        records: page.rows.map((r) => ({
           seq: r.seq,
           at: r.at,
           actor: r.actor,

@@ -156,7 +156,7 @@ function seedAsBefore008(): {
   db.exec(`DROP TABLE boot_steps; DROP TABLE audit_superseded; DROP INDEX audit_log_mac;
     DROP TABLE batch_authors; DROP TABLE campaign_authors; ALTER TABLE login_failures DROP COLUMN username;
     ALTER TABLE sessions DROP COLUMN last_active_at; ALTER TABLE users DROP COLUMN last_login_ip;
-    ALTER TABLE users DROP COLUMN failed_logins;
+    ALTER TABLE users DROP COLUMN failed_logins; DROP INDEX audit_log_actor;
     DELETE FROM schema_migrations WHERE version >= 8;`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -182,7 +182,7 @@ describe('migration 008 on a database holding full ID numbers', () => {
 
     hc = await start();
     try {
-      const login = hc.demoLogins!.find((l) => l.role === 'admin')!;
+      const login = hc.demoLogins!.find((l) => l.role === 'sysadmin')!;
       const admin = new Client(hc.url);
       expect((await admin.login(login.username, login.password)).status).toBe(200);
       const current = hc.services.datasets.current();

@@ -74,7 +74,7 @@ describe('import progress over the /admin socket', () => {
     t = await startTestServer({ importProgressMs: 1 });
     editor = await loginAs(t, 'list-editor');
     editorElsewhere = await loginAs(t, 'list-editor');
-    admin = await loginAs(t, 'admin');
+    admin = await loginAs(t, 'sysadmin');
   });
   afterAll(async () => {
     await t.close();

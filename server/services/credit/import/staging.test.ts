@@ -25,6 +25,7 @@ const clock = new ManualClock(Date.UTC(2026, 10, 27, 2, 0, 0));
 let t: TestServer;
 let editor: Client;
 let editor2: Client;
+let editor3: Client;
 let admin: Client;
 
 const count = (table: 'import_previews' | 'import_preview_rows') =>
@@ -58,8 +59,9 @@ async function sweptTo(previews: number, rows: number) {
 beforeAll(async () => {
   t = await startTestServer(OVERRIDES, clock);
   editor = await loginAs(t, 'list-editor');
-  admin = await loginAs(t, 'admin');
+  admin = await loginAs(t, 'sysadmin');
   editor2 = await newEditor('bianji2');
+  editor3 = await newEditor('bianji3');
   await sweptTo(0, 0); // the demo's own imports are confirmed and gone
 });
 afterAll(async () => {
@@ -67,11 +69,20 @@ afterAll(async () => {
 });
 
 describe('a preview belongs to its uploader', () => {
-  it('refuses another editor and the admin its rows, its confirmation and its abandonment; the uploader still can', async () => {
+  it('refuses another editor its rows, its confirmation and its abandonment, and an administrator any import; the uploader still can', async () => {
     const r = await upload(t, editor, rowsCsv(3));
     expect(r.status).toBe(201);
     const before = written();
-    for (const other of [editor2, admin]) {
+    // The system administrator holds no list rights at all.
+    for (const [method, path] of [
+      ['POST', `/api/imports/${r.body.id}/confirm`],
+      ['GET', `/api/imports/${r.body.id}/rows`],
+      ['DELETE', `/api/imports/${r.body.id}`],
+    ] as const)
+      expect(
+        (await admin.request(method, path, method === 'POST' ? { title: '冒名确认' } : undefined)).status,
+      ).toBe(403);
+    for (const other of [editor2]) {
       const confirm = await other.request('POST', `/api/imports/${r.body.id}/confirm`, { title: '冒名确认' });
       expect(confirm.status).toBe(403);
       expect(confirm.body.error.code).toBe('import_not_yours');
@@ -145,7 +156,7 @@ describe('staging caps', () => {
     const busy = await upload(t, editor2, rowsCsv(5));
     expect(busy.status).toBe(201);
     const full = [...staged(), ...written()];
-    const all = await upload(t, admin, rowsCsv(2));
+    const all = await upload(t, editor3, rowsCsv(2));
     expect(all.status).toBe(429);
     expect(all.body.error.code).toBe('import_staging_busy');
     expect(all.body.error.message).toContain('确认或放弃已有的导入预览后再上传');

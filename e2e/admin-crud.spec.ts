@@ -30,6 +30,12 @@ const shot = async (page: Page, name: string) => {
   await page.mouse.move(0, 0); // no row left in its hover colour
   await page.screenshot({ path: shotPath(name), animations: 'disabled' });
 };
+/** A screenshot of the open dialog, once it has finished opening. */
+const dialogShot = async (page: Page, name: string) => {
+  const dialog = page.locator('.ant-modal').last();
+  await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).transform)).toBe('none');
+  await dialog.screenshot({ path: shotPath(name), animations: 'disabled' });
+};
 const row = (page: Page, text: string) => page.locator('.ant-table-row').filter({ hasText: text });
 const confirm = (page: Page, ok: string) =>
   page.locator('.ant-popconfirm').getByRole('button', { name: ok }).click();
@@ -40,6 +46,7 @@ describe('the simple CRUD pages', () => {
     await shot(admin, 'admin-halls.png');
     await admin.getByTestId('hall-create').click();
     await admin.getByTestId('hall-name-input').fill('二号大厅');
+    await dialogShot(admin, 'admin-hall-form.png');
     await admin.getByTestId('hall-submit').click();
     await row(admin, '二号大厅').waitFor();
     await admin.getByText('已保存').waitFor();
@@ -112,6 +119,7 @@ describe('the simple CRUD pages', () => {
     await admin.getByRole('tab', { name: 'API 密钥' }).click();
     await admin.getByTestId('api-key-create').click();
     await admin.getByTestId('api-key-name-input').fill('市信用平台撤下推送');
+    await dialogShot(admin, 'admin-api-key-form.png');
     await admin.getByRole('button', { name: '创建' }).click();
     expect(await admin.getByTestId('api-key-secret').innerText()).not.toBe('');
     await admin.getByTestId('api-key-secret-done').click();

@@ -38,6 +38,12 @@ const shot = async (page: Page, name: string) => {
   await page.mouse.move(0, 0); // no row left in its hover colour
   await page.screenshot({ path: shotPath(name), animations: 'disabled' });
 };
+/** A screenshot of the open dialog, once it has finished opening. */
+const dialogShot = async (page: Page, name: string) => {
+  const dialog = page.locator('.ant-modal').last();
+  await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).transform)).toBe('none');
+  await dialog.screenshot({ path: shotPath(name), animations: 'disabled' });
+};
 const row = (page: Page, text: string) => page.locator('.ant-table-row').filter({ hasText: text });
 const confirm = (page: Page, ok: string) =>
   page.locator('.ant-popconfirm').getByRole('button', { name: ok }).click();
@@ -48,6 +54,7 @@ describe('the simple CRUD pages', () => {
     await shot(admin, 'admin-halls.png');
     await admin.getByTestId('hall-create').click();
     await admin.getByTestId('hall-name-input').fill('二号大厅');
+    await dialogShot(admin, 'admin-hall-form.png');
     await admin.getByTestId('hall-submit').click();
     await row(admin, '二号大厅').waitFor();
     await admin.getByText('已保存').waitFor();
@@ -142,6 +149,7 @@ describe('the simple CRUD pages', () => {
     await sec.getByRole('tab', { name: 'API 密钥' }).click();
     await sec.getByTestId('api-key-create').click();
     await sec.getByTestId('api-key-name-input').fill('市信用平台撤下推送');
+    await dialogShot(sec, 'admin-api-key-form.png');
     await sec.getByRole('button', { name: '创建' }).click();
     expect(await sec.getByTestId('api-key-secret').innerText()).not.toBe('');
     await sec.getByTestId('api-key-secret-done').click();

@@ -2,7 +2,6 @@
  * A HallCast server for bench:fanout, in its own process: started on a data dir (screens written
  * straight into its database on the first start), driven by the parent over IPC.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -10,7 +9,7 @@ import pino from 'pino';
 import { makeUscc } from '../../core/credit/index.js';
 import { loadConfig } from '../../server/config.js';
 import { startHallcast } from '../../server/main.js';
-import { sha256 } from '../../server/services/access/authService.js';
+import { createScreens as writeScreens } from '../../server/test/realtimeKit.js';
 import { peakRssMb, serve, settledHeap } from './ipc.js';
 
 const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1]!;
@@ -32,26 +31,7 @@ const tokensFile = join(dataDir, 'bench-tokens.json');
 /** N screens in the demo hall and group, their tokens kept for the player workers. */
 function createScreens(n: number): string[] {
   if (existsSync(tokensFile)) return JSON.parse(readFileSync(tokensFile, 'utf8')) as string[];
-  const hall = s.stores.halls.listHalls()[0]!;
-  const group = s.stores.halls.listGroups()[0]!;
-  const tokens: string[] = [];
-  s.db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const token = randomBytes(32).toString('hex');
-      s.stores.screens.insert({
-        id: randomUUID(),
-        name: `压测屏幕${String(i + 1).padStart(5, '0')}`,
-        hallId: hall.id,
-        groupId: group.id,
-        layout: 'landscape',
-        width: 1920,
-        height: 1080,
-        tokenHash: sha256(token),
-        pairedAt: s.clock.now(),
-      });
-      tokens.push(token);
-    }
-  })();
+  const tokens = writeScreens({ hc }, n, '压测屏幕').map((x) => x.token);
   writeFileSync(tokensFile, JSON.stringify(tokens));
   return tokens;
 }

@@ -42,23 +42,46 @@ export interface FieldIssue {
   message: string;
 }
 
-/** A checked entry: `code` is the full normalised identifier, for the keyed hash only. */
-export interface CheckedEntry {
-  subjectType: SubjectType;
-  name: string;
-  nameDisplay: string;
-  code: string;
-  codeDisplay: string;
+/** What the decision says besides who: carried alike by every checked, stored and shown entry. */
+export interface Decision<S extends string | null = string | null> {
   legalRep: string;
   reason: string;
   basis: string;
   docNo: string;
   authority: string;
   decisionDate: string;
-  severity: Severity | null;
+  severity: S;
   publishFrom: string;
   publishUntil: string;
   ruleSetVersion: string;
+}
+export const DECISION_FIELDS = [
+  'legalRep',
+  'reason',
+  'basis',
+  'docNo',
+  'authority',
+  'decisionDate',
+  'severity',
+  'publishFrom',
+  'publishUntil',
+  'ruleSetVersion',
+] as const satisfies readonly (keyof Decision)[];
+
+/** The decision's fields of an entry, copied. */
+export function decisionOf<S extends string | null>(e: Decision<S>): Decision<S> {
+  const out = {} as Record<string, unknown>;
+  for (const f of DECISION_FIELDS) out[f] = e[f];
+  return out as unknown as Decision<S>;
+}
+
+/** A checked entry: `code` is the full normalised identifier, for the keyed hash only. */
+export interface CheckedEntry extends Decision<Severity | null> {
+  subjectType: SubjectType;
+  name: string;
+  nameDisplay: string;
+  code: string;
+  codeDisplay: string;
 }
 
 export interface EntryCheck {

@@ -4,6 +4,9 @@ export { formatChineseDate, formatMonths, parseIsoDate, periodEnd } from './date
 export {
   type CheckedEntry,
   checkEntry,
+  DECISION_FIELDS,
+  type Decision,
+  decisionOf,
   type EntryCategory,
   type EntryCells,
   type EntryCheck,

@@ -1,4 +1,5 @@
 import type { ListType } from '../../core/credit/dataset.js';
+import type { Decision } from '../../core/credit/entry.js';
 import type { Batch, BatchStatus, EntryStatus } from '../../core/protocol/credit.js';
 import { type Entry, type EntryRow, toEntry } from './creditStore.js';
 import type { Db } from './db.js';
@@ -48,22 +49,7 @@ export interface FullEntry extends Omit<Entry, 'status'> {
   anomalyAcceptedBy: string | null;
 }
 /** The entry fields an edit rewrites. */
-export type EntryUpdate = Pick<
-  FullEntry,
-  | 'id'
-  | 'name'
-  | 'nameDisplay'
-  | 'legalRep'
-  | 'reason'
-  | 'basis'
-  | 'docNo'
-  | 'authority'
-  | 'decisionDate'
-  | 'severity'
-  | 'publishFrom'
-  | 'publishUntil'
-  | 'ruleSetVersion'
->;
+export type EntryUpdate = Pick<FullEntry, 'id' | 'name' | 'nameDisplay' | keyof Decision>;
 
 const toBatch = (r: BatchRow): Batch => ({
   id: r.id,

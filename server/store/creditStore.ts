@@ -1,4 +1,5 @@
 import type { ListField, ListType, SubjectType } from '../../core/credit/dataset.js';
+import type { Decision } from '../../core/credit/entry.js';
 import type { Db } from './db.js';
 
 interface CategoryRow {
@@ -50,7 +51,7 @@ export interface EntryRow {
   created_at: number;
 }
 /** A list entry (table `entries`), as services read it. */
-export interface Entry {
+export interface Entry extends Decision {
   id: string;
   batchId: string;
   categoryId: string;
@@ -60,16 +61,6 @@ export interface Entry {
   nameDisplay: string;
   codeDisplay: string;
   codeHash: string;
-  legalRep: string;
-  reason: string;
-  basis: string;
-  docNo: string;
-  authority: string;
-  decisionDate: string;
-  severity: string | null;
-  publishFrom: string;
-  publishUntil: string;
-  ruleSetVersion: string;
   status: string;
   consent: boolean;
   codeAnomaly: boolean;

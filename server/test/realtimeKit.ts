@@ -14,7 +14,11 @@ import { csv, upload } from './creditFixtures.js';
 import { type Client, type TestServer, until } from './harness.js';
 
 /** Screens written straight into the database with their tokens (pairing is tested elsewhere). */
-export function createScreens(t: TestServer, n: number, prefix = '测试屏'): { id: string; token: string }[] {
+export function createScreens(
+  t: Pick<TestServer, 'hc'>,
+  n: number,
+  prefix = '测试屏',
+): { id: string; token: string }[] {
   const s = { ...t.hc.services, db: t.hc.db, stores: t.hc.stores };
   const hall = s.stores.halls.listHalls()[0]!;
   const group = s.stores.halls.listGroups()[0]!;

@@ -1,4 +1,4 @@
-import { checkEntry } from '../../../core/credit/index.js';
+import { checkEntry, decisionOf } from '../../../core/credit/index.js';
 import type { Batch, BatchDetail, BatchStatus, EntryEdit, EntryView } from '../../../core/protocol/credit.js';
 import { errorCodeOr } from '../../../core/protocol/errors.js';
 import { dateIn } from '../../../core/time.js';
@@ -37,16 +37,7 @@ export const toEntryView = (e: FullEntry, today: string): EntryView => ({
   subjectType: e.subjectType,
   name: e.nameDisplay,
   code: e.codeDisplay,
-  legalRep: e.legalRep,
-  reason: e.reason,
-  basis: e.basis,
-  docNo: e.docNo,
-  authority: e.authority,
-  decisionDate: e.decisionDate,
-  severity: e.severity,
-  publishFrom: e.publishFrom,
-  publishUntil: e.publishUntil,
-  ruleSetVersion: e.ruleSetVersion,
+  ...decisionOf(e),
   status: e.status,
   statusReason: e.statusReason,
   statusAt: e.statusAt,

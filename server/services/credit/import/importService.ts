@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import {
   type CheckedEntry,
   checkEntry,
+  decisionOf,
   type EntryCells,
   type EntryField,
 } from '../../../../core/credit/index.js';
@@ -346,16 +347,7 @@ export function createCreditImportService(d: Deps) {
     nameDisplay: e.nameDisplay,
     codeDisplay: e.codeDisplay,
     codeHash,
-    legalRep: e.legalRep,
-    reason: e.reason,
-    basis: e.basis,
-    docNo: e.docNo,
-    authority: e.authority,
-    decisionDate: e.decisionDate,
-    severity: e.severity,
-    publishFrom: e.publishFrom,
-    publishUntil: e.publishUntil,
-    ruleSetVersion: e.ruleSetVersion,
+    ...decisionOf(e),
     codeAnomaly,
     flags,
   });

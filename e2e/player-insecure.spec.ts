@@ -34,15 +34,7 @@ beforeAll(async () => {
   browser = await launchBrowser(['--host-resolver-rules=MAP hall.test 127.0.0.1']);
   origin = `http://hall.test:${w.port}`;
   category = w.category('纳税信用A级纳税人');
-  const [red, black] = boards();
-  const redOne = {
-    ...red!,
-    selector: { listType: 'red' as const, categoryIds: [category.id] },
-    rowsPerPage: 20,
-  };
-  const [img1, img2] = w.builtinImages();
-  const content = [notice(), image(ids.image1, img1!), image(ids.image2, img2!)];
-  w.program([redOne, black!, ...content], entriesOf([redOne, black!]), entriesOf(content));
+  w.boardsAndPosters(category.id);
   dev = await w.pair('局域网测试屏');
   ({ page } = await openPlayer(browser, origin, dev));
 });

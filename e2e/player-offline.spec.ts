@@ -58,15 +58,7 @@ beforeAll(async () => {
   const category = w.category('纳税信用A级纳税人');
   expiring = w.entries(category.id)[0]!.id;
   w.setPublishUntil(expiring, dateIn(Date.now()));
-  const [red, black] = boards();
-  const redOne = {
-    ...red!,
-    selector: { listType: 'red' as const, categoryIds: [category.id] },
-    rowsPerPage: 20,
-  };
-  const [img1, img2] = w.builtinImages();
-  const content = [notice(), image(ids.image1, img1!), image(ids.image2, img2!)];
-  w.program([redOne, black!, ...content], entriesOf([redOne, black!]), entriesOf(content));
+  w.boardsAndPosters(category.id);
   dev = await w.pair('离线测试屏');
   ({ page } = await openPlayer(browser, w.url, dev));
 });

@@ -138,6 +138,22 @@ export class World {
   }
 
   /**
+   * The offline tests' program: a red board of one category (20 rows a page) and the black
+   * board in the lists playlist; a notice and the two built-in posters as content.
+   */
+  boardsAndPosters(categoryId: string): void {
+    const [red, black] = boards();
+    const redOne = {
+      ...red!,
+      selector: { listType: 'red' as const, categoryIds: [categoryId] },
+      rowsPerPage: 20,
+    };
+    const [img1, img2] = this.builtinImages();
+    const content = [notice(), image(ids.image1, img1!), image(ids.image2, img2!)];
+    this.program([redOne, black!, ...content], entriesOf([redOne, black!]), entriesOf(content));
+  }
+
+  /**
    * Replaces the program: no campaigns, the given items, the lists playlist and the default
    * playlist, and pushes a new revision to every screen.
    */

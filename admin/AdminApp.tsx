@@ -8,14 +8,14 @@ import { type ApiError, api, toApiError } from './lib/api.js';
 import { authApi } from './lib/endpoints.js';
 import { SessionContext, type SessionContextValue } from './lib/session.js';
 import { disconnectAdminSocket, onSessionEnded } from './lib/socket.js';
-import { LoginPage, signInNotice } from './login/LoginPage.js';
+import { LoginPage } from './login/LoginPage.js';
 import { ForcedPasswordPage } from './password/ForcedPasswordPage.js';
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready' };
 
 /** Finds out whether there is a session, then shows login, the forced password change, or the app. */
 export function AdminApp() {
-  const { message, notification } = App.useApp();
+  const { message } = App.useApp();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const [session, setSession] = useState<SessionInfo | null>(null);
   const hadSession = useRef(false);
@@ -47,19 +47,6 @@ export function AdminApp() {
   useEffect(check, [check]);
   // What the user does (not what the page refreshes) keeps the session alive.
   useEffect(() => trackActivity(() => api.keepAlive()), []);
-
-  const loggedIn = useCallback(
-    (s: SessionInfo) => {
-      setSession(s);
-      if (s.notice)
-        notification.info({
-          title: '登录成功',
-          description: <span data-testid="signin-notice">{signInNotice(s.notice)}</span>,
-          duration: 12,
-        });
-    },
-    [notification],
-  );
 
   // Any request answered 401 means the session expired: back to the login page.
   useEffect(
@@ -123,7 +110,7 @@ export function AdminApp() {
       />
     );
   }
-  if (!session || !context) return <LoginPage onLoggedIn={loggedIn} />;
+  if (!session || !context) return <LoginPage onLoggedIn={setSession} />;
   if (session.user.mustChangePassword) {
     return <ForcedPasswordPage session={session} onChanged={setSession} onLogout={() => void logout()} />;
   }

@@ -11,6 +11,19 @@ let browser: Browser;
 beforeAll(async () => {
   t = await startTestServer({ listShare: 1 });
   browser = await launchBrowser();
+  // The demo boards turn a page every 12 s and show for a minute each: quicker here, so the new
+  // entry's page comes round in seconds rather than a minute and a half.
+  const actor = t.hc.stores.users.list().find((u) => u.role === 'publicity')!.id;
+  const library = t.hc.services.programs.library;
+  for (const item of t.hc.stores.content.listItems())
+    if (item.kind === 'list-board')
+      library.updateItem(item.id, { ...item, durationMs: 8_000, dwellSec: 2 }, actor);
+  for (const p of t.hc.stores.content.listPlaylists().filter((x) => x.role === 'lists'))
+    library.updatePlaylist(
+      p.id,
+      { name: p.name, entries: p.entries.map((e) => ({ ...e, durationMs: 8_000 })) },
+      actor,
+    );
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,11 @@
 import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../core/protocol/rest.js';
 import { AlertNotifier } from '../dashboard/AlertNotifier.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { signInNotice } from '../login/LoginPage.js';
 import { PasswordPage } from '../password/PasswordPage.js';
 import { landingFor, pagesFor } from './pages.js';
 
@@ -61,6 +62,7 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
+          <SignInNotice />
           <AdminSetup />
           {Current && <Current />}
         </Layout.Content>
@@ -91,6 +93,28 @@ function AdminSetup() {
           前往用户页
         </Button>
       }
+    />
+  );
+}
+
+/**
+ * Right after signing in: when and from where the user last signed in, and the failed attempts
+ * since (a warning when there were some). Above the page, never over it; closed by the user.
+ */
+function SignInNotice() {
+  const { session } = useSession();
+  const [closed, setClosed] = useState(false);
+  if (!session.notice || closed) return null;
+  return (
+    <Alert
+      type={session.notice.failedSince > 0 ? 'warning' : 'info'}
+      showIcon
+      closable
+      onClose={() => setClosed(true)}
+      style={{ marginBottom: 16 }}
+      data-testid="signin-notice"
+      title="登录成功"
+      description={signInNotice(session.notice)}
     />
   );
 }

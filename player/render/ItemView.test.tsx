@@ -72,23 +72,52 @@ describe('ItemView', () => {
     );
   });
 
-  it('plays a muted inline video: ready on canplaythrough, ended and errors reported', () => {
+  it('plays a muted inline video: ready once its first frame is presented, ended and errors reported', () => {
     const onReady = vi.fn();
     const onEnded = vi.fn();
     const onError = vi.fn();
     const { container } = render(
       <ItemView item={video} ctx={context()} onReady={onReady} onEnded={onEnded} onError={onError} />,
     );
-    const el = container.querySelector('video') as HTMLVideoElement;
+    const el = container.querySelector('video') as HTMLVideoElement & {
+      requestVideoFrameCallback?: (cb: () => void) => number;
+    };
+    const presented: (() => void)[] = [];
+    el.requestVideoFrameCallback = (cb) => presented.push(cb);
     expect(el.muted).toBe(true);
     expect(el.hasAttribute('playsinline')).toBe(true);
     expect(onReady).not.toHaveBeenCalled();
     fireEvent(el, new Event('canplaythrough'));
+    // Decoded is not shown: the element's black would show if the screen were uncovered now.
+    expect(onReady).not.toHaveBeenCalled();
+    presented[0]!();
+    expect(onReady).toHaveBeenCalledTimes(1);
+    fireEvent(el, new Event('loadeddata'));
+    presented[1]!();
     expect(onReady).toHaveBeenCalledTimes(1);
     fireEvent(el, new Event('ended'));
     expect(onEnded).toHaveBeenCalledTimes(1);
     fireEvent(el, new Event('error'));
     expect(onError).toHaveBeenCalledWith('media-error', expect.any(String));
+  });
+
+  it('counts a video as shown after a bounded wait when no frame callback comes', () => {
+    vi.useFakeTimers();
+    try {
+      const onReady = vi.fn();
+      const { container } = render(<ItemView item={video} ctx={context()} onReady={onReady} />);
+      const el = container.querySelector('video') as HTMLVideoElement & {
+        requestVideoFrameCallback?: (cb: () => void) => number;
+      };
+      el.requestVideoFrameCallback = () => 1;
+      fireEvent(el, new Event('loadeddata'));
+      vi.advanceTimersByTime(499);
+      expect(onReady).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onReady).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows a notice without its image when the image fails (campaign content fails open)', async () => {

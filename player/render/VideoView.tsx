@@ -18,9 +18,31 @@ function forceMuted(el: HTMLVideoElement | null): void {
   el.defaultMuted = true;
 }
 
+/** A first frame not presented by then (a browser that skips frames of a transparent layer) counts as shown. */
+const FIRST_FRAME_WAIT_MS = 500;
+
+type FrameCallbackVideo = HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
+
 /**
- * A muted, inline, autoplaying video. Ready on `canplaythrough` (or its first frame, whichever
- * comes first); loops when it should not play to its end, else reports `onEnded`.
+ * Calls `done` once the video's first frame is on screen, not merely decoded: `loadeddata` comes
+ * before the compositor has the frame, and a screen uncovered then shows the element's black for a
+ * frame. With requestVideoFrameCallback (Chromium 83+) that is the frame's presentation; without
+ * it (old Android WebViews), two animation frames; either way at most FIRST_FRAME_WAIT_MS.
+ */
+function whenFramePresented(el: FrameCallbackVideo, done: () => void): void {
+  const timer = setTimeout(done, FIRST_FRAME_WAIT_MS);
+  const finish = () => {
+    clearTimeout(timer);
+    done();
+  };
+  if (typeof el.requestVideoFrameCallback === 'function') el.requestVideoFrameCallback(finish);
+  else requestAnimationFrame(() => requestAnimationFrame(finish));
+}
+
+/**
+ * A muted, inline, autoplaying video. Ready once its first frame is presented (after
+ * `loadeddata` or `canplaythrough`, whichever comes first); loops when it should not play to its
+ * end, else reports `onEnded`.
  */
 export function VideoView({ item, ctx, onReady, onEnded, onError }: ItemViewProps<VideoItem>) {
   const signals = useItemSignals({ onReady, onEnded, onError });
@@ -40,8 +62,8 @@ export function VideoView({ item, ctx, onReady, onEnded, onError }: ItemViewProp
           playsInline
           preload="auto"
           loop={!item.playToEnd}
-          onCanPlayThrough={() => signals.ready()}
-          onLoadedData={() => signals.ready()}
+          onCanPlayThrough={(e) => whenFramePresented(e.currentTarget, signals.ready)}
+          onLoadedData={(e) => whenFramePresented(e.currentTarget, signals.ready)}
           onEnded={() => signals.ended()}
           onError={(e) => {
             const code = e.currentTarget.error?.code ?? 0;

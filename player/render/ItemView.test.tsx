@@ -79,11 +79,9 @@ describe('ItemView', () => {
     const { container } = render(
       <ItemView item={video} ctx={context()} onReady={onReady} onEnded={onEnded} onError={onError} />,
     );
-    const el = container.querySelector('video') as HTMLVideoElement & {
-      requestVideoFrameCallback?: (cb: () => void) => number;
-    };
+    const el = container.querySelector('video') as HTMLVideoElement;
     const presented: (() => void)[] = [];
-    el.requestVideoFrameCallback = (cb) => presented.push(cb);
+    el.requestVideoFrameCallback = (cb) => presented.push(() => cb(0, {} as VideoFrameCallbackMetadata));
     expect(el.muted).toBe(true);
     expect(el.hasAttribute('playsinline')).toBe(true);
     expect(onReady).not.toHaveBeenCalled();
@@ -106,9 +104,7 @@ describe('ItemView', () => {
     try {
       const onReady = vi.fn();
       const { container } = render(<ItemView item={video} ctx={context()} onReady={onReady} />);
-      const el = container.querySelector('video') as HTMLVideoElement & {
-        requestVideoFrameCallback?: (cb: () => void) => number;
-      };
+      const el = container.querySelector('video') as HTMLVideoElement;
       el.requestVideoFrameCallback = () => 1;
       fireEvent(el, new Event('loadeddata'));
       vi.advanceTimersByTime(499);

@@ -21,21 +21,19 @@ function forceMuted(el: HTMLVideoElement | null): void {
 /** A first frame not presented by then (a browser that skips frames of a transparent layer) counts as shown. */
 const FIRST_FRAME_WAIT_MS = 500;
 
-type FrameCallbackVideo = HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
-
 /**
  * Calls `done` once the video's first frame is on screen, not merely decoded: `loadeddata` comes
  * before the compositor has the frame, and a screen uncovered then shows the element's black for a
  * frame. With requestVideoFrameCallback (Chromium 83+) that is the frame's presentation; without
  * it (old Android WebViews), two animation frames; either way at most FIRST_FRAME_WAIT_MS.
  */
-function whenFramePresented(el: FrameCallbackVideo, done: () => void): void {
+function whenFramePresented(el: HTMLVideoElement, done: () => void): void {
   const timer = setTimeout(done, FIRST_FRAME_WAIT_MS);
   const finish = () => {
     clearTimeout(timer);
     done();
   };
-  if (typeof el.requestVideoFrameCallback === 'function') el.requestVideoFrameCallback(finish);
+  if ('requestVideoFrameCallback' in el) el.requestVideoFrameCallback(finish);
   else requestAnimationFrame(() => requestAnimationFrame(finish));
 }
 

@@ -1,5 +1,6 @@
 import { type ErrorCode, errorCodeOr } from '../../core/protocol/errors.js';
 import { type ErrorBody, IDLE_HEADER, type SessionInfo } from '../../core/protocol/rest.js';
+import { auth } from '../../core/protocol/routes/access.js';
 import { idleMs } from './activity.js';
 
 export type Issue = { path: string; message: string };
@@ -69,6 +70,8 @@ const NETWORK_ERROR = '无法连接服务器，请检查网络连接后重试';
 
 export interface UploadOptions {
   method?: 'POST' | 'PUT';
+  /** Sent URI-encoded in x-file-name (the server keeps it, masked, with the upload). */
+  fileName?: string;
   /** Called with 0..1 as the body goes out. */
   onProgress?: (fraction: number) => void;
 }
@@ -96,6 +99,21 @@ export class ApiClient {
     return () => this.unauthorized.delete(fn);
   }
 
+  /**
+   * The user is at the page (typing a long form, say) but nothing was sent for a minute: tell
+   * the server, so the session's idle time starts again and the live view stays open.
+   */
+  keepAlive(): void {
+    if (!this.session || performance.now() - this.lastRequestAt < KEEP_ALIVE_MS) return;
+    this.request('GET', auth.session.path).catch(() => undefined);
+  }
+
+  private baseHeaders(method: string): Record<string, string> {
+    this.lastRequestAt = performance.now();
+    return { accept: 'application/json', [IDLE_HEADER]: String(idleMs()), ...this.csrfHeader(method) };
+  }
+
+  // Path-string shorthands, left while pages move to admin/lib/client.ts `call` (issue 13): removed with the last caller.
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path);
   }
@@ -112,21 +130,18 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
-  /**
-   * The user is at the page (typing a long form, say) but nothing was sent for a minute: tell
-   * the server, so the session's idle time starts again and the live view stays open.
-   */
-  keepAlive(): void {
-    if (!this.session || performance.now() - this.lastRequestAt < KEEP_ALIVE_MS) return;
-    this.get('/api/auth/session').catch(() => undefined);
-  }
-
-  private baseHeaders(method: string): Record<string, string> {
-    this.lastRequestAt = performance.now();
-    return { accept: 'application/json', [IDLE_HEADER]: String(idleMs()), ...this.csrfHeader(method) };
-  }
-
+  /** One JSON request; admin/lib/client.ts `call` is the typed way in (paths from the route table). */
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const text = await (await this.send(method, path, body)).text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A request whose answer is a file (an export, a template). */
+  async requestBlob(method: Method, path: string, body?: unknown): Promise<Blob> {
+    return (await this.send(method, path, body)).blob();
+  }
+
+  private async send(method: Method, path: string, body: unknown): Promise<Response> {
     const headers = this.baseHeaders(method);
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -140,9 +155,11 @@ export class ApiClient {
     } catch {
       throw new ApiError(0, 'network_error', NETWORK_ERROR);
     }
-    const text = await res.text();
-    if (!res.ok) throw this.fail(errorFromResponse(res.status, text, res.headers.get('retry-after')));
-    return (text ? JSON.parse(text) : undefined) as T;
+    if (!res.ok) {
+      const text = await res.text();
+      throw this.fail(errorFromResponse(res.status, text, res.headers.get('retry-after')));
+    }
+    return res;
   }
 
   /** Sends a file or form with upload progress (fetch cannot report it); abort() cancels. */
@@ -151,6 +168,7 @@ export class ApiClient {
     const promise = new Promise<T>((resolve, reject) => {
       xhr.open(options.method ?? 'POST', this.baseUrl + path);
       for (const [k, v] of Object.entries(this.baseHeaders('POST'))) xhr.setRequestHeader(k, v);
+      if (options.fileName) xhr.setRequestHeader('x-file-name', encodeURIComponent(options.fileName));
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
       };

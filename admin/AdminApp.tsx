@@ -5,7 +5,7 @@ import type { SessionInfo } from '../core/protocol/rest.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { trackActivity } from './lib/activity.js';
 import { type ApiError, api, toApiError } from './lib/api.js';
-import { authApi } from './lib/endpoints.js';
+import { auth } from './lib/auth.js';
 import { SessionContext, type SessionContextValue } from './lib/session.js';
 import { disconnectAdminSocket, onSessionEnded } from './lib/socket.js';
 import { LoginPage } from './login/LoginPage.js';
@@ -33,7 +33,7 @@ export function AdminApp() {
 
   const check = useCallback(() => {
     setBoot({ state: 'loading' });
-    authApi.session().then(
+    auth.session().then(
       (s) => {
         setSession(s);
         setBoot({ state: 'ready' });
@@ -81,7 +81,7 @@ export function AdminApp() {
   const logout = useCallback(async () => {
     disconnectAdminSocket();
     try {
-      await authApi.logout();
+      await auth.logout();
     } catch {
       // Already gone on the server; the local session is cleared either way.
     }

@@ -2,6 +2,7 @@ import { type ErrorCode, errorCodeOr } from '../../core/protocol/errors.js';
 import { type ErrorBody, IDLE_HEADER, type SessionInfo } from '../../core/protocol/rest.js';
 import { auth } from '../../core/protocol/routes/access.js';
 import { idleMs } from './activity.js';
+import { clientActionOf } from './errorActions.js';
 
 export type Issue = { path: string; message: string };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -141,7 +142,7 @@ export class ApiClient {
     return (await this.send(method, path, body)).blob();
   }
 
-  private async send(method: Method, path: string, body: unknown): Promise<Response> {
+  private async send(method: Method, path: string, body: unknown, retried = false): Promise<Response> {
     const headers = this.baseHeaders(method);
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -157,7 +158,10 @@ export class ApiClient {
     }
     if (!res.ok) {
       const text = await res.text();
-      throw this.fail(errorFromResponse(res.status, text, res.headers.get('retry-after')));
+      const err = errorFromResponse(res.status, text, res.headers.get('retry-after'));
+      if (!retried && clientActionOf(err.code) === 'refresh-token' && (await this.refreshToken()))
+        return this.send(method, path, body, true);
+      throw this.fail(err);
     }
     return res;
   }
@@ -187,12 +191,22 @@ export class ApiClient {
     return { promise, abort: () => xhr.abort() };
   }
 
+  /** Reads the session again for its current CSRF token; false when there is none. */
+  private async refreshToken(): Promise<boolean> {
+    try {
+      this.session = await this.request<SessionInfo>('GET', auth.session.path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private csrfHeader(method: string): Record<string, string> {
     if (method === 'GET' || !this.session) return {};
     return { 'x-csrf-token': this.session.csrfToken };
   }
 
-  // A 401 means the session ended, except a wrong password (login or password change).
+  // A 401 means the session ended (CLIENT_ACTIONS' sign-in), except a wrong password (login or password change).
   private fail(err: ApiError): ApiError {
     if (err.status === 401 && err.code !== 'invalid_credentials') {
       this.session = null;

@@ -1,14 +1,11 @@
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import type {
-  ChangePasswordRequest,
   Group,
   GroupInput,
   Hall,
   HallInput,
-  LoginRequest,
   ScreenClaim,
   ScreenUpdate,
-  SessionInfo,
   User,
   UserCreate,
   UserRoleChange,
@@ -23,26 +20,7 @@ export interface PlaylistRef {
   name: string;
 }
 
-const remember = (session: SessionInfo): SessionInfo => {
-  api.setSession(session);
-  return session;
-};
 const id = (value: string) => encodeURIComponent(value);
-
-/** Typed wrappers for the routes in docs/API.md; the auth ones keep the client's session current. */
-export const authApi = {
-  login: (body: LoginRequest) => api.post<SessionInfo>('/api/auth/login', body).then(remember),
-  session: () => api.get<SessionInfo>('/api/auth/session').then(remember),
-  changePassword: (body: ChangePasswordRequest) =>
-    api.post<SessionInfo>('/api/auth/password', body).then(remember),
-  logout: async () => {
-    try {
-      await api.post<void>('/api/auth/logout');
-    } finally {
-      api.setSession(null);
-    }
-  },
-};
 
 export const usersApi = {
   list: () => api.get<User[]>('/api/users'),

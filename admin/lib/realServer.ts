@@ -1,7 +1,7 @@
 import type { Role } from '../../core/protocol/rest.js';
 import { startTestServer, type TestServer } from '../../server/test/harness.js';
 import { api } from './api.js';
-import { authApi } from './endpoints.js';
+import { auth } from './auth.js';
 
 /** One request the admin's client sent, as the server got it. */
 export interface Sent {
@@ -43,7 +43,7 @@ export async function startRealServer(): Promise<{
     async signIn(role) {
       const login = t.hc.demoLogins?.find((l) => l.role === role);
       if (!login) throw new Error(`no demo login of role ${role}`);
-      await authApi.login({ username: login.username, password: login.password });
+      await auth.login({ username: login.username, password: login.password });
     },
     async close() {
       globalThis.fetch = browserFetch;

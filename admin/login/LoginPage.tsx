@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { LoginRequest, SessionInfo } from '../../core/protocol/rest.js';
 import { type ApiError, toApiError } from '../lib/api.js';
-import { authApi } from '../lib/endpoints.js';
+import { auth } from '../lib/auth.js';
 import { formatDateTime } from '../lib/time.js';
 
 /** What the user is told after signing in: the sign-in before this one, and the failures since. */
@@ -35,7 +35,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: SessionInfo) =
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await authApi.login(values));
+      onLoggedIn(await auth.login(values));
     } catch (err) {
       setError(loginErrorText(toApiError(err)));
       setBusy(false);

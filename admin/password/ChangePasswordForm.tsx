@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Password, type SessionInfo } from '../../core/protocol/rest.js';
 import { toApiError } from '../lib/api.js';
-import { authApi } from '../lib/endpoints.js';
+import { auth } from '../lib/auth.js';
 
 interface Values {
   currentPassword: string;
@@ -20,7 +20,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (session: Session
     setBusy(true);
     setError(null);
     try {
-      const session = await authApi.changePassword({ currentPassword, newPassword });
+      const session = await auth.changePassword({ currentPassword, newPassword });
       form.resetFields();
       onChanged(session);
     } catch (err) {

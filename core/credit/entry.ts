@@ -6,28 +6,6 @@ import { validateUscc } from './uscc.js';
 import { publicationWindow } from './window.js';
 import type { Severity, WindowRules } from './windowRules.js';
 
-/** The text cells of one imported row, keyed by field. */
-export type EntryCells = Partial<
-  Record<
-    | 'listType'
-    | 'category'
-    | 'subjectType'
-    | 'name'
-    | 'code'
-    | 'legalRep'
-    | 'reason'
-    | 'basis'
-    | 'docNo'
-    | 'authority'
-    | 'decisionDate'
-    | 'severity'
-    | 'publishFrom'
-    | 'publishUntil',
-    string
-  >
->;
-export type EntryField = keyof EntryCells;
-
 export interface EntryCategory {
   name: string;
   listType: ListType;
@@ -55,7 +33,8 @@ export interface Decision<S extends string | null = string | null> {
   publishUntil: string;
   ruleSetVersion: string;
 }
-export const DECISION_FIELDS = [
+/** The decision's fields a row of a sheet carries: all but the rule-set version, which the server sets. */
+export const DECISION_CELL_FIELDS = [
   'legalRep',
   'reason',
   'basis',
@@ -65,8 +44,24 @@ export const DECISION_FIELDS = [
   'severity',
   'publishFrom',
   'publishUntil',
+] as const satisfies readonly (keyof Decision)[];
+export const DECISION_FIELDS = [
+  ...DECISION_CELL_FIELDS,
   'ruleSetVersion',
 ] as const satisfies readonly (keyof Decision)[];
+
+/** The fields of one imported row in the template's order: which list, who, then the decision. */
+export const ENTRY_FIELDS = [
+  'listType',
+  'category',
+  'subjectType',
+  'name',
+  'code',
+  ...DECISION_CELL_FIELDS,
+] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+/** The text cells of one imported row, keyed by field. */
+export type EntryCells = Partial<Record<EntryField, string>>;
 
 /** The decision's fields of an entry, copied. */
 export function decisionOf<S extends string | null>(e: Decision<S>): Decision<S> {

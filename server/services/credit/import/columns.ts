@@ -1,23 +1,12 @@
+import { ENTRY_FIELDS, type EntryField } from '../../../../core/credit/entry.js';
 import { toHalfWidth } from './text.js';
 
-/** The fields an import row can carry. A phone column is recognised only to be dropped. */
-export const IMPORT_FIELDS = [
-  'listType',
-  'category',
-  'subjectType',
-  'name',
-  'code',
-  'legalRep',
-  'reason',
-  'basis',
-  'docNo',
-  'authority',
-  'decisionDate',
-  'severity',
-  'publishFrom',
-  'publishUntil',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+/**
+ * The fields an import row can carry: an entry's (core/credit/entry.ts), in template order. A
+ * phone column is recognised only to be dropped.
+ */
+export const IMPORT_FIELDS = ENTRY_FIELDS;
+export type ImportField = EntryField;
 
 export interface ImportColumn {
   field: ImportField;

@@ -39,7 +39,7 @@ export function createServices(
 ) {
   const bus = new EventBus();
   const presence: Presence = new MemoryPresence(clock);
-  const audit = createAuditService(stores.audit, secrets.auditKey, clock);
+  const audit = createAuditService(stores.audit, secrets.auditKey, clock, config.crypto);
   const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
   const passwords = createPasswordPolicy(config.passwordMinScore);
   const auth = createAuthService({

@@ -1,3 +1,4 @@
+import type { SuiteId } from '../services/shared/crypto/index.js';
 import type { Db } from './db.js';
 
 export interface AuditRow {
@@ -8,6 +9,8 @@ export interface AuditRow {
   target: string | null;
   summary: string;
   mac: string;
+  /** The crypto suite of this record's MAC (migration 012). */
+  suite: SuiteId;
 }
 
 /** A MAC replaced by a re-chaining (migration 008). */
@@ -21,7 +24,7 @@ export interface Superseded {
 export function createAuditStore(db: Db) {
   const last = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target, summary, mac) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (at, actor, action, target, summary, mac, suite) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
   const page = db.prepare<[number, number], AuditRow>(
@@ -59,7 +62,8 @@ export function createAuditStore(db: Db) {
     byAction: (action: string) => byAction.all(action),
     bySeq: (seq: number) => bySeq.get(seq),
     from: (seq: number) => from.all(seq),
-    insert: (r: Omit<AuditRow, 'seq'>) => insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac),
+    insert: (r: Omit<AuditRow, 'seq'>) =>
+      insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac, r.suite),
     iterate: () => all.iterate(),
     page: (limit: number, offset: number) => page.all(limit, offset),
     /** The records of these actors only, newest first, and how many there are. */

@@ -63,7 +63,11 @@ export function verifyWithAnchors(audit: AuditService, anchors: Anchor[]): Verif
       ],
     };
   }
-  const lines = [`审计日志完整：${r.records} 条记录，最新链接 ${r.head}`];
+  const SUITE_TEXT = { standard: 'HMAC-SHA256', gm: 'HMAC-SM3' } as const;
+  const lines = [
+    `审计日志完整：${r.records} 条记录，最新链接 ${r.head}`,
+    `校验算法：${r.suites.map((s) => SUITE_TEXT[s]).join(' → ') || '（空日志）'}`,
+  ];
   for (const x of audit.rechains()) {
     lines.push(
       `第 ${x.seq} 条记录：第 ${x.from}–${x.to} 条已重新链接（${x.reason}），旧链头 ${x.oldHead} → 新链头 ${x.newHead}`,

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { maskDeep, maskIdentifiers } from '../../../core/credit/mask.js';
 import type { Clock } from '../../clock.js';
 import type { AuditRow, AuditStore } from '../../store/auditStore.js';
+import { macWith, type SuiteId } from './crypto/index.js';
 
 export interface AuditInput {
   actor: string | null;
@@ -29,33 +29,78 @@ export type AnchorPlace =
 
 export const GENESIS = '0'.repeat(64);
 export const RECHAIN_ACTION = 'audit.rechain';
+/** The record that starts a chain's run in another crypto suite; it names the last head of the old one. */
+export const SUITE_SWITCH_ACTION = 'audit.suite';
 
-/** The MAC of one record chained to the previous MAC; exported for tests that build old chains. */
-export function macOf(key: Buffer, prev: string, r: Omit<AuditRow, 'mac' | 'seq'> & { seq: number }): string {
-  return createHmac('sha256', key)
-    .update(JSON.stringify([prev, r.seq, r.at, r.actor, r.action, r.target, r.summary]))
-    .digest('hex');
+/** What a suite switch record says. */
+export interface SuiteSwitch {
+  from: SuiteId;
+  to: SuiteId;
+  /** The MAC of the last record made in `from`. */
+  lastHead: string;
+}
+
+type Chained = Omit<AuditRow, 'mac' | 'seq' | 'suite'> & { seq: number; suite?: SuiteId };
+
+/**
+ * The MAC of one record chained to the previous MAC, in the record's own suite; exported for
+ * tests that build old chains. A `gm` record's MAC covers its suite too, so that no record can be
+ * passed off as made in the other suite; `standard` records keep the form they always had.
+ */
+export function macOf(key: Buffer, prev: string, r: Chained): string {
+  const suite = r.suite ?? 'standard';
+  const fields: unknown[] = [prev, r.seq, r.at, r.actor, r.action, r.target, r.summary];
+  if (suite !== 'standard') fields.push(suite);
+  return macWith(suite, key, JSON.stringify(fields)).toString('hex');
 }
 
 /** The tamper-evident audit log: each record's HMAC covers itself and the previous record's MAC. */
-export function createAuditService(store: AuditStore, key: Buffer, clock: Clock) {
+/**
+ * Whether a record may follow one of `suite`: in the same suite, or as the switch record that
+ * names the previous head and moves the chain to its own suite.
+ */
+function suiteFollows(prevSuite: SuiteId, prevMac: string, r: AuditRow): boolean {
+  if (r.action !== SUITE_SWITCH_ACTION) return r.suite === prevSuite;
+  try {
+    const s = JSON.parse(r.summary) as SuiteSwitch;
+    return s.from === prevSuite && s.to === r.suite && s.lastHead === prevMac && r.suite !== prevSuite;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The tamper-evident audit log: each record's HMAC covers itself and the previous record's MAC,
+ * in the crypto suite it was made in (`suite`, HALLCAST_CRYPTO for new records).
+ */
+export function createAuditService(
+  store: AuditStore,
+  key: Buffer,
+  clock: Clock,
+  suite: SuiteId = 'standard',
+) {
   function verify():
-    | { ok: true; records: number; head: string }
+    | { ok: true; records: number; head: string; suites: SuiteId[] }
     | { ok: false; brokenAt: number; records: number } {
     let prev = GENESIS;
+    let prevSuite: SuiteId | null = null;
+    const suites: SuiteId[] = [];
     let expectedSeq = 1;
     let n = 0;
     for (const r of store.iterate()) {
-      if (r.seq !== expectedSeq || macOf(key, prev, r) !== r.mac)
+      const followed =
+        prevSuite === null ? r.action !== SUITE_SWITCH_ACTION : suiteFollows(prevSuite, prev, r);
+      if (r.seq !== expectedSeq || !followed || macOf(key, prev, r) !== r.mac)
         return { ok: false, brokenAt: r.seq, records: n };
+      if (r.suite !== prevSuite) suites.push(r.suite);
       prev = r.mac;
+      prevSuite = r.suite;
       expectedSeq = r.seq + 1;
       n++;
     }
-    return { ok: true, records: n, head: prev };
+    return { ok: true, records: n, head: prev, suites };
   }
-  function record(input: AuditInput): string {
-    const prev = store.last();
+  function append(input: AuditInput, prev: AuditRow | undefined, inSuite: SuiteId): AuditRow {
     const row = {
       seq: (prev?.seq ?? 0) + 1,
       at: clock.now(),
@@ -64,10 +109,24 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
       target: input.target == null ? null : maskIdentifiers(input.target),
       // The last guard: whatever a service passes, no identifier enters the log in full.
       summary: JSON.stringify(maskDeep(input.summary)),
+      suite: inSuite,
     };
-    const mac = macOf(key, prev?.mac ?? GENESIS, row);
-    store.insert({ ...row, mac });
-    return mac;
+    const stored = { ...row, mac: macOf(key, prev?.mac ?? GENESIS, row) };
+    store.insert(stored);
+    return stored;
+  }
+  function record(input: AuditInput): string {
+    let prev = store.last();
+    // The first record since HALLCAST_CRYPTO changed: the switch record goes first, in the new suite.
+    if (prev && prev.suite !== suite) {
+      const sw: SuiteSwitch = { from: prev.suite, to: suite, lastHead: prev.mac };
+      prev = append(
+        { actor: null, action: SUITE_SWITCH_ACTION, target: null, summary: { ...sw } },
+        prev,
+        suite,
+      );
+    }
+    return append(input, prev, suite).mac;
   }
   const rechainOf = (r: AuditRow): Rechain => JSON.parse(r.summary) as Rechain;
   return {
@@ -115,6 +174,9 @@ export function createAuditService(store: AuditStore, key: Buffer, clock: Clock)
       let prev = prevMac;
       for (const r of rows) {
         const next = { ...r, summary: rewrite(r.summary) };
+        // A suite switch names the head before it, which this re-chaining has just replaced.
+        if (r.action === SUITE_SWITCH_ACTION)
+          next.summary = JSON.stringify({ ...(JSON.parse(next.summary) as SuiteSwitch), lastHead: prev });
         const mac = macOf(key, prev, next);
         store.rewrite(r.seq, next.summary, mac, r.mac, rechainSeq);
         prev = mac;

@@ -251,6 +251,7 @@ function seed(s: Wired, categoryId: string, unitId: string, n: number) {
         nameDisplay: `黑河基准测试企业${i}`,
         codeDisplay: person ? maskIdNumber(code) : code,
         codeHash: identifierHash(s.secrets.identifierKey, code),
+        codeSuite: 'standard',
         legalRep: person ? '' : '张三',
         reason: '提交虚假材料',
         basis: '《市场监督管理严重违法失信名单管理办法》',

@@ -24,6 +24,7 @@ import { createScreenService } from './screens/screenService.js';
 import { createSnapshotService } from './screens/snapshotService.js';
 import { createAuditService } from './shared/auditService.js';
 import { EventBus } from './shared/events.js';
+import { createIdentifierHasher } from './shared/identifiers.js';
 
 /**
  * Wires the services of one server instance over its stores. The result holds no `db` and no
@@ -115,7 +116,10 @@ export function createServices(
       audit,
       clock,
     });
-    const common = { db, audit, clock, identifierKey: secrets.identifierKey };
+    const identifiers = createIdentifierHasher(secrets.identifierKey, config.crypto, (suite) =>
+      stores.credit.codeSuiteInUse(suite),
+    );
+    const common = { db, audit, clock, identifiers };
     return {
       batches,
       imports: createCreditImportService({

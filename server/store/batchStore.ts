@@ -130,19 +130,19 @@ export function createBatchStore(db: Db) {
     `${ENTRY_SELECT} WHERE e.code_hash = ? AND b.status IN ('published', 'archived')`,
   );
   const search = db.prepare<
-    { q: string; hash: string; status: string; listType: string; limit: number; offset: number },
+    { q: string; hashes: string; status: string; listType: string; limit: number; offset: number },
     FullEntryRow
   >(
-    `${ENTRY_SELECT} WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash = @hash OR e.doc_no = @q)
+    `${ENTRY_SELECT} WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash IN (SELECT value FROM json_each(@hashes)) OR e.doc_no = @q)
        AND (@status = '' OR e.status = @status) AND (@listType = '' OR c.list_type = @listType)
      ORDER BY e.decision_date DESC, e.id LIMIT @limit OFFSET @offset`,
   );
   const searchCount = db.prepare<
-    { q: string; hash: string; status: string; listType: string },
+    { q: string; hashes: string; status: string; listType: string },
     { n: number }
   >(
     `SELECT count(*) AS n FROM entries e JOIN categories c ON c.id = e.category_id
-     WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash = @hash OR e.doc_no = @q)
+     WHERE (@q = '' OR e.name LIKE '%' || @q || '%' OR e.name_display LIKE '%' || @q || '%' OR e.code_hash IN (SELECT value FROM json_each(@hashes)) OR e.doc_no = @q)
        AND (@status = '' OR e.status = @status) AND (@listType = '' OR c.list_type = @listType)`,
   );
   const duplicates = db.prepare<{ keys: string; categoryId: string }, { hash: string; docNo: string }>(
@@ -198,17 +198,24 @@ export function createBatchStore(db: Db) {
       entriesOf.all(batchId, limit, offset).map(toFullEntry),
     entryCount: (batchId: string) => countOf.get(batchId)?.n ?? 0,
     publishedByHash: (hash: string) => byHash.all(hash).map(toFullEntry),
-    search: (p: {
+    /** `hashes`: the query's identifier hash in each suite entries use (none when q is no code). */
+    search: ({
+      hashes,
+      ...p
+    }: {
       q: string;
-      hash: string;
+      hashes: string[];
       status: string;
       listType: string;
       limit: number;
       offset: number;
-    }) => ({
-      total: searchCount.get(p)?.n ?? 0,
-      rows: search.all(p).map(toFullEntry),
-    }),
+    }) => {
+      const params = { ...p, hashes: JSON.stringify(hashes) };
+      return {
+        total: searchCount.get(params)?.n ?? 0,
+        rows: search.all(params).map(toFullEntry),
+      };
+    },
     /**
      * Of these (keyed hash, decision number) pairs, those with an active entry in the category,
      * as `hash|docNo` keys: one statement for the whole set.

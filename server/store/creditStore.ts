@@ -1,5 +1,6 @@
 import type { ListField, ListType, SubjectType } from '../../core/credit/dataset.js';
 import type { Decision } from '../../core/credit/entry.js';
+import type { SuiteId } from '../services/shared/crypto/index.js';
 import type { Db } from './db.js';
 
 interface CategoryRow {
@@ -34,6 +35,8 @@ export interface EntryRow {
   name_display: string;
   code_display: string;
   code_hash: string;
+  /** The crypto suite of code_hash (migration 012). */
+  code_suite: SuiteId;
   legal_rep: string;
   reason: string;
   basis: string;
@@ -61,6 +64,7 @@ export interface Entry extends Decision {
   nameDisplay: string;
   codeDisplay: string;
   codeHash: string;
+  codeSuite: SuiteId;
   status: string;
   consent: boolean;
   codeAnomaly: boolean;
@@ -81,6 +85,7 @@ export const toEntry = (r: EntryRow): Entry => ({
   nameDisplay: r.name_display,
   codeDisplay: r.code_display,
   codeHash: r.code_hash,
+  codeSuite: r.code_suite,
   legalRep: r.legal_rep,
   reason: r.reason,
   basis: r.basis,
@@ -107,6 +112,7 @@ const newEntryRow = (e: NewEntry): Omit<EntryRow, 'status'> => ({
   name_display: e.nameDisplay,
   code_display: e.codeDisplay,
   code_hash: e.codeHash,
+  code_suite: e.codeSuite,
   legal_rep: e.legalRep,
   reason: e.reason,
   basis: e.basis,
@@ -186,6 +192,7 @@ export const STAGED_FIELDS = [
   'rule_set_version',
   'code_anomaly',
   'flags',
+  'code_suite',
 ] as const satisfies readonly (keyof EntryRow)[];
 /** The fields of an entry that are staged (STAGED_FIELDS' columns). */
 export type StagedEntry = Omit<NewEntry, 'id' | 'batchId' | 'categoryId' | 'consent' | 'createdAt'>;
@@ -194,6 +201,9 @@ export const packStagedEntry = (e: StagedEntry): string => {
   const row = newEntryRow({ ...e, id: '', batchId: '', categoryId: '', consent: true, createdAt: 0 });
   return JSON.stringify(STAGED_FIELDS.map((k) => row[k]));
 };
+/** The staged array's element i; rows staged before migration 012 have no suite and were hashed in standard. */
+const stagedValue = (field: (typeof STAGED_FIELDS)[number], i: number) =>
+  field === 'code_suite' ? `coalesce(s.entry ->> ${i}, 'standard')` : `s.entry ->> ${i}`;
 /** A random UUID v4 per row, made by SQLite (the ids confirm gives the entries it copies). */
 const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
   || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
@@ -254,10 +264,10 @@ export function createCreditStore(db: Db) {
   );
   const publishBatch = db.prepare("UPDATE batches SET status = 'published', published_at = ? WHERE id = ?");
   const insertEntry = db.prepare(
-    `INSERT INTO entries (id, batch_id, category_id, row_number, subject_type, name, name_display, code_display, code_hash,
+    `INSERT INTO entries (id, batch_id, category_id, row_number, subject_type, name, name_display, code_display, code_hash, code_suite,
        legal_rep, reason, basis, doc_no, authority, decision_date, severity, publish_from, publish_until, rule_set_version,
        consent, code_anomaly, flags, created_at)
-     VALUES (@id, @batch_id, @category_id, @row_number, @subject_type, @name, @name_display, @code_display, @code_hash,
+     VALUES (@id, @batch_id, @category_id, @row_number, @subject_type, @name, @name_display, @code_display, @code_hash, @code_suite,
        @legal_rep, @reason, @basis, @doc_no, @authority, @decision_date, @severity, @publish_from, @publish_until,
        @rule_set_version, @consent, @code_anomaly, @flags, @created_at)`,
   );
@@ -270,8 +280,13 @@ export function createCreditStore(db: Db) {
        AND (e.code_anomaly = 0 OR e.anomaly_accepted_by IS NOT NULL)
      ORDER BY e.decision_date DESC, e.id`,
   );
+  const suiteInUse = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM entries WHERE code_suite = ? LIMIT 1',
+  );
   return {
     staging: createImportStaging(db),
+    /** Whether some entry's code_hash is in this suite (one scan, stopping at the first). */
+    codeSuiteInUse: (suite: SuiteId) => suiteInUse.get(suite) !== undefined,
     insertUnit: (id: string, name: string, at: number) => insertUnit.run(id, name, at),
     unitByName: (name: string) => unitByName.get(name),
     listUnits: () => units.all(),
@@ -329,7 +344,7 @@ function createImportStaging(db: Db) {
   // The select list comes from STAGED_FIELDS (a constant), never from input.
   const confirmInto = db.prepare<{ previewId: string; batchId: string; categoryId: string; now: number }>(
     `INSERT INTO entries (id, batch_id, category_id, ${STAGED_FIELDS.join(', ')}, consent, created_at)
-     SELECT ${SQL_UUID}, @batchId, @categoryId, ${STAGED_FIELDS.map((_, i) => `s.entry ->> ${i}`).join(', ')}, 1, @now
+     SELECT ${SQL_UUID}, @batchId, @categoryId, ${STAGED_FIELDS.map(stagedValue).join(', ')}, 1, @now
      FROM import_preview_rows s WHERE s.preview_id = @previewId AND s.entry IS NOT NULL ORDER BY s.seq`,
   );
   const close = db.prepare("UPDATE import_previews SET state = 'closed' WHERE id = ? AND state <> 'closed'");

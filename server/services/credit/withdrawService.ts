@@ -20,7 +20,7 @@ import type { TakedownStore } from '../../store/takedownStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { Presence } from '../screens/presence.js';
 import type { AuditService } from '../shared/auditService.js';
-import { identifierHash } from '../shared/identifiers.js';
+import type { IdentifierHasher } from '../shared/identifiers.js';
 import type { BatchService } from './batchService.js';
 import { toEntryView } from './batchService.js';
 
@@ -36,7 +36,7 @@ type Deps = {
   changes: ChangeService;
   audit: AuditService;
   clock: Clock;
-  identifierKey: Buffer;
+  identifiers: IdentifierHasher;
 };
 
 const STATUS_OF: Record<WithdrawKind | 'correction', EntryStatus> = {
@@ -133,9 +133,10 @@ export function createWithdrawService(d: Deps) {
       return run([e], req.kind, req, actor)[0]!;
     },
     withdrawByCode(req: WithdrawRequest & { code: string }, actor: string | null): Takedown[] {
-      const hash = identifierHash(d.identifierKey, req.code);
-      const entries = d.batches
-        .publishedByHash(hash)
+      // Entries imported before a switch of suite carry the other suite's hash: both are looked up.
+      const entries = d.identifiers
+        .lookups(req.code)
+        .flatMap((hash) => d.batches.publishedByHash(hash))
         .filter((e) => e.status === 'active' || e.status === 'objection-pending');
       if (entries.length === 0) {
         throw notFoundAs(
@@ -217,7 +218,7 @@ export function createWithdrawService(d: Deps) {
     },
     search(p: { q: string; status: string; listType: string; offset: number; limit: number }) {
       const q = p.q.trim();
-      const r = d.batches.search({ ...p, q, hash: q ? identifierHash(d.identifierKey, q) : '' });
+      const r = d.batches.search({ ...p, q, hashes: q ? d.identifiers.lookups(q) : [] });
       return { total: r.total, entries: r.rows.map((x) => toEntryView(x, today())) };
     },
     takedowns: (offset: number, limit: number) => d.takedowns.list(limit, offset),

@@ -49,6 +49,7 @@ function seed(
         nameDisplay: `已有主体${i}`,
         codeDisplay: r.person ? maskIdNumber(r.code) : r.code,
         codeHash: identifierHash(s.secrets.identifierKey, r.code),
+        codeSuite: 'standard',
         legalRep: '',
         reason: '违法排污',
         basis: '《环境保护法》',

@@ -37,7 +37,7 @@ import type { Db } from '../../../store/db.js';
 import type { AuditService } from '../../shared/auditService.js';
 import type { EventBus } from '../../shared/events.js';
 import { createGate } from '../../shared/gate.js';
-import { identifierHash } from '../../shared/identifiers.js';
+import type { IdentifierHasher } from '../../shared/identifiers.js';
 import { IMPORT_COLUMNS, type ImportRow, maskIds, ROW_ERROR_CODES, readImportFile } from './index.js';
 import { type ImportProgressFn, throttleProgress } from './progress.js';
 
@@ -50,7 +50,7 @@ type Deps = {
   batches: BatchStore;
   audit: AuditService;
   clock: Clock;
-  identifierKey: Buffer;
+  identifiers: IdentifierHasher;
   config: Pick<
     Config,
     | 'maxImportBytes'
@@ -250,8 +250,10 @@ export function createCreditImportService(d: Deps) {
         }
         const e = check.entry;
         const candidate = e !== null && errors.every((x) => x.code === 'code_anomaly');
-        const hash = candidate ? identifierHash(d.identifierKey, e.code) : '';
-        return { r, check, e, errors, warnings, issue, candidate, hash };
+        const hash = candidate ? d.identifiers.hash(e.code) : '';
+        // What the duplicate check matches: this hash, and the other suite's while entries use it.
+        const lookups = candidate ? d.identifiers.lookups(e.code) : [];
+        return { r, check, e, errors, warnings, issue, candidate, hash, lookups };
       });
       // Duplicates inside the file first, in file order; the rest are looked up in one statement.
       const probe: typeof checked = [];
@@ -273,10 +275,10 @@ export function createCreditImportService(d: Deps) {
       }
       const active = d.batches.duplicates(
         category.id,
-        probe.map((c) => [c.hash, c.e!.docNo] as const),
+        probe.flatMap((c) => c.lookups.map((h) => [h, c.e!.docNo] as const)),
       );
       for (const c of probe) {
-        if (active.has(`${c.hash}|${c.e!.docNo}`))
+        if (c.lookups.some((h) => active.has(`${h}|${c.e!.docNo}`)))
           c.errors.push(
             c.issue(
               'docNo',
@@ -347,6 +349,7 @@ export function createCreditImportService(d: Deps) {
     nameDisplay: e.nameDisplay,
     codeDisplay: e.codeDisplay,
     codeHash,
+    codeSuite: d.identifiers.suite,
     ...decisionOf(e),
     codeAnomaly,
     flags,
@@ -526,6 +529,7 @@ export function createCreditImportService(d: Deps) {
         });
         staging.close(id);
       })();
+      d.identifiers.forget();
       kick();
       const batch = d.batches.get(batchId);
       if (!batch) throw notFound('名单批次');

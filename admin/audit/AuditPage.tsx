@@ -1,12 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { AuditRecord } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
-import { auditApi } from '../lib/endpoints.js';
+import { routeQuery } from '../lib/client.js';
 import { useCan } from '../lib/session.js';
 import { formatDateTime } from '../lib/time.js';
-import { usePaged } from '../lists/usePaged.js';
+import { useTablePage } from '../lists/tablePage.js';
 import { formatSummary } from './formatSummary.js';
 
 function Summary({ value }: { value: unknown }) {
@@ -46,25 +48,30 @@ const columns: ColumnsType<AuditRecord> = [
   { title: '摘要', dataIndex: 'summary', render: (summary: unknown) => <Summary value={summary} /> },
 ];
 
-const load = (page: { offset: number; limit: number }) =>
-  auditApi.list(page).then((r) => ({ total: r.total, items: r.records }));
-
 /**
  * 审计日志 for the audit administrator: every recorded action, newest first as the server orders
  * it; the others see their own actions (the security administrator the auditors' too).
  */
 export function AuditPage() {
   const all = useCan('read-audit');
-  const records = usePaged<AuditRecord>(load, 50);
+  const page = useTablePage(50);
+  const records = useQuery({
+    ...routeQuery(routes.audit.list, { query: page.query }),
+    placeholderData: keepPreviousData,
+  });
   return (
-    <Page title={all ? '审计日志' : '我的操作记录'} error={records.error} onRetry={records.reload}>
+    <Page
+      title={all ? '审计日志' : '我的操作记录'}
+      error={records.error}
+      onRetry={() => void records.refetch()}
+    >
       <Table<AuditRecord>
         rowKey="seq"
         size="small"
-        loading={records.loading}
-        dataSource={records.items}
+        loading={records.isFetching}
+        dataSource={records.data?.records ?? []}
         columns={columns}
-        pagination={records.pagination}
+        pagination={page.pagination(records.data?.total ?? 0)}
         locale={{ emptyText: <Empty description="还没有审计记录" /> }}
         onRow={(r) => rowAttrs('audit-row', { seq: r.seq })}
         scroll={{ x: 'max-content' }}

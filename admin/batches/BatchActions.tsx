@@ -1,14 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
-import { type Batch, type BatchDetail, RejectRequest } from '../../core/protocol/credit.js';
-import { batchesApi } from '../lib/endpoints.js';
+import { type BatchDetail, RejectRequest } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
 import { useCan } from '../lib/session.js';
 import { ReasonModal } from '../lists/ReasonModal.js';
+import { batchChanged, batchPublished, batchRemoved } from './batchCache.js';
 
 interface Props {
   batch: BatchDetail;
-  onChanged: (batch: Batch) => void;
+  /** After a step succeeded (the cache already holds the new state). */
+  onChanged: () => void;
   onDeleted: () => void;
   onError: (err: unknown) => void;
 }
@@ -21,7 +25,9 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
   const canReview = useCan('review');
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const client = useQueryClient();
   const { status } = batch;
+  const params = { id: batch.id };
 
   const run = async (name: string, action: () => Promise<void>) => {
     setBusy(name);
@@ -33,7 +39,22 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
       setBusy(null);
     }
   };
-  const change = (name: string, call: () => Promise<Batch>) => run(name, async () => onChanged(await call()));
+  const submit = () =>
+    run('submit', async () => {
+      batchChanged(client, await call(routes.batches.submit, { params }));
+      onChanged();
+    });
+  const publish = () =>
+    run('publish', async () => {
+      batchPublished(client, await call(routes.batches.publish, { params }));
+      onChanged();
+    });
+  const remove = () =>
+    run('delete', async () => {
+      await call(routes.batches.remove, { params });
+      batchRemoved(client);
+      onDeleted();
+    });
 
   return (
     <>
@@ -41,7 +62,7 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
         <Button
           type="primary"
           loading={busy === 'submit'}
-          onClick={() => void change('submit', () => batchesApi.submit(batch.id))}
+          onClick={() => void submit()}
           data-testid="batch-submit"
         >
           提交审核
@@ -62,7 +83,7 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
           title={`发布「${batch.title}」？`}
           description={`发布后 ${batch.entries} 条名单立即推送到所有大厅屏幕，在各自公示期内显示`}
           okText="发布"
-          onConfirm={() => change('publish', () => batchesApi.publish(batch.id))}
+          onConfirm={publish}
         >
           <Button type="primary" loading={busy === 'publish'} data-testid="batch-publish">
             发布
@@ -75,12 +96,7 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
           description="批次及其全部条目将被删除，不可恢复"
           okText="删除"
           okButtonProps={{ danger: true }}
-          onConfirm={() =>
-            run('delete', async () => {
-              await batchesApi.remove(batch.id);
-              onDeleted();
-            })
-          }
+          onConfirm={remove}
         >
           <Button danger loading={busy === 'delete'} data-testid="batch-delete">
             删除
@@ -96,7 +112,9 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
           testId="approve"
           onClose={() => setDialog(null)}
           onSubmit={async (comment) => {
-            onChanged(await batchesApi.approve(batch.id, comment || undefined));
+            const body = comment ? { comment } : {};
+            batchChanged(client, await call(routes.batches.approve, { params, body }));
+            onChanged();
             setDialog(null);
           }}
         />
@@ -111,7 +129,8 @@ export function BatchActions({ batch, onChanged, onDeleted, onError }: Props) {
           testId="reject"
           onClose={() => setDialog(null)}
           onSubmit={async (comment) => {
-            onChanged(await batchesApi.reject(batch.id, comment));
+            batchChanged(client, await call(routes.batches.reject, { params, body: { comment } }));
+            onChanged();
             setDialog(null);
           }}
         />

@@ -1,18 +1,20 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Table, Tabs } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BATCH_STATUS_LABELS, type Batch, type BatchStatus } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { clickable, rowAttrs } from '../common/rowAttrs.js';
-import { batchesApi, IMPORT_TEMPLATE_URL } from '../lib/endpoints.js';
+import { hrefOf, routeQuery } from '../lib/client.js';
 import { navigate } from '../lib/router.js';
 import { useCan } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
 import { batchColumns } from './batchColumns.js';
 import { batchPath, IMPORT_PATH } from './paths.js';
 
 type Filter = BatchStatus | 'all';
 const STATUSES = Object.keys(BATCH_STATUS_LABELS) as BatchStatus[];
+const TEMPLATE_HREF = hrefOf(routes.imports.template);
 const TABS = [
   { key: 'all', label: '全部' },
   ...STATUSES.map((status) => ({ key: status, label: BATCH_STATUS_LABELS[status] })),
@@ -21,13 +23,17 @@ const TABS = [
 /** 名单批次: every batch by status; list editors import new ones from here. */
 export function BatchListPage() {
   const [filter, setFilter] = useState<Filter>('all');
-  const load = useCallback(() => batchesApi.list(filter === 'all' ? undefined : filter), [filter]);
-  const batches = useResource(load);
+  const status = filter === 'all' ? undefined : filter;
+  // The tab's previous rows stay until the next tab's arrive, as the paged lists do.
+  const batches = useQuery({
+    ...routeQuery(routes.batches.list, { query: { status } }),
+    placeholderData: keepPreviousData,
+  });
   const canEdit = useCan('edit-lists');
 
   const extra = (
     <>
-      <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} data-testid="import-template-link">
+      <Button icon={<DownloadOutlined />} href={TEMPLATE_HREF} data-testid="import-template-link">
         下载导入模板
       </Button>
       {canEdit && (
@@ -45,7 +51,7 @@ export function BatchListPage() {
   const empty = canEdit ? '还没有名单批次。点击「导入名单」上传成员单位报送的表格' : '还没有名单批次';
 
   return (
-    <Page title="名单批次" extra={extra} error={batches.error} onRetry={batches.reload}>
+    <Page title="名单批次" extra={extra} error={batches.error} onRetry={() => void batches.refetch()}>
       <Tabs
         activeKey={filter}
         items={TABS}
@@ -54,7 +60,7 @@ export function BatchListPage() {
       />
       <Table<Batch>
         rowKey="id"
-        loading={batches.loading}
+        loading={batches.isFetching}
         dataSource={batches.data ?? []}
         columns={batchColumns()}
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}

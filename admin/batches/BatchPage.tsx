@@ -1,32 +1,35 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Table, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { AcceptAnomaly, type Batch, type EntryView } from '../../core/protocol/credit.js';
+import { useState } from 'react';
+import { AcceptAnomaly, type EntryView } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { toApiError } from '../lib/api.js';
-import { batchesApi, entriesApi } from '../lib/endpoints.js';
+import { call, routeQuery } from '../lib/client.js';
 import { navigate } from '../lib/router.js';
 import { useCan, useSession } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
 import { entryRow } from '../lists/entryCells.js';
 import { ReasonModal } from '../lists/ReasonModal.js';
-import { usePaged } from '../lists/usePaged.js';
+import { useTablePage } from '../lists/tablePage.js';
 import { ActionError } from './ActionError.js';
 import { BatchActions } from './BatchActions.js';
 import { BatchHeader } from './BatchHeader.js';
+import { batchEntryChanged } from './batchCache.js';
 import { batchEntryColumns } from './batchEntryColumns.js';
 import { EntryEditModal } from './EntryEditModal.js';
 import { BATCHES_PATH } from './paths.js';
 
 /** One batch: header, role- and state-dependent actions, and its entries paged from the server. */
 export function BatchPage({ batchId }: { batchId: string }) {
-  const batch = useResource(useCallback(() => batchesApi.get(batchId), [batchId]));
-  const loadEntries = useCallback(
-    (page: { offset: number; limit: number }) =>
-      batchesApi.entries(batchId, page).then((r) => ({ total: r.total, items: r.entries })),
-    [batchId],
-  );
-  const entries = usePaged<EntryView>(loadEntries);
+  const params = { id: batchId };
+  const batch = useQuery(routeQuery(routes.batches.get, { params }));
+  const page = useTablePage();
+  const entries = useQuery({
+    ...routeQuery(routes.batches.entries, { params, query: page.query }),
+    placeholderData: keepPreviousData,
+  });
+  const client = useQueryClient();
   const { session } = useSession();
   const canEdit = useCan('edit-lists');
   const canReview = useCan('review');
@@ -35,12 +38,7 @@ export function BatchPage({ batchId }: { batchId: string }) {
   const [editing, setEditing] = useState<EntryView | null>(null);
   const [accepting, setAccepting] = useState<EntryView | null>(null);
 
-  const changed = (next: Batch) => {
-    batch.setData((current) => current && { ...current, ...next });
-    setActionError(null);
-    entries.reload();
-  };
-  const replaceEntry = (next: EntryView) => entries.update((e) => (e.id === next.id ? next : e));
+  const entryChanged = () => batchEntryChanged(client, batchId);
   const data = batch.data;
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(BATCHES_PATH)}>
@@ -52,7 +50,7 @@ export function BatchPage({ batchId }: { batchId: string }) {
       {back}
       <BatchActions
         batch={data}
-        onChanged={changed}
+        onChanged={() => setActionError(null)}
         onError={setActionError}
         onDeleted={() => {
           void message.success('批次已删除');
@@ -64,7 +62,12 @@ export function BatchPage({ batchId }: { batchId: string }) {
   const ownSubmission = data?.status === 'submitted' && canReview && data.submittedBy === session.user.id;
 
   return (
-    <Page title={data?.title ?? '名单批次'} extra={extra ?? back} error={batch.error} onRetry={batch.reload}>
+    <Page
+      title={data?.title ?? '名单批次'}
+      extra={extra ?? back}
+      error={batch.error}
+      onRetry={() => void batch.refetch()}
+    >
       {actionError !== null && (
         <ActionError error={toApiError(actionError)} onClose={() => setActionError(null)} />
       )}
@@ -85,8 +88,8 @@ export function BatchPage({ batchId }: { batchId: string }) {
       <Table<EntryView>
         rowKey="id"
         size="small"
-        loading={entries.loading}
-        dataSource={entries.items}
+        loading={entries.isFetching}
+        dataSource={entries.data?.entries ?? []}
         columns={batchEntryColumns({
           batchStatus: data?.status ?? 'archived',
           canEdit,
@@ -94,7 +97,7 @@ export function BatchPage({ batchId }: { batchId: string }) {
           onEdit: setEditing,
           onAccept: setAccepting,
         })}
-        pagination={entries.pagination}
+        pagination={page.pagination(entries.data?.total ?? 0)}
         onRow={entryRow}
         scroll={{ x: 'max-content' }}
       />
@@ -103,10 +106,9 @@ export function BatchPage({ batchId }: { batchId: string }) {
           entry={editing}
           batchStatus={data.status}
           onClose={() => setEditing(null)}
-          onSaved={(entry) => {
+          onSaved={() => {
             setEditing(null);
-            replaceEntry(entry);
-            batch.reload();
+            entryChanged();
             void message.success(data.status === 'submitted' ? '已保存，批次已退回草稿' : '已保存');
           }}
         />
@@ -129,9 +131,9 @@ export function BatchPage({ batchId }: { batchId: string }) {
           }
           onClose={() => setAccepting(null)}
           onSubmit={async (reason) => {
-            replaceEntry(await entriesApi.acceptAnomaly(accepting.id, reason));
+            await call(routes.entries.acceptAnomaly, { params: { id: accepting.id }, body: { reason } });
             setAccepting(null);
-            batch.reload();
+            entryChanged();
           }}
         />
       )}

@@ -1,7 +1,8 @@
 import { Alert } from 'antd';
 import type { BatchStatus, EntryView } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
-import { batchesApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { EntryFields } from '../lists/EntryFields.js';
 import { type EntryFormValues, entryEditDiff, entryFormValues } from '../lists/entryForm.js';
 
@@ -22,7 +23,8 @@ export function EntryEditModal({ entry, batchStatus, onClose, onSaved }: Props) 
       onClose();
       return;
     }
-    onSaved(await batchesApi.editEntry(entry.batchId, entry.id, edit));
+    const params = { id: entry.batchId, entryId: entry.id };
+    onSaved(await call(routes.batches.editEntry, { params, body: edit }));
   };
 
   return (

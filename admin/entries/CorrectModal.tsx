@@ -1,27 +1,28 @@
 import { Alert, Form, Input } from 'antd';
-import type { Batch, EntryView } from '../../core/protocol/credit.js';
+import type { BatchDetail, CorrectRequest, EntryView } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
-import { entriesApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { EntryFields } from '../lists/EntryFields.js';
 import { type EntryFormValues, entryEditDiff, entryFormValues } from '../lists/entryForm.js';
 
 interface Props {
   entry: EntryView;
   onClose: () => void;
-  onCorrected: (batch: Batch) => void;
+  onCorrected: (batch: BatchDetail) => void;
 }
 
-type Values = EntryFormValues & { correctionReason: string; correctionDocNo: string };
+type Values = EntryFormValues & Pick<CorrectRequest, 'correctionReason' | 'correctionDocNo'>;
 
 /** 更正: the old version leaves the screens at once; the corrected one waits in a draft batch for review. */
 export function CorrectModal({ entry, onClose, onCorrected }: Props) {
   const save = async (values: Values) => {
-    const body = {
+    const body: CorrectRequest = {
       ...entryEditDiff(entry, values),
       correctionReason: values.correctionReason.trim(),
       correctionDocNo: values.correctionDocNo.trim(),
     };
-    onCorrected(await entriesApi.correct(entry.id, body));
+    onCorrected(await call(routes.entries.correct, { params: { id: entry.id }, body }));
   };
 
   return (

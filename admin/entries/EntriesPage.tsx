@@ -1,17 +1,21 @@
 import { StopOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Input, Select, Table } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ListType } from '../../core/credit/dataset.js';
 import { ENTRY_STATUS_LABELS, type EntryStatus, type EntryView } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { batchCreated } from '../batches/batchCache.js';
 import { batchPath } from '../batches/paths.js';
 import { Page } from '../common/Page.js';
-import { entriesApi } from '../lib/endpoints.js';
+import { routeQuery } from '../lib/client.js';
 import { navigate } from '../lib/router.js';
 import { useCan } from '../lib/session.js';
 import { entryRow } from '../lists/entryCells.js';
+import { useTablePage } from '../lists/tablePage.js';
 import { LIST_TYPE_LABELS } from '../lists/tags.js';
-import { usePaged } from '../lists/usePaged.js';
 import { CorrectModal } from './CorrectModal.js';
+import { entriesChanged } from './entryCache.js';
 import { entryColumns } from './entryColumns.js';
 import { ObjectionModal } from './ObjectionModal.js';
 import { WithdrawModal } from './WithdrawModal.js';
@@ -32,14 +36,19 @@ export function EntriesPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<EntryStatus>();
   const [listType, setListType] = useState<ListType>();
-  const load = useCallback(
-    (page: { offset: number; limit: number }) =>
-      entriesApi
-        .search({ q: q || undefined, status, listType, ...page })
-        .then((r) => ({ total: r.total, items: r.entries })),
-    [q, status, listType],
-  );
-  const entries = usePaged<EntryView>(load);
+  const page = useTablePage();
+  const entries = useQuery({
+    ...routeQuery(routes.entries.search, { query: { q, status, listType, ...page.query } }),
+    placeholderData: keepPreviousData,
+  });
+  const client = useQueryClient();
+  // A new filter starts again from page 1.
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      page.first();
+    };
   const can = {
     withdraw: useCan('withdraw-entries'),
     edit: useCan('edit-lists'),
@@ -60,13 +69,13 @@ export function EntriesPage() {
     </Button>
   );
   return (
-    <Page title="名单查询" extra={extra} error={entries.error} onRetry={entries.reload}>
+    <Page title="名单查询" extra={extra} error={entries.error} onRetry={() => void entries.refetch()}>
       <Flex gap={8} wrap>
         <Input.Search
           placeholder="名称、统一社会信用代码或身份证号"
           allowClear
           enterButton="查询"
-          onSearch={(value) => setQ(value.trim())}
+          onSearch={(value) => filtered(setQ)(value.trim())}
           style={{ maxWidth: 420 }}
           data-testid="entry-search-input"
         />
@@ -75,7 +84,7 @@ export function EntriesPage() {
           allowClear
           options={STATUS_OPTIONS}
           value={status}
-          onChange={setStatus}
+          onChange={filtered(setStatus)}
           style={{ width: 140 }}
         />
         <Select
@@ -83,28 +92,32 @@ export function EntriesPage() {
           allowClear
           options={LIST_TYPE_OPTIONS}
           value={listType}
-          onChange={setListType}
+          onChange={filtered(setListType)}
           style={{ width: 120 }}
         />
       </Flex>
       <Table<EntryView>
         rowKey="id"
         size="small"
-        loading={entries.loading}
-        dataSource={entries.items}
+        loading={entries.isFetching}
+        dataSource={entries.data?.entries ?? []}
         columns={entryColumns({
           can,
           onWithdraw: (entry) => setDialog({ kind: 'withdraw', entry }),
           onCorrect: (entry) => setDialog({ kind: 'correct', entry }),
           onObjection: (entry) => setDialog({ kind: 'objection', entry }),
         })}
-        pagination={entries.pagination}
+        pagination={page.pagination(entries.data?.total ?? 0)}
         locale={{ emptyText: <Empty description={q ? '没有找到匹配的条目' : '没有条目'} /> }}
         onRow={entryRow}
         scroll={{ x: 'max-content' }}
       />
       {dialog?.kind === 'withdraw' && (
-        <WithdrawModal entry={dialog.entry} onClose={close} onDone={entries.reload} />
+        <WithdrawModal
+          entry={dialog.entry}
+          onClose={close}
+          onDone={() => entriesChanged(client, { takedown: true })}
+        />
       )}
       {dialog?.kind === 'correct' && (
         <CorrectModal
@@ -112,6 +125,8 @@ export function EntriesPage() {
           onClose={close}
           onCorrected={(batch) => {
             close();
+            entriesChanged(client, { batchId: dialog.entry.batchId, takedown: true });
+            batchCreated(client, batch);
             void message.success('原条目已撤下，更正内容已生成草稿批次，请提交审核');
             navigate(batchPath(batch.id));
           }}
@@ -123,7 +138,7 @@ export function EntriesPage() {
           onClose={close}
           onSaved={(entry) => {
             close();
-            entries.update((e) => (e.id === entry.id ? entry : e));
+            entriesChanged(client, { batchId: entry.batchId, takedown: false });
           }}
         />
       )}

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { type EntryView, ObjectionRequest } from '../../core/protocol/credit.js';
-import { entriesApi } from '../lib/endpoints.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
 import { ReasonModal } from '../lists/ReasonModal.js';
 
 interface Props {
@@ -32,7 +33,9 @@ export function ObjectionModal({ entry, onClose, onSaved }: Props) {
         />
       }
       onClose={onClose}
-      onSubmit={async (reason) => onSaved(await entriesApi.objection(entry.id, pending, reason))}
+      onSubmit={async (reason) =>
+        onSaved(await call(routes.entries.objection, { params: { id: entry.id }, body: { pending, reason } }))
+      }
     />
   );
 }

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Descriptions, Table, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
 import { type TakedownDetail, WITHDRAW_KIND_LABELS } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
-import { takedownsApi } from '../lib/endpoints.js';
+import { routeQuery } from '../lib/client.js';
 import { navigate } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
-import { useResource } from '../lib/useResource.js';
 import { useUserNames } from '../lists/useUserNames.js';
 import { ConfirmedBar, formatDeadline } from './ConfirmedBar.js';
 import { TAKEDOWNS_PATH } from './takedownPaths.js';
@@ -34,16 +34,12 @@ const columns = [
 
 /** One takedown: which screens have confirmed, refreshed every few seconds until all have. */
 export function TakedownDetailPage({ takedownId }: { takedownId: string }) {
-  const takedown = useResource(useCallback(() => takedownsApi.get(takedownId), [takedownId]));
+  const takedown = useQuery({
+    ...routeQuery(routes.takedowns.get, { params: { id: takedownId } }),
+    refetchInterval: ({ state: { data } }) => (data && data.confirmed >= data.screens ? false : REFRESH_MS),
+  });
   const nameOf = useUserNames();
   const t = takedown.data;
-  const pending = !t || t.confirmed < t.screens;
-  const { reload } = takedown;
-  useEffect(() => {
-    if (!pending) return;
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [pending, reload]);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(TAKEDOWNS_PATH)}>
@@ -55,7 +51,7 @@ export function TakedownDetailPage({ takedownId }: { takedownId: string }) {
       title={t ? `撤下：${t.entryName}` : '撤下记录'}
       extra={back}
       error={takedown.error}
-      onRetry={reload}
+      onRetry={() => void takedown.refetch()}
     >
       {t && (
         <>

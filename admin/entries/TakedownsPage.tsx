@@ -1,13 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback } from 'react';
 import { type Takedown, WITHDRAW_KIND_LABELS } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { clickable, rowAttrs } from '../common/rowAttrs.js';
-import { takedownsApi } from '../lib/endpoints.js';
+import { routeQuery } from '../lib/client.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
-import { usePaged } from '../lists/usePaged.js';
+import { useTablePage } from '../lists/tablePage.js';
 import { ConfirmedBar } from './ConfirmedBar.js';
 import { TakedownDetailPage } from './TakedownDetailPage.js';
 import { TAKEDOWNS_PATH, takedownPath } from './takedownPaths.js';
@@ -22,23 +23,23 @@ const columns: ColumnsType<Takedown> = [
   { title: '屏幕确认', key: 'confirmed', render: (_, t) => <ConfirmedBar takedown={t} /> },
 ];
 
-// The list answers a plain array: one more row than shown means there is a next page.
-const loadPage = (page: { offset: number; limit: number }) =>
-  takedownsApi.list({ offset: page.offset, limit: page.limit + 1 }).then((rows) => ({
-    total: page.offset + rows.length,
-    items: rows.slice(0, page.limit),
-  }));
-
 function TakedownList() {
-  const takedowns = usePaged<Takedown>(useCallback(loadPage, []));
+  const page = useTablePage();
+  const { offset, limit } = page.query;
+  // The list answers a plain array: one more row than shown means there is a next page.
+  const takedowns = useQuery({
+    ...routeQuery(routes.takedowns.list, { query: { offset, limit: limit + 1 } }),
+    placeholderData: keepPreviousData,
+  });
+  const rows = takedowns.data ?? [];
   return (
-    <Page title="撤下记录" error={takedowns.error} onRetry={takedowns.reload}>
+    <Page title="撤下记录" error={takedowns.error} onRetry={() => void takedowns.refetch()}>
       <Table<Takedown>
         rowKey="id"
-        loading={takedowns.loading}
-        dataSource={takedowns.items}
+        loading={takedowns.isFetching}
+        dataSource={rows.slice(0, limit)}
         columns={columns}
-        pagination={{ ...takedowns.pagination, showTotal: undefined }}
+        pagination={{ ...page.pagination(offset + rows.length), showTotal: undefined }}
         locale={{ emptyText: <Empty description="还没有撤下记录" /> }}
         onRow={(t) =>
           rowAttrs(

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
+import type { z } from 'zod';
 import {
   type EntryView,
   type Takedown,
@@ -8,8 +9,9 @@ import {
   WithdrawKind,
   WithdrawRequest,
 } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { toApiError } from '../lib/api.js';
-import { entriesApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { applyIssues } from '../lib/formErrors.js';
 import { TakedownResult } from './TakedownResult.js';
 
@@ -29,6 +31,22 @@ interface Values {
 
 const KINDS = WithdrawKind.options.map((k) => ({ value: k, label: WITHDRAW_KIND_LABELS[k] }));
 
+type Withdrawal = { send: () => Promise<Takedown[]> } | { invalid: string };
+const invalid = (error: z.ZodError): Withdrawal => ({ invalid: error.issues[0]?.message ?? '请检查输入' });
+
+/** What the dialog sends: one entry's withdrawal, or every entry with the code; or why the values are refused. */
+function withdrawal(entry: EntryView | null, values: Values): Withdrawal {
+  if (entry) {
+    const parsed = WithdrawRequest.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error);
+    const params = { id: entry.id };
+    return { send: async () => [await call(routes.entries.withdraw, { params, body: parsed.data })] };
+  }
+  const parsed = WithdrawByCode.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error);
+  return { send: () => call(routes.entries.withdrawByCode, { body: parsed.data }) };
+}
+
 /** 撤下: kind, reason and decision number; the entry leaves every screen at once. */
 export function WithdrawModal({ entry, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
@@ -37,17 +55,15 @@ export function WithdrawModal({ entry, onClose, onDone }: Props) {
   const [result, setResult] = useState<Takedown[] | null>(null);
 
   const submit = async (values: Values) => {
-    const parsed = (entry ? WithdrawRequest : WithdrawByCode).safeParse(values);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请检查输入');
+    const request = withdrawal(entry, values);
+    if ('invalid' in request) {
+      setError(request.invalid);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const done = entry
-        ? [await entriesApi.withdraw(entry.id, parsed.data)]
-        : await entriesApi.withdrawByCode(parsed.data as WithdrawByCode);
+      const done = await request.send();
       setResult(done);
       onDone(done);
     } catch (err) {

@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { usersApi } from '../lib/endpoints.js';
 import { useSession } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
+import { userNamesQuery } from './creditQueries.js';
 
 /**
  * Names for the user ids a batch or takedown carries (createdBy, submittedBy, …), from the
@@ -9,8 +9,7 @@ import { useResource } from '../lib/useResource.js';
  */
 export function useUserNames(): (userId: string | null) => string {
   const { session } = useSession();
-  const users = useResource(usersApi.names);
-  const list = users.data;
+  const { data: list } = useQuery(userNamesQuery);
   return useCallback(
     (userId: string | null) => {
       if (!userId) return '—';

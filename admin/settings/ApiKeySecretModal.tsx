@@ -1,5 +1,5 @@
+import type { ApiKeyWithSecret } from '../../core/protocol/credit.js';
 import { SecretOnceModal } from '../common/SecretOnceModal.js';
-import type { ApiKeyWithSecret } from '../lists/creditApi.js';
 
 /** Shows a new key's secret once, with a copy button; the server keeps only its hash. */
 export function ApiKeySecretModal({ result, onClose }: { result: ApiKeyWithSecret; onClose: () => void }) {

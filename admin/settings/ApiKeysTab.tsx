@@ -1,9 +1,10 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ApiKeyInfo } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import type { RowAction } from '../common/resource/types.js';
-import { apiKeysApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { apiKeysQuery } from '../lib/queries.js';
 import { formatDateTime } from '../lib/time.js';
 import { apiKeyForm, SCOPE_LABELS } from './apiKeyForm.js';
@@ -53,7 +54,7 @@ const revoke: RowAction<ApiKeyInfo> = {
     danger: true,
   },
   run: async (k) => {
-    await apiKeysApi.revoke(k.id);
+    await call(routes.apiKeys.revoke, { params: { id: k.id } });
     return { saved: { ...k, revokedAt: Date.now() }, message: `已吊销「${k.name}」` };
   },
   failTitle: '吊销失败',

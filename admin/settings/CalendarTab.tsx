@@ -1,11 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CalendarDay } from '../../core/protocol/credit.js';
-import { calendarApi } from '../lib/endpoints.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call, routeQuery } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
-import { useResource } from '../lib/useResource.js';
 import { mergeDays, parseCalendarCsv } from './calendarCsv.js';
 
 const KIND_OPTIONS = [
@@ -16,7 +17,9 @@ const KIND_OPTIONS = [
 /** 工作日历: a year's public holidays and make-up workdays (the takedown deadline counts working days). */
 export function CalendarTab() {
   const [year, setYear] = useState(() => dayjs().year());
-  const saved = useResource(useCallback(() => calendarApi.list(year), [year]));
+  const yearQuery = routeQuery(routes.calendar.get, { query: { year } });
+  const saved = useQuery(yearQuery);
+  const client = useQueryClient();
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState<{ date: Dayjs | null; kind: CalendarDay['kind']; name: string }>({
@@ -30,10 +33,12 @@ export function CalendarTab() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
 
-  useEffect(() => {
+  const discard = () => {
     setDays(mergeDays([], saved.data ?? []));
     setDirty(false);
-  }, [saved.data]);
+  };
+  // Each year's saved days, and each save's answer, replace what the table shows.
+  useEffect(discard, [saved.data]);
 
   const edit = (next: CalendarDay[]) => {
     setDays(next);
@@ -57,8 +62,8 @@ export function CalendarTab() {
   const save = async () => {
     setBusy(true);
     try {
-      const result = await calendarApi.save(year, days);
-      saved.setData(() => result);
+      const result = await call(routes.calendar.set, { params: { year: String(year) }, body: days });
+      client.setQueryData(yearQuery.queryKey, result);
       void message.success(`已保存 ${year} 年工作日历`);
     } catch (err) {
       notifyError(err, '保存失败');
@@ -108,7 +113,7 @@ export function CalendarTab() {
         >
           保存 {year} 年日历
         </Button>
-        {dirty && <Button onClick={saved.reload}>放弃修改</Button>}
+        {dirty && <Button onClick={discard}>放弃修改</Button>}
       </Space>
       <Alert
         type="info"
@@ -167,7 +172,7 @@ export function CalendarTab() {
       <Table<CalendarDay>
         rowKey="date"
         size="small"
-        loading={saved.loading}
+        loading={saved.isPending}
         dataSource={days}
         columns={columns}
         pagination={false}

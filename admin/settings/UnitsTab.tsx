@@ -1,14 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Flex, Input, Table } from 'antd';
 import { useState } from 'react';
 import { type Unit, UnitInput } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { toApiError } from '../lib/api.js';
-import { unitsApi } from '../lib/endpoints.js';
-import { useResource } from '../lib/useResource.js';
+import { call } from '../lib/client.js';
+import { unitsQuery } from '../lists/creditQueries.js';
 
 /** 成员单位: the member units that submit lists; add one by name. */
 export function UnitsTab() {
-  const units = useResource(unitsApi.list);
+  const units = useQuery(unitsQuery);
+  const client = useQueryClient();
   const { message } = App.useApp();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,8 +26,8 @@ export function UnitsTab() {
     setBusy(true);
     setError(null);
     try {
-      const unit = await unitsApi.create(parsed.data);
-      units.setData((list) => [...(list ?? []), unit]);
+      const unit = await call(routes.units.create, { body: parsed.data });
+      client.setQueryData<Unit[]>(unitsQuery.queryKey, (list) => [...(list ?? []), unit]);
       setName('');
       void message.success(`已添加「${unit.name}」`);
     } catch (err) {
@@ -60,7 +63,7 @@ export function UnitsTab() {
       <Table<Unit>
         rowKey="id"
         size="small"
-        loading={units.loading}
+        loading={units.isPending}
         dataSource={units.data ?? []}
         columns={[{ title: '成员单位', dataIndex: 'name' }]}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}

@@ -1,8 +1,9 @@
 import { Checkbox, Form } from 'antd';
 import { ApiKeyCreate, type ApiKeyInfo } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { NameField } from '../common/NameField.js';
 import type { FormSpec } from '../common/resource/types.js';
-import { apiKeysApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { ApiKeySecretModal } from './ApiKeySecretModal.js';
 
 type Scope = ApiKeyCreate['scopes'][number];
@@ -24,7 +25,7 @@ export const apiKeyForm: FormSpec<ApiKeyInfo, ApiKeyCreate> = {
   save: async (values) => {
     const parsed = ApiKeyCreate.safeParse(values);
     if (!parsed.success) return null;
-    const result = await apiKeysApi.create(parsed.data);
+    const result = await call(routes.apiKeys.create, { body: parsed.data });
     return { saved: result.key, reveal: (close) => <ApiKeySecretModal result={result} onClose={close} /> };
   },
 };

@@ -3,9 +3,10 @@ import { LIST_FIELD_LABELS, ListField } from '../../core/credit/dataset.js';
 import { DEFAULT_MASK_POLICY } from '../../core/credit/mask.js';
 import { BLACK_2026, RED_DEFAULT } from '../../core/credit/windowRules.js';
 import type { CategoryInfo, CategoryInput } from '../../core/protocol/credit.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
-import { categoriesApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { MaskPolicyFields } from './MaskPolicyFields.js';
 import { parseWindowRules, WINDOW_PRESETS, windowRulesText } from './windowRulesText.js';
 
@@ -50,7 +51,11 @@ export const categoryForm: FormSpec<CategoryInfo, Values> = {
     const parsed = parseWindowRules(text);
     if (!parsed.ok) return null;
     const body: CategoryInput = { ...values, name: values.name.trim(), windowRules: parsed.rules };
-    return saved(category ? await categoriesApi.update(category.id, body) : await categoriesApi.create(body));
+    return saved(
+      category
+        ? await call(routes.categories.update, { params: { id: category.id }, body })
+        : await call(routes.categories.create, { body }),
+    );
   },
 };
 

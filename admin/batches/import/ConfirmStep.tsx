@@ -1,8 +1,9 @@
 import { Alert, Button, Descriptions, Flex, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import type { Batch, CategoryInfo, ImportPreview, Unit } from '../../../core/protocol/credit.js';
+import type { BatchDetail, CategoryInfo, ImportPreview, Unit } from '../../../core/protocol/credit.js';
+import { api as routes } from '../../../core/protocol/routes/index.js';
 import { type ApiError, toApiError } from '../../lib/api.js';
-import { importsApi } from '../../lib/endpoints.js';
+import { call } from '../../lib/client.js';
 import { ListTypeTag } from '../../lists/tags.js';
 import { defaultBatchTitle } from './title.js';
 
@@ -13,7 +14,7 @@ interface Props {
   onBack: () => void;
   /** 410: the preview expired on the server; the file must be uploaded again. */
   onRestart: () => void;
-  onConfirmed: (batch: Batch) => void;
+  onConfirmed: (batch: BatchDetail) => void;
 }
 
 /** Step 3: names the batch and writes it as a draft. */
@@ -27,7 +28,8 @@ export function ConfirmStep({ preview, unit, category, onBack, onRestart, onConf
     setBusy(true);
     setError(null);
     try {
-      onConfirmed(await importsApi.confirm(preview.id, title.trim()));
+      const params = { id: preview.id };
+      onConfirmed(await call(routes.imports.confirm, { params, body: { title: title.trim() } }));
     } catch (err) {
       setError(toApiError(err));
     } finally {

@@ -1,11 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Result, Steps } from 'antd';
 import { useState } from 'react';
 import type { CategoryInfo, ImportPreview } from '../../../core/protocol/credit.js';
 import { Page } from '../../common/Page.js';
-import { categoriesApi, unitsApi } from '../../lib/endpoints.js';
+import { categoriesQuery } from '../../lib/queries.js';
 import { navigate } from '../../lib/router.js';
 import { useCan } from '../../lib/session.js';
-import { useResource } from '../../lib/useResource.js';
+import { unitsQuery } from '../../lists/creditQueries.js';
+import { batchCreated } from '../batchCache.js';
 import { BATCHES_PATH, batchPath } from '../paths.js';
 import { ConfirmStep } from './ConfirmStep.js';
 import { PreviewStep } from './PreviewStep.js';
@@ -15,8 +17,9 @@ const STEPS = [{ title: '选择文件' }, { title: '检查预览' }, { title: '�
 
 /** 导入名单: upload -> preview every row's issues -> confirm a draft batch, then open it. */
 export function ImportWizard() {
-  const units = useResource(unitsApi.list);
-  const categories = useResource(categoriesApi.list);
+  const units = useQuery(unitsQuery);
+  const categories = useQuery(categoriesQuery);
+  const client = useQueryClient();
   const canEdit = useCan('edit-lists');
   const { message } = App.useApp();
   const [step, setStep] = useState(0);
@@ -38,8 +41,8 @@ export function ImportWizard() {
       title="导入名单"
       error={units.error ?? categories.error}
       onRetry={() => {
-        units.reload();
-        categories.reload();
+        void units.refetch();
+        void categories.refetch();
       }}
     >
       <Steps current={step} items={STEPS} style={{ maxWidth: 720 }} />
@@ -65,6 +68,7 @@ export function ImportWizard() {
           onBack={() => setStep(1)}
           onRestart={restart}
           onConfirmed={(batch) => {
+            batchCreated(client, batch);
             void message.success(`已导入 ${batch.entries} 条，批次为草稿`);
             navigate(batchPath(batch.id));
           }}

@@ -2,8 +2,10 @@ import '../../lists/testDom.js';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, PreviewRow } from '../../../core/protocol/credit.js';
+import { api as routes } from '../../../core/protocol/routes/index.js';
 import { Providers } from '../../common/Providers.js';
 import { api } from '../../lib/api.js';
+import { hrefOf } from '../../lib/client.js';
 import { json, startTestServer } from '../../lib/testServer.js';
 import { PreviewStep } from './PreviewStep.js';
 
@@ -90,7 +92,8 @@ describe('PreviewStep', { timeout: 20_000 }, () => {
     expect(within(rows[1]!).getByTestId('anomaly-tag').textContent).toContain('代码异常');
 
     // With errors in the file, the table opens on the error rows.
-    expect(server.requests.at(-1)?.url).toBe('/api/imports/imp1/rows?status=error&offset=0&limit=20');
+    const query = { status: 'error', offset: 0, limit: 20 } as const;
+    expect(server.requests.at(-1)?.url).toBe(hrefOf(routes.imports.rows, { params: { id: 'imp1' }, query }));
     expect(screen.getByTestId('import-next').textContent).toContain('导入 9 行');
   });
 });

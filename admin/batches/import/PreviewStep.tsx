@@ -1,11 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Row, Segmented, Space, Statistic, Table } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ImportPreview, PreviewRow } from '../../../core/protocol/credit.js';
+import { api as routes } from '../../../core/protocol/routes/index.js';
 import { rowAttrs } from '../../common/rowAttrs.js';
-import { importsApi } from '../../lib/endpoints.js';
+import { routeQuery } from '../../lib/client.js';
 import { formatDateTime } from '../../lib/time.js';
-import type { PreviewStatus } from '../../lists/creditApi.js';
-import { usePaged } from '../../lists/usePaged.js';
+import { useTablePage } from '../../lists/tablePage.js';
 import { previewColumns } from './previewColumns.js';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   onNext: () => void;
 }
 
-type Filter = PreviewStatus | 'all';
+type Filter = PreviewRow['status'] | 'all';
 const FILTERS: { value: Filter; label: string }[] = [
   { value: 'all', label: '全部' },
   { value: 'error', label: '错误' },
@@ -52,14 +53,12 @@ function Counts({ preview }: { preview: ImportPreview }) {
 /** Step 2: counts, file warnings and every row's issues, paged from the server. */
 export function PreviewStep({ preview, onBack, onNext }: Props) {
   const [filter, setFilter] = useState<Filter>(preview.error > 0 ? 'error' : 'all');
-  const load = useCallback(
-    (page: { offset: number; limit: number }) =>
-      importsApi
-        .rows(preview.id, filter === 'all' ? undefined : filter, page)
-        .then((r) => ({ total: r.total, items: r.rows })),
-    [preview.id, filter],
-  );
-  const rows = usePaged<PreviewRow>(load);
+  const page = useTablePage();
+  const status = filter === 'all' ? undefined : filter;
+  const rows = useQuery({
+    ...routeQuery(routes.imports.rows, { params: { id: preview.id }, query: { status, ...page.query } }),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <Flex vertical gap={16}>
@@ -89,16 +88,19 @@ export function PreviewStep({ preview, onBack, onNext }: Props) {
       <Segmented<Filter>
         value={filter}
         options={FILTERS}
-        onChange={setFilter}
+        onChange={(next) => {
+          setFilter(next);
+          page.first();
+        }}
         data-testid="import-row-filter"
       />
       <Table<PreviewRow>
         rowKey="row"
         size="small"
-        loading={rows.loading}
-        dataSource={rows.items}
+        loading={rows.isFetching}
+        dataSource={rows.data?.rows ?? []}
         columns={previewColumns()}
-        pagination={rows.pagination}
+        pagination={page.pagination(rows.data?.total ?? 0)}
         onRow={(row) => rowAttrs('preview-row', { row: row.row, status: row.status })}
         scroll={{ x: 'max-content' }}
       />

@@ -3,11 +3,11 @@ import { Alert, Button, Flex, Form, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { CategoryInfo, ImportPreview, Unit } from '../../../core/protocol/credit.js';
 import type { ImportProgress } from '../../../core/protocol/events.js';
+import { api as routes } from '../../../core/protocol/routes/index.js';
 import { type ApiError, toApiError } from '../../lib/api.js';
-import { importsApi } from '../../lib/endpoints.js';
+import { upload } from '../../lib/client.js';
 import { useAdminEvents } from '../../lib/socket.js';
 import { ListTypeTag } from '../../lists/tags.js';
-import type { Upload } from '../../lists/uploadFile.js';
 import { ImportProgressBar } from './ImportProgressBar.js';
 
 interface Props {
@@ -58,7 +58,7 @@ export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
   const [progress, setProgress] = useState<number | null>(null);
   const [serverStep, setServerStep] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const upload = useRef<Upload<ImportPreview> | null>(null);
+  const inFlight = useRef<{ abort: () => void } | null>(null);
   const uploadId = useRef<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const category = categories.find((c) => c.id === categoryId);
@@ -73,18 +73,17 @@ export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
     setError(null);
     setProgress(0);
     uploadId.current = newUploadId();
-    upload.current = importsApi.upload(
-      file,
-      { unitId, categoryId: category.id, uploadId: uploadId.current },
-      setProgress,
-    );
+    // The server reports its reading and checking as `import:progress` events carrying uploadId.
+    const query = { unitId, categoryId: category.id, uploadId: uploadId.current };
+    const sending = upload(routes.imports.upload, { query }, file, { onProgress: setProgress });
+    inFlight.current = sending;
     try {
-      onUploaded(await upload.current.promise, category, unitId);
+      onUploaded(await sending.promise, category, unitId);
     } catch (err) {
       const e = toApiError(err);
       if (e.code !== 'aborted') setError(e);
     } finally {
-      upload.current = null;
+      inFlight.current = null;
       uploadId.current = null;
       setProgress(null);
       setServerStep(null);
@@ -163,7 +162,7 @@ export function UploadStep({ units, categories, onUploaded, onCancel }: Props) {
         />
       )}
       <Space>
-        <Button onClick={busy ? () => upload.current?.abort() : onCancel}>
+        <Button onClick={busy ? () => inFlight.current?.abort() : onCancel}>
           {busy ? '取消上传' : '返回'}
         </Button>
         <Button

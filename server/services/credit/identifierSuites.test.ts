@@ -23,7 +23,9 @@ async function publish(s: TestServer, rows: string[][]) {
   return { editor, batchId: b.body.id as string };
 }
 const suitesOf = (s: TestServer, batchId: string) =>
-  s.hc.db.prepare('SELECT code_suite AS suite, code_hash AS hash FROM entries WHERE batch_id = ?').all(batchId) as {
+  s.hc.db
+    .prepare('SELECT code_suite AS suite, code_hash AS hash FROM entries WHERE batch_id = ?')
+    .all(batchId) as {
     suite: string;
     hash: string;
   }[];
@@ -35,14 +37,21 @@ describe('keyed identifier hashes across a switch of HALLCAST_CRYPTO', () => {
     const first = await startTestServer();
     const { dataDir } = first;
     const key = first.hc.services.secrets.identifierKey;
-    const old = await publish(first, [personRow(ID_OLD, { 主体名称: '周某某', 决定书文号: '黑中法执〔2026〕7号' })]);
+    const old = await publish(first, [
+      personRow(ID_OLD, { 主体名称: '周某某', 决定书文号: '黑中法执〔2026〕7号' }),
+    ]);
     expect(suitesOf(first, old.batchId)).toEqual([{ suite: 'standard', hash: identifierHash(key, ID_OLD) }]);
     await first.hc.stop();
 
     t = await startTestServer({ dataDir, crypto: 'gm' });
     const editor = await loginAs(t, 'list-editor');
     // The same person under the same decision again: refused as a duplicate of the SHA-256-hashed entry.
-    const again = await upload(t, editor, csv([personRow(ID_OLD, { 决定书文号: '黑中法执〔2026〕7号' })]), CATEGORY);
+    const again = await upload(
+      t,
+      editor,
+      csv([personRow(ID_OLD, { 决定书文号: '黑中法执〔2026〕7号' })]),
+      CATEGORY,
+    );
     expect(again.status).toBe(201);
     const rows = await editor.request('GET', `/api/imports/${again.body.id}/rows`);
     expect(rows.body.rows[0].errors.map((e: { code: string }) => e.code)).toContain('duplicate_active');

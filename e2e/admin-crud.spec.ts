@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
+import { pairScreen, startTestServer, type TestServer } from '../server/test/harness.js';
 import { adminTab, launchBrowser, shotPath } from './browser.js';
 
 let t: TestServer;
@@ -213,6 +213,41 @@ describe('the simple CRUD pages', () => {
 
     await open(admin, '/groups');
     await row(admin, '黑河市政务服务中心（新馆）').first().waitFor();
+    expect(hallGets).toHaveLength(2);
+  });
+
+  it('renames a hall on 大厅 and shows the new name on 屏幕 and 预览, the halls fetched again only by the invalidation', async () => {
+    await pairScreen(t, '一楼大屏');
+    const hallGets: string[] = [];
+    admin.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/halls') hallGets.push(r.url());
+    });
+    const screenRow = admin.getByTestId('screen-row').filter({ hasText: '一楼大屏' });
+    const stage = admin.getByTestId('preview-stage');
+    // A reload starts with an empty cache, so every GET of the halls is seen here.
+    await admin.goto(`${t.url}/admin/#/halls`);
+    await admin.reload();
+    await open(admin, '/halls');
+    const hall = admin.locator('.ant-table-row').first();
+    const name = await hall.locator('td').first().innerText();
+    await admin.goto(`${t.url}/admin/#/screens`);
+    await screenRow.filter({ hasText: name }).waitFor();
+    await admin.goto(`${t.url}/admin/#/preview`);
+    await expect.poll(() => stage.innerText()).toContain(name);
+    await open(admin, '/halls');
+    expect(hallGets).toHaveLength(1);
+
+    const renamed = '黑河市政务服务大厅';
+    await hall.getByRole('button', { name: '编辑' }).click();
+    await admin.getByTestId('hall-name-input').fill(renamed);
+    await admin.getByTestId('hall-submit').click();
+    await row(admin, renamed).waitFor();
+    await expect.poll(() => hallGets.length).toBe(2);
+
+    await admin.goto(`${t.url}/admin/#/screens`);
+    await screenRow.filter({ hasText: renamed }).waitFor();
+    await admin.goto(`${t.url}/admin/#/preview`);
+    await expect.poll(() => stage.innerText()).toContain(renamed);
     expect(hallGets).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 import { App, Button, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import type { Campaign } from '../../core/protocol/programs.js';
-import { campaignsApi } from '../lib/endpoints.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
 import { useCan, useSession } from '../lib/session.js';
 
@@ -19,6 +20,7 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
   const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
   const [busy, setBusy] = useState(false);
+  const params = { id: c.id };
   const run = async (what: string, fn: () => Promise<Campaign | null>) => {
     setBusy(true);
     try {
@@ -42,7 +44,7 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
         />
       ),
       okText: '退回',
-      onOk: () => run('已退回', () => campaignsApi.reject(c.id, comment)),
+      onOk: () => run('已退回', () => call(routes.campaigns.reject, { params, body: { comment } })),
     });
   };
   const own = c.submittedBy === session.user.id;
@@ -58,7 +60,7 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
           type="link"
           size="small"
           loading={busy}
-          onClick={() => run('已提交审核', () => campaignsApi.submit(c.id))}
+          onClick={() => run('已提交审核', () => call(routes.campaigns.submit, { params }))}
         >
           提交审核
         </Button>
@@ -70,7 +72,9 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
           disabled={own}
           title={own ? '不能批准自己提交的活动' : undefined}
           loading={busy}
-          onClick={() => run('已批准，屏幕将自动更新', () => campaignsApi.approve(c.id))}
+          onClick={() =>
+            run('已批准，屏幕将自动更新', () => call(routes.campaigns.approve, { params, body: {} }))
+          }
         >
           批准
         </Button>
@@ -84,7 +88,7 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
         <Popconfirm
           title="从屏幕上撤下已批准的版本？"
           okText="撤下"
-          onConfirm={() => run('已撤下', () => campaignsApi.withdraw(c.id))}
+          onConfirm={() => run('已撤下', () => call(routes.campaigns.withdraw, { params }))}
         >
           <Button type="link" size="small">
             撤下
@@ -98,7 +102,7 @@ export function CampaignActions({ campaign: c, onEdit, onChanged }: Props) {
           okButtonProps={{ danger: true }}
           onConfirm={() =>
             run('已删除', async () => {
-              await campaignsApi.remove(c.id);
+              await call(routes.campaigns.remove, { params });
               return null;
             })
           }

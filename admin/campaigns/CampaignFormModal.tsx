@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Campaign, CampaignInput, PlaylistInfo, Targets } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
-import { campaignsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { PRIORITY_LABELS, SHARING_LABELS, WEEKDAY_LABELS } from './labels.js';
 import { NO_TARGETS, type TargetOptions, TargetsField } from './TargetsField.js';
 
@@ -71,7 +72,11 @@ function toInput(v: Values): CampaignInput {
 export function CampaignFormModal({ campaign, playlists, onClose, onSaved, ...targets }: Props) {
   const save = async (values: Values) => {
     const body = toInput(values);
-    onSaved(campaign ? await campaignsApi.update(campaign.id, body) : await campaignsApi.create(body));
+    onSaved(
+      campaign
+        ? await call(routes.campaigns.update, { params: { id: campaign.id }, body })
+        : await call(routes.campaigns.create, { body }),
+    );
   };
   return (
     <FormModal<Values>

@@ -1,35 +1,46 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CAMPAIGN_STATUS_LABELS, type Campaign } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
+import { routeQuery } from '../lib/client.js';
 import { removeById, upsertById } from '../lib/collections.js';
-import { campaignsApi, screensApi } from '../lib/endpoints.js';
 import { groupsQuery, hallsQuery, playlistsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
+import { invalidate } from '../playlists/queries.js';
+import { screensQuery } from '../screens/screensQuery.js';
 import { CampaignActions } from './CampaignActions.js';
 import { CampaignCalendar } from './CampaignCalendar.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
 import { describeTargets, PRIORITY_LABELS, SHARING_LABELS } from './labels.js';
 
+const campaignsQuery = routeQuery(routes.campaigns.list);
+
 const STATUS_COLORS = { draft: 'default', submitted: 'gold', approved: 'green', rejected: 'red' } as const;
 
 /** 宣传活动: the list with review actions, and a month calendar of what runs when. */
 export function CampaignsPage() {
-  const campaigns = useResource(campaignsApi.list);
+  const campaigns = useQuery(campaignsQuery);
   const playlists = useQuery(playlistsQuery);
   const halls = useQuery(hallsQuery);
   const groups = useQuery(groupsQuery);
-  const screens = useResource(screensApi.list);
+  const screens = useQuery(screensQuery);
+  const client = useQueryClient();
   const canManage = useCan('manage-programs');
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const names = new Map<string, string>(
     [...(halls.data ?? []), ...(groups.data ?? []), ...(screens.data ?? [])].map((x) => [x.id, x.name]),
   );
-  const changed = (id: string) => (c: Campaign | null) =>
-    campaigns.setData((list) => (c ? upsertById(list, c) : removeById(list, id)));
+  // The campaign as the server answered goes into the list at once; a campaign's playlists show
+  // their use by it, and what is approved shows in every previewed manifest.
+  const changed = (id: string) => (c: Campaign | null) => {
+    client.setQueryData<Campaign[]>(campaignsQuery.queryKey, (list) =>
+      c ? upsertById(list, c) : removeById(list, id),
+    );
+    invalidate(client, routes.playlists.list, routes.preview.get);
+  };
 
   const columns = [
     {
@@ -88,7 +99,7 @@ export function CampaignsPage() {
   const list = (
     <Table<Campaign>
       rowKey="id"
-      loading={campaigns.loading && !campaigns.data}
+      loading={campaigns.isPending}
       dataSource={campaigns.data ?? []}
       columns={columns}
       pagination={{ hideOnSinglePage: true }}
@@ -104,7 +115,7 @@ export function CampaignsPage() {
       title="宣传活动"
       extra={extra}
       error={campaigns.error ?? playlists.error}
-      onRetry={campaigns.reload}
+      onRetry={() => void campaigns.refetch()}
     >
       <Tabs
         items={[
@@ -122,7 +133,7 @@ export function CampaignsPage() {
           onClose={() => setEditing(null)}
           onSaved={(c) => {
             setEditing(null);
-            campaigns.setData((l) => upsertById(l, c));
+            changed(c.id)(c);
           }}
         />
       )}

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Form, Input, Popconfirm, Select } from 'antd';
 import { useState } from 'react';
 import type { Emergency, EmergencyInput } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { NO_TARGETS, type TargetOptions, TargetsField } from '../campaigns/TargetsField.js';
 import { toApiError } from '../lib/api.js';
-import { emergenciesApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
+import { applyIssues } from '../lib/formErrors.js';
 
 interface Props extends TargetOptions {
   defaultMs: number;
@@ -12,6 +14,7 @@ interface Props extends TargetOptions {
   onCreated: (e: Emergency) => void;
 }
 
+const FIELDS = ['title', 'body', 'targets', 'durationMs'];
 const CHOICES = [15, 30, 60, 120, 240, 480, 720, 1440].map((m) => m * 60_000);
 
 /** One click: title, text, where, how long; it expires by itself. */
@@ -30,10 +33,12 @@ export function EmergencyForm({ defaultMs, maxMs, onCreated, ...targets }: Props
     }
     setBusy(true);
     try {
-      onCreated(await emergenciesApi.create(values));
+      onCreated(await call(routes.emergencies.create, { body: values }));
       form.resetFields();
     } catch (err) {
-      setError(toApiError(err).message);
+      // What was typed stays; the server's issues go under their fields, anything else on top.
+      const e = toApiError(err);
+      if (!applyIssues(form, e, FIELDS)) setError(e.message);
     } finally {
       setBusy(false);
     }

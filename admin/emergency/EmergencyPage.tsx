@@ -1,24 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Emergency } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
-import { emergenciesApi, screensApi } from '../lib/endpoints.js';
+import { call, routeQuery } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
 import { groupsQuery, hallsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
-import { useResource } from '../lib/useResource.js';
+import { invalidate } from '../playlists/queries.js';
+import { screensQuery } from '../screens/screensQuery.js';
 import { EmergencyCard } from './EmergencyCard.js';
 import { EmergencyForm } from './EmergencyForm.js';
 
 /** 紧急通知: publish in one click; every active notice with each screen's confirmation, live. */
 export function EmergencyPage() {
-  const list = useResource(emergenciesApi.list);
+  const list = useQuery(routeQuery(routes.emergencies.list));
   const halls = useQuery(hallsQuery);
   const groups = useQuery(groupsQuery);
-  const screens = useResource(screensApi.list);
+  const screens = useQuery(screensQuery);
+  const client = useQueryClient();
+  // A notice raised or reverted shows in the list and in every previewed manifest.
+  const changed = () => invalidate(client, routes.emergencies.list, routes.preview.get);
+  const reload = () => void list.refetch();
   const canPublish = useCan('emergency');
   const now = useNow(10_000);
   const { message } = App.useApp();
@@ -28,17 +34,17 @@ export function EmergencyPage() {
   const soon = () => {
     pending.current ??= window.setTimeout(() => {
       pending.current = null;
-      list.reload();
+      reload();
     }, 2000);
   };
   useEffect(() => () => window.clearTimeout(pending.current ?? undefined), []);
-  useAdminEvents({ 'change:progress': soon, 'screen:updated': soon }, list.reload);
+  useAdminEvents({ 'change:progress': soon, 'screen:updated': soon }, reload);
 
   const revert = async (e: Emergency) => {
     try {
-      await emergenciesApi.revert(e.id);
+      await call(routes.emergencies.revert, { params: { id: e.id } });
       void message.success(`已撤销「${e.title}」`);
-      list.reload();
+      changed();
     } catch (err) {
       notifyError(err, '撤销失败');
     }
@@ -47,7 +53,7 @@ export function EmergencyPage() {
   const active = all.filter((e) => e.active && e.expiresAt > now);
   const past = all.filter((e) => !active.includes(e));
   return (
-    <Page title="紧急通知" error={list.error} onRetry={list.reload}>
+    <Page title="紧急通知" error={list.error} onRetry={reload}>
       <Row gutter={16}>
         {canPublish && list.data && (
           <Col xs={24} lg={10}>
@@ -59,7 +65,7 @@ export function EmergencyPage() {
               screens={screens.data ?? []}
               onCreated={(e) => {
                 void message.success(`「${e.title}」已发布到 ${e.screens.length} 块屏幕`);
-                list.reload();
+                changed();
               }}
             />
           </Col>

@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Group } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import { deleteAction, editAction } from '../common/resource/types.js';
+import { call } from '../lib/client.js';
 import { namesById } from '../lib/collections.js';
-import { groupsApi } from '../lib/endpoints.js';
 import { groupsQuery, hallsQuery, playlistsQuery } from '../lib/queries.js';
 import { groupForm } from './groupForm.js';
 
@@ -25,9 +26,17 @@ function columns(hallNames: Map<string, string>, playlistNames: Map<string, stri
   ];
 }
 
+// A group's name shows in the screens list, its default playlist in the playlists' usage and
+// in the previewed manifests.
+const invalidates = [[routes.screens.list.path], [routes.playlists.list.path], [routes.preview.get.path]];
+
 const actions = [
   editAction<Group>(),
-  deleteAction<Group>({ noun: '分组', description: '分组内仍有屏幕时无法删除', remove: groupsApi.remove }),
+  deleteAction<Group>({
+    noun: '分组',
+    description: '分组内仍有屏幕时无法删除',
+    remove: (id) => call(routes.groups.remove, { params: { id } }),
+  }),
 ];
 
 /** Screen groups: readable by every role, edited by system admins. */
@@ -39,6 +48,7 @@ export function GroupsPage() {
       variant="page"
       title="屏幕分组"
       query={groupsQuery}
+      invalidates={invalidates}
       columns={columns(namesById(halls.data), namesById(playlists.data))}
       permission="manage-system"
       create={{ label: '新建分组', testId: 'group-create' }}

@@ -1,9 +1,10 @@
 import { Alert, Form, Select } from 'antd';
+import type { PlaylistInfo } from '../../core/protocol/programs.js';
 import type { Group, GroupInput, Hall } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
-import type { PlaylistRef } from '../lib/endpoints.js';
-import { groupsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 
 interface Values {
   name: string;
@@ -12,7 +13,7 @@ interface Values {
 }
 
 /** Creates or edits a screen group: 名称, 大厅, 默认节目单. */
-export function groupForm(halls: Hall[], playlists: PlaylistRef[]): FormSpec<Group, Values> {
+export function groupForm(halls: Hall[], playlists: PlaylistInfo[]): FormSpec<Group, Values> {
   return {
     title: (group) => (group ? `编辑分组：${group.name}` : '新建屏幕分组'),
     initialValues: (group) =>
@@ -28,12 +29,16 @@ export function groupForm(halls: Hall[], playlists: PlaylistRef[]): FormSpec<Gro
         hallId: values.hallId,
         defaultPlaylistId: values.defaultPlaylistId ?? null,
       };
-      return saved(group ? await groupsApi.update(group.id, body) : await groupsApi.create(body));
+      return saved(
+        group
+          ? await call(routes.groups.update, { params: { id: group.id }, body })
+          : await call(routes.groups.create, { body }),
+      );
     },
   };
 }
 
-function GroupFields({ halls, playlists }: { halls: Hall[]; playlists: PlaylistRef[] }) {
+function GroupFields({ halls, playlists }: { halls: Hall[]; playlists: PlaylistInfo[] }) {
   return (
     <>
       {halls.length === 0 && (

@@ -1,8 +1,9 @@
 import type { ColumnsType } from 'antd/es/table';
 import type { Hall } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { ResourceTable } from '../common/resource/ResourceTable.js';
 import { deleteAction, editAction } from '../common/resource/types.js';
-import { hallsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { hallsQuery } from '../lib/queries.js';
 import { formatDate } from '../lib/time.js';
 import { hallForm } from './hallForm.js';
@@ -27,12 +28,15 @@ const columns: ColumnsType<Hall> = [
   { title: '创建时间', dataIndex: 'createdAt', render: (at: number) => formatDate(at) },
 ];
 
+// A hall's name and timezone show in the screens list and in every previewed manifest.
+const invalidates = [[routes.screens.list.path], [routes.preview.get.path]];
+
 const actions = [
   editAction<Hall>(),
   deleteAction<Hall>({
     noun: '大厅',
     description: '仍有屏幕或分组属于该大厅时无法删除',
-    remove: hallsApi.remove,
+    remove: (id) => call(routes.halls.remove, { params: { id } }),
   }),
 ];
 
@@ -43,6 +47,7 @@ export function HallsPage() {
       variant="page"
       title="大厅"
       query={hallsQuery}
+      invalidates={invalidates}
       columns={columns}
       permission="manage-system"
       create={{ label: '新建大厅', testId: 'hall-create' }}

@@ -1,8 +1,9 @@
 import { AutoComplete, Form, Input } from 'antd';
 import { type Hall, type HallInput, TimeZone } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { NameField } from '../common/NameField.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
-import { hallsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
 import { DEFAULT_ROWS, fromRows, type OpeningRow, toRows } from './openingHours.js';
 
@@ -35,7 +36,11 @@ export const hallForm: FormSpec<Hall, Values> = {
       openingHours: fromRows(values.openingHours),
       repairWindowText: (values.repairWindowText ?? '').trim(),
     };
-    return saved(hall ? await hallsApi.update(hall.id, body) : await hallsApi.create(body));
+    return saved(
+      hall
+        ? await call(routes.halls.update, { params: { id: hall.id }, body })
+        : await call(routes.halls.create, { body }),
+    );
   },
 };
 

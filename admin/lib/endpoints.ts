@@ -58,8 +58,6 @@ export const screensApi = {
   revoke: (screenId: string) => api.post<ScreenStatus>(`/api/screens/${id(screenId)}/revoke`),
 };
 
-// Programs and campaigns (docs/API.md "Programs and campaigns").
-export * from '../campaigns/programsApi.js';
 // Operations (docs/API.md "Operations").
 export { operationsApi, reportsApi } from '../dashboard/operationsApi.js';
 // Credit lists (docs/API.md "Credit lists").

@@ -1,22 +1,33 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Empty, Flex, Progress, Row, Segmented, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { MediaInfo } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatBytes } from '../campaigns/labels.js';
 import { Page } from '../common/Page.js';
 import { toApiError } from '../lib/api.js';
-import { mediaApi } from '../lib/endpoints.js';
+import { call, upload } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
 import { useCan } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
 import { MediaCard } from './MediaCard.js';
+import { mediaQuery } from './mediaQuery.js';
 import { type Upload, UploadQueue } from './UploadQueue.js';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,video/mp4,video/webm';
 
+/**
+ * The file's bytes as application/octet-stream, keeping its name: sent as image/png the body
+ * would look typed by the browser, while the server types a file by its content.
+ */
+const rawBody = (file: File) =>
+  Object.assign(new Blob([file], { type: 'application/octet-stream' }), { name: file.name });
+
 /** 媒体库: every uploaded image and video, uploads with progress, and where each is used. */
 export function MediaPage() {
-  const library = useResource(mediaApi.list);
+  const library = useQuery(mediaQuery);
+  const client = useQueryClient();
+  const reload = () => void client.invalidateQueries({ queryKey: [routes.media.list.path] });
   const canManage = useCan('manage-programs');
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -33,14 +44,16 @@ export function MediaPage() {
       setUploads((list) => [...list, { key, name: file.name, fraction: 0, status: 'error', message: text }]);
       return;
     }
-    const { promise, abort } = mediaApi.upload(file, { onProgress: (fraction) => patch(key, { fraction }) });
+    const { promise, abort } = upload(routes.media.upload, { query: { name: file.name } }, rawBody(file), {
+      onProgress: (fraction) => patch(key, { fraction }),
+    });
     setUploads((list) => [...list, { key, name: file.name, fraction: 0, status: 'uploading', abort }]);
     promise.then(
       (out) => {
         patch(key, { fraction: 1, status: 'done' });
         if (out.duplicate)
           void message.info(`「${file.name}」与已有文件「${out.media.originalName}」内容相同，已共用`);
-        library.reload();
+        reload();
       },
       (err: unknown) => patch(key, { status: 'error', message: toApiError(err).message }),
     );
@@ -49,10 +62,10 @@ export function MediaPage() {
   const removeConfirmed = useRemove();
   const remove = (m: MediaInfo) =>
     removeConfirmed({
-      remove: () => mediaApi.remove(m.hash),
+      remove: () => call(routes.media.remove, { params: { hash: m.hash } }),
       done: `已删除「${m.originalName}」`,
       refusedTitle: '无法删除该文件',
-      after: library.reload,
+      after: reload,
     });
 
   const data = library.data;
@@ -77,7 +90,7 @@ export function MediaPage() {
     </>
   );
   return (
-    <Page title="媒体库" extra={extra} error={library.error} onRetry={library.reload}>
+    <Page title="媒体库" extra={extra} error={library.error} onRetry={() => void library.refetch()}>
       {data && (
         <Flex align="center" gap={16} wrap>
           <Typography.Text>

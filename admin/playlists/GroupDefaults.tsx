@@ -1,20 +1,31 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Flex, Select, Typography } from 'antd';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
-import { groupsApi, programPlaylistsApi } from '../lib/endpoints.js';
+import type { Group } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
+import { upsertById } from '../lib/collections.js';
 import { useNotifyError } from '../lib/notify.js';
-import { useResource } from '../lib/useResource.js';
+import { groupsQuery } from '../lib/queries.js';
+import { invalidate } from './queries.js';
 
 /** Each screen group's default playlist: what plays when no campaign does, so no slot is empty. */
 export function GroupDefaults({ playlists, canManage }: { playlists: PlaylistInfo[]; canManage: boolean }) {
-  const groups = useResource(groupsApi.list);
+  const groups = useQuery(groupsQuery);
+  const client = useQueryClient();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const options = playlists.filter((p) => p.role === 'content').map((p) => ({ value: p.id, label: p.name }));
 
   const change = async (groupId: string, playlistId: string | null) => {
     try {
-      const g = await programPlaylistsApi.setGroupDefault(groupId, { playlistId });
-      groups.setData((list) => list?.map((x) => (x.id === g.id ? g : x)));
+      const g = await call(routes.groups.setDefaultPlaylist, {
+        params: { id: groupId },
+        body: { playlistId },
+      });
+      client.setQueryData<Group[]>(groupsQuery.queryKey, (list) => upsertById(list, g));
+      // Playlists list the groups they are the default of; the group's screens play another one.
+      invalidate(client, routes.playlists.list, routes.preview.get);
       void message.success(`分组「${g.name}」的默认节目单已更换，屏幕将自动更新`);
     } catch (err) {
       notifyError(err, '更换失败');

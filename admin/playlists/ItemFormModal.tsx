@@ -2,8 +2,9 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import type { Item, ItemKind } from '../../core/manifest/types.js';
 import type { CategoryInfo } from '../../core/protocol/credit.js';
 import type { ItemInfo, ItemInput, MediaInfo, ProgramEdit } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
-import { itemsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { KIND_LABELS } from '../screens/labels.js';
 import { ItemFields } from './ItemFields.js';
 
@@ -61,8 +62,8 @@ function toInput(v: Values): ItemInput {
 export function ItemFormModal({ item, media, categories, onClose, onSaved }: Props) {
   const save = async (values: Values) => {
     const body = toInput(values);
-    if (!item) return onSaved(await itemsApi.create(body));
-    const edit = await itemsApi.update(item.id, body);
+    if (!item) return onSaved(await call(routes.items.create, { body }));
+    const edit = await call(routes.items.update, { params: { id: item.id }, body });
     onSaved(edit.saved, edit);
   };
   return (

@@ -1,32 +1,38 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ItemInfo } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
 import { confirmDelete, editAction } from '../common/resource/types.js';
-import { categoriesApi, itemsApi, mediaApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
-import type { Resource } from '../lib/useResource.js';
-import { useResource } from '../lib/useResource.js';
+import { categoriesQuery } from '../lib/queries.js';
+import { mediaQuery } from '../media/mediaQuery.js';
 import { KIND_LABELS } from '../screens/labels.js';
 import { ItemFormModal } from './ItemFormModal.js';
+import { invalidate, itemsQuery } from './queries.js';
 import { reviewNote } from './sentToReview.js';
 
 /** 内容: every item (list boards, images, videos, notices, tickers, clocks) and where it is used. */
-export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; canManage: boolean }) {
-  const media = useResource(mediaApi.list);
-  const categories = useResource(categoriesApi.list);
+export function ItemsTab({ canManage }: { canManage: boolean }) {
+  const items = useQuery(itemsQuery);
+  const media = useQuery(mediaQuery);
+  const categories = useQuery(categoriesQuery);
+  const client = useQueryClient();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<ItemInfo | 'new' | null>(null);
 
   const removeConfirmed = useRemove();
   const remove = (item: ItemInfo) =>
     removeConfirmed({
-      remove: () => itemsApi.remove(item.id),
+      remove: () => call(routes.items.remove, { params: { id: item.id } }),
       done: `已删除「${item.name}」`,
       refusedTitle: '无法删除该内容',
-      after: items.reload,
+      // Media files list the items that use them.
+      after: () => invalidate(client, routes.items.list, routes.media.list),
     });
 
   const columns = [
@@ -58,7 +64,7 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
       )}
       <Table<ItemInfo>
         rowKey="id"
-        loading={items.loading && !items.data}
+        loading={items.isPending}
         dataSource={items.data ?? []}
         columns={columns}
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
@@ -72,7 +78,14 @@ export function ItemsTab({ items, canManage }: { items: Resource<ItemInfo[]>; ca
           onClose={() => setEditing(null)}
           onSaved={(item, edit) => {
             setEditing(null);
-            items.reload();
+            // Media list their items; approved campaigns playing it went back to review.
+            invalidate(
+              client,
+              routes.items.list,
+              routes.media.list,
+              routes.campaigns.list,
+              routes.preview.get,
+            );
             const note = edit && reviewNote(edit.sentToReview);
             if (note) modal.info({ title: '已保存', content: note });
             else void message.success(`已保存「${item.name}」`);

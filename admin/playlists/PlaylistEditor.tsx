@@ -2,10 +2,11 @@ import { Alert, Empty, Flex, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { Item } from '../../core/manifest/types.js';
 import type { PlaylistInfo, ProgramEdit } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import type { PlaylistEntry } from '../../core/schedule/types.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { toApiError } from '../lib/api.js';
-import { programPlaylistsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { EntryRow } from './EntryRow.js';
 
 interface Props {
@@ -38,9 +39,9 @@ export function PlaylistEditor({ playlist, items, onClose, onSaved }: Props) {
     try {
       const body = { name: name.trim(), entries };
       if (playlist) {
-        const edit = await programPlaylistsApi.update(playlist.id, body);
+        const edit = await call(routes.playlists.update, { params: { id: playlist.id }, body });
         onSaved(edit.saved, edit);
-      } else onSaved(await programPlaylistsApi.create(body));
+      } else onSaved(await call(routes.playlists.create, { body }));
     } catch (err) {
       setError(toApiError(err).message);
     } finally {

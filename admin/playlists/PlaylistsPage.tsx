@@ -1,18 +1,21 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
 import { confirmDelete, editAction } from '../common/resource/types.js';
-import { itemsApi, programPlaylistsApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
+import { playlistsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
-import { useResource } from '../lib/useResource.js';
 import { GroupDefaults } from './GroupDefaults.js';
 import { ItemsTab } from './ItemsTab.js';
 import { PlaylistEditor } from './PlaylistEditor.js';
+import { invalidate, itemsQuery } from './queries.js';
 import { reviewNote } from './sentToReview.js';
 
 const usage = (p: PlaylistInfo) => [
@@ -22,8 +25,9 @@ const usage = (p: PlaylistInfo) => [
 
 /** 节目单: playlists with their editor, the content items they order, and group defaults. */
 export function PlaylistsPage() {
-  const playlists = useResource(programPlaylistsApi.list);
-  const items = useResource(itemsApi.list);
+  const playlists = useQuery(playlistsQuery);
+  const items = useQuery(itemsQuery);
+  const client = useQueryClient();
   const canManage = useCan('manage-programs');
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<PlaylistInfo | 'new' | null>(null);
@@ -31,10 +35,11 @@ export function PlaylistsPage() {
   const removeConfirmed = useRemove();
   const remove = (p: PlaylistInfo) =>
     removeConfirmed({
-      remove: () => programPlaylistsApi.remove(p.id),
+      remove: () => call(routes.playlists.remove, { params: { id: p.id } }),
       done: `已删除「${p.name}」`,
       refusedTitle: '无法删除该节目单',
-      after: playlists.reload,
+      // Items list the playlists they are in.
+      after: () => invalidate(client, routes.playlists.list, routes.items.list),
     });
 
   const columns = [
@@ -74,7 +79,7 @@ export function PlaylistsPage() {
     <Flex vertical gap={16}>
       <Table<PlaylistInfo>
         rowKey="id"
-        loading={playlists.loading && !playlists.data}
+        loading={playlists.isPending}
         dataSource={playlists.data ?? []}
         columns={columns}
         pagination={{ hideOnSinglePage: true }}
@@ -91,12 +96,15 @@ export function PlaylistsPage() {
       title="节目单"
       extra={extra}
       error={playlists.error ?? items.error}
-      onRetry={() => playlists.reload()}
+      onRetry={() => {
+        void playlists.refetch();
+        void items.refetch();
+      }}
     >
       <Tabs
         items={[
           { key: 'playlists', label: '节目单', children: list },
-          { key: 'items', label: '内容', children: <ItemsTab items={items} canManage={canManage} /> },
+          { key: 'items', label: '内容', children: <ItemsTab canManage={canManage} /> },
         ]}
       />
       {editing && (
@@ -106,8 +114,14 @@ export function PlaylistsPage() {
           onClose={() => setEditing(null)}
           onSaved={(p, edit) => {
             setEditing(null);
-            playlists.reload();
-            items.reload();
+            // Items list their playlists; approved campaigns using it went back to review.
+            invalidate(
+              client,
+              routes.playlists.list,
+              routes.items.list,
+              routes.campaigns.list,
+              routes.preview.get,
+            );
             const note = edit && reviewNote(edit.sentToReview);
             if (note) modal.info({ title: '已保存', content: note });
             else void message.success(`已保存「${p.name}」`);

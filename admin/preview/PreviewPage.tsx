@@ -1,42 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import { Col, DatePicker, Empty, Flex, Row, Select, Spin, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import type { Preview } from '../../core/protocol/programs.js';
+import { useState } from 'react';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { weekView } from '../../core/schedule/index.js';
 import { Page } from '../common/Page.js';
-import { type ApiError, toApiError } from '../lib/api.js';
-import { previewApi, screensApi } from '../lib/endpoints.js';
-import { useResource } from '../lib/useResource.js';
+import { routeQuery } from '../lib/client.js';
+import { screensQuery } from '../screens/screensQuery.js';
 import { PreviewStage } from './PreviewStage.js';
 import { SlotInfo } from './SlotInfo.js';
 import { WeekGrid } from './WeekGrid.js';
 
 const WALL = 'YYYY-MM-DDTHH:mm';
 
-/** Loads the preview for a screen at a wall time; null while loading. */
+/** The preview of a screen at a wall time (in the screen's timezone); no request until a screen is chosen. */
 function usePreview(screenId: string | undefined, at: string) {
-  const [state, setState] = useState<{ data: Preview | null; error: ApiError | null }>({
-    data: null,
-    error: null,
+  return useQuery({
+    ...routeQuery(routes.preview.get, { params: { screenId: screenId ?? '' }, query: { at } }),
+    enabled: screenId !== undefined,
   });
-  useEffect(() => {
-    if (!screenId) return;
-    let current = true;
-    setState({ data: null, error: null });
-    previewApi.at(screenId, at).then(
-      (data) => current && setState({ data, error: null }),
-      (err: unknown) => current && setState({ data: null, error: toApiError(err) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [screenId, at]);
-  return state;
 }
 
 /** 预览: what a screen shows at any date and time, drawn with the player's renderers, and its week. */
 export function PreviewPage() {
-  const screens = useResource(screensApi.list);
+  const screens = useQuery(screensQuery);
   const active = (screens.data ?? []).filter((s) => !s.revoked);
   const [screenId, setScreenId] = useState<string>();
   const [when, setWhen] = useState<Dayjs>(() => dayjs().second(0));
@@ -97,7 +84,7 @@ export function PreviewPage() {
       <Empty description={week.error?.message ?? '正在计算…'} />
     );
   return (
-    <Page title="预览" extra={picker} error={screens.error} onRetry={screens.reload}>
+    <Page title="预览" extra={picker} error={screens.error} onRetry={() => void screens.refetch()}>
       {screens.data && active.length === 0 ? (
         <Empty description="还没有屏幕：配对屏幕后即可预览" />
       ) : (

@@ -1,7 +1,8 @@
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import type { Group, Hall, ScreenUpdate } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
-import { screensApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { LAYOUT_LABELS, presetById, presetIdFor } from './labels.js';
 import { ScreenFields, type ScreenFieldValues } from './ScreenFields.js';
 
@@ -35,7 +36,7 @@ export function EditScreenModal({ screen, halls, groups, onClose, onSaved }: Pro
     };
     const preset = values.presetId === KEEP ? undefined : presetById(values.presetId);
     if (preset && values.presetId !== matched) Object.assign(body, preset);
-    onSaved(await screensApi.update(screen.id, body));
+    onSaved(await call(routes.screens.update, { params: { id: screen.id }, body }));
   };
 
   return (

@@ -1,77 +1,106 @@
 import '../lists/testDom.js';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Hall } from '../../core/protocol/rest.js';
+import type { ScreenStatus } from '../../core/protocol/events.js';
+import type { Group, Hall } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { Providers } from '../common/Providers.js';
-import { api } from '../lib/api.js';
-import { json, startTestServer } from '../lib/testServer.js';
+import { call } from '../lib/client.js';
+import { startRealServer } from '../lib/realServer.js';
 import { PairScreenModal } from './PairScreenModal.js';
 
-const HALL: Hall = {
-  id: 'h1',
-  name: '一楼大厅',
-  timezone: 'Asia/Shanghai',
-  openingHours: [],
-  repairWindowText: '',
-  createdAt: 0,
-};
-
-let answer: { status: number; code: string; message: string } = { status: 500, code: 'x', message: 'x' };
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: Awaited<ReturnType<typeof startRealServer>>;
+let halls: Hall[] = [];
+let groups: Group[] = [];
 beforeAll(async () => {
-  server = await startTestServer((_req, res) =>
-    json(res, answer.status, { error: { code: answer.code, message: answer.message } }),
-  );
-  api.baseUrl = server.url;
+  server = await startRealServer();
+  await server.signIn('operator');
+  halls = await call(routes.halls.list);
+  groups = await call(routes.groups.list);
 });
-afterAll(async () => {
-  api.baseUrl = '';
-  await server.close();
-});
+afterAll(() => server.close());
 afterEach(cleanup);
 
-function renderPairing(halls: Hall[]) {
-  const onPaired = vi.fn();
+function renderPairing(withHalls: Hall[]) {
+  const onPaired = vi.fn<(screen: ScreenStatus) => void>();
   render(
     <Providers>
-      <PairScreenModal halls={halls} groups={[]} onClose={vi.fn()} onPaired={onPaired} />
+      <PairScreenModal halls={withHalls} groups={groups} onClose={vi.fn()} onPaired={onPaired} />
     </Providers>,
   );
   return onPaired;
 }
 
-function fillAndSubmit() {
-  fireEvent.change(screen.getByTestId('pair-code-input'), { target: { value: '7kq2-mx' } });
+function fillAndSubmit(code: string) {
+  fireEvent.change(screen.getByTestId('pair-code-input'), { target: { value: code } });
   fireEvent.change(screen.getByTestId('pair-name-input'), { target: { value: '一楼大厅主屏' } });
   fireEvent.click(screen.getByTestId('pair-submit'));
 }
 
-describe('PairScreenModal', { timeout: 20_000 }, () => {
-  it('puts an expired code under the code field', async () => {
-    answer = { status: 410, code: 'code_expired', message: '配对码已过期，请在屏幕上刷新' };
-    const onPaired = renderPairing([HALL]);
-    fillAndSubmit();
-    const issue = await screen.findByText('配对码已过期，请在屏幕上刷新');
+/** A code a new device shows: registered with the server, not yet claimed. */
+async function registeredCode() {
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  );
+  const { code } = await call(routes.pairing.register, {
+    body: { deviceSecret: secret.join(''), canvas: { width: 1920, height: 1080 }, version: 'test' },
+  });
+  return code;
+}
+
+describe('PairScreenModal (against the real server)', { timeout: 20_000 }, () => {
+  it('pairs the code a device shows, upper-cased as typed, into the only hall', async () => {
+    const code = await registeredCode();
+    const onPaired = renderPairing(halls);
+    fillAndSubmit(`${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`);
+    await waitFor(() => expect(onPaired).toHaveBeenCalledOnce());
+    expect(onPaired.mock.calls[0]?.[0]).toMatchObject({ name: '一楼大厅主屏', hallName: halls[0]?.name });
+  });
+
+  it("puts an unknown code's message under the code field and keeps what was typed", async () => {
+    const onPaired = renderPairing(halls);
+    fillAndSubmit('7kq2-mx');
+    const issue = await screen.findByText(/7KQ2MX/);
     expect(issue.closest('.ant-form-item')?.contains(screen.getByTestId('pair-code-input'))).toBe(true);
     expect(screen.queryByTestId('pair-error')).toBeNull();
-    expect(JSON.parse(server.requests.at(-1)?.body ?? '{}')).toMatchObject({ code: '7KQ2MX', hallId: 'h1' });
+    expect((screen.getByTestId('pair-name-input') as HTMLInputElement).value).toBe('一楼大厅主屏');
+    expect(server.sent.at(-1)).toEqual({ method: 'POST', path: routes.screens.claim.path });
     expect(onPaired).not.toHaveBeenCalled();
   });
 
-  it('shows any other refusal above the form', async () => {
-    answer = { status: 403, code: 'forbidden', message: '没有权限' };
-    renderPairing([HALL]);
-    fillAndSubmit();
-    const error = await screen.findByTestId('pair-error');
-    expect(error.textContent).toContain('没有权限');
+  it("shows any other refusal above the form, in the server's words", async () => {
+    await server.signIn('publicity');
+    const refusal = await call(routes.screens.claim, {
+      body: {
+        code: 'AAAAAA',
+        name: 'x',
+        hallId: halls[0]?.id ?? '',
+        groupId: null,
+        layout: 'landscape',
+        canvas: { width: 1920, height: 1080 },
+      },
+    }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(refusal).not.toBe('');
+    try {
+      renderPairing(halls);
+      fillAndSubmit(await registeredCode());
+      const error = await screen.findByTestId('pair-error');
+      expect(error.textContent).toContain(refusal);
+    } finally {
+      await server.signIn('operator');
+    }
   });
 
   it('cannot pair before there is a hall', async () => {
-    const before = server.requests.length;
+    const before = server.sent.length;
     renderPairing([]);
     expect(screen.getByText('还没有大厅：请先在「大厅」页面创建大厅（需系统管理员）')).toBeTruthy();
     expect((screen.getByTestId('pair-submit') as HTMLButtonElement).disabled).toBe(true);
-    fillAndSubmit();
-    await waitFor(() => expect(server.requests.length).toBe(before));
+    fillAndSubmit('7KQ2MX');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.sent.length).toBe(before);
   });
 });

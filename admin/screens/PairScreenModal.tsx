@@ -2,9 +2,10 @@ import { Alert, Form, Input } from 'antd';
 import type { ErrorCode } from '../../core/protocol/errors.js';
 import type { ScreenStatus } from '../../core/protocol/events.js';
 import { type Group, type Hall, PairingCode } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FormModal } from '../common/FormModal.js';
 import { ApiError, toApiError } from '../lib/api.js';
-import { screensApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { presetById } from './labels.js';
 import { ScreenFields, type ScreenFieldValues } from './ScreenFields.js';
 
@@ -40,7 +41,7 @@ export function PairScreenModal({ halls, groups, onClose, onPaired }: Props) {
       groupId: values.groupId ?? null,
     };
     try {
-      onPaired(await screensApi.claim({ ...request, ...preset }));
+      onPaired(await call(routes.screens.claim, { body: { ...request, ...preset } }));
     } catch (err) {
       const e = toApiError(err);
       if (!CODE_ERRORS.has(e.code)) throw e;

@@ -1,21 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Empty, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
+import { call } from '../lib/client.js';
 import { removeById, upsertById } from '../lib/collections.js';
-import { screensApi } from '../lib/endpoints.js';
 import { useNotifyError } from '../lib/notify.js';
 import { groupsQuery, hallsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
-import { useResource } from '../lib/useResource.js';
 import { EditScreenModal } from './EditScreenModal.js';
 import { PairScreenModal } from './PairScreenModal.js';
 import { screenColumns } from './screenColumns.js';
+import { screenSaved, screensQuery } from './screensQuery.js';
 
 // Revoked screens last, then by name.
 const order = (a: ScreenStatus, b: ScreenStatus) =>
@@ -23,7 +24,8 @@ const order = (a: ScreenStatus, b: ScreenStatus) =>
 
 /** Every screen with live status; operators pair, edit and revoke here. */
 export function ScreensPage() {
-  const screens = useResource(screensApi.list);
+  const screens = useQuery(screensQuery);
+  const client = useQueryClient();
   const halls = useQuery(hallsQuery);
   const groups = useQuery(groupsQuery);
   const canOperate = useCan('operate-screens');
@@ -33,18 +35,21 @@ export function ScreensPage() {
   const [pairing, setPairing] = useState(false);
   const [editing, setEditing] = useState<ScreenStatus | null>(null);
 
+  // Presence merged into the screens query's cache entry; a reconnect refetches what was missed.
+  const upsert = (screen: ScreenStatus) => screenSaved(client, screen);
   const connected = useAdminEvents(
     {
-      'screen:updated': (screen) => screens.setData((list) => upsertById(list, screen)),
-      'screen:removed': ({ id }) => screens.setData((list) => removeById(list, id)),
+      'screen:updated': (screen) =>
+        client.setQueryData<ScreenStatus[]>(screensQuery.queryKey, (list) => upsertById(list, screen)),
+      'screen:removed': ({ id }) =>
+        client.setQueryData<ScreenStatus[]>(screensQuery.queryKey, (list) => removeById(list, id)),
     },
-    screens.reload,
+    () => void screens.refetch(),
   );
 
-  const upsert = (screen: ScreenStatus) => screens.setData((list) => upsertById(list, screen));
   const revoke = async (screen: ScreenStatus) => {
     try {
-      upsert(await screensApi.revoke(screen.id));
+      upsert(await call(routes.screens.revoke, { params: { id: screen.id } }));
       void message.success(`已撤销屏幕「${screen.name}」`);
     } catch (err) {
       notifyError(err, '撤销失败');
@@ -52,7 +57,7 @@ export function ScreensPage() {
   };
 
   const reloadAll = () => {
-    screens.reload();
+    void screens.refetch();
     void halls.refetch();
     void groups.refetch();
   };
@@ -73,7 +78,7 @@ export function ScreensPage() {
     <Page title="屏幕" extra={extra} error={screens.error ?? halls.error ?? groups.error} onRetry={reloadAll}>
       <Table<ScreenStatus>
         rowKey="id"
-        loading={screens.loading && !screens.data}
+        loading={screens.isPending}
         dataSource={[...(screens.data ?? [])].sort(order)}
         columns={columns}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}

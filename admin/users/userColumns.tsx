@@ -1,8 +1,9 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ROLE_LABELS, type Role, type User } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { editAction, type RowAction } from '../common/resource/types.js';
-import { usersApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { formatDateTime } from '../lib/time.js';
 import { TempPasswordModal } from './TempPasswordModal.js';
 
@@ -30,7 +31,7 @@ export const userColumns: ColumnsType<User> = [
 ];
 
 const toggle = async (user: User) => ({
-  saved: await usersApi.update(user.id, { disabled: !user.disabled }),
+  saved: await call(routes.users.update, { params: { id: user.id }, body: { disabled: !user.disabled } }),
   message: user.disabled ? `已启用「${user.displayName}」` : `已停用「${user.displayName}」`,
 });
 
@@ -85,7 +86,7 @@ function securityActions(selfId: string): RowAction<User>[] {
         okText: '重置',
       },
       run: async (u) => {
-        const result = await usersApi.resetPassword(u.id);
+        const result = await call(routes.users.resetPassword, { params: { id: u.id } });
         return {
           saved: result.user,
           reveal: (close) => <TempPasswordModal result={result} reason="reset" onClose={close} />,
@@ -99,7 +100,7 @@ function securityActions(selfId: string): RowAction<User>[] {
       testId: 'user-unlock',
       when: (u) => u.id !== selfId,
       run: async (u) => ({
-        saved: await usersApi.unlock(u.id),
+        saved: await call(routes.users.unlock, { params: { id: u.id } }),
         message: `已解除「${u.displayName}」的登录锁定`,
       }),
       failTitle: '解除锁定失败',

@@ -1,7 +1,8 @@
 import { Form, Input, Select } from 'antd';
 import { ROLE_LABELS, Role, type User, Username } from '../../core/protocol/rest.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { type FormSpec, saved } from '../common/resource/types.js';
-import { usersApi } from '../lib/endpoints.js';
+import { call } from '../lib/client.js';
 import { TempPasswordModal } from './TempPasswordModal.js';
 
 interface Values {
@@ -26,12 +27,13 @@ export const userForm = (editor: Role): FormSpec<User, Values> => ({
   submitText: (user) => (user ? '保存' : '创建'),
   items: (user) => <UserFields editing={Boolean(user)} editor={editor} />,
   save: async ({ username, displayName, role }, user) => {
-    if (user && editor === 'secadmin') return saved(await usersApi.setRole(user.id, { role }));
-    if (user) return saved(await usersApi.update(user.id, { displayName: displayName.trim() }));
-    const result = await usersApi.create({
-      username: username.trim(),
-      displayName: displayName.trim(),
-      role,
+    if (user) {
+      const params = { id: user.id };
+      if (editor === 'secadmin') return saved(await call(routes.users.setRole, { params, body: { role } }));
+      return saved(await call(routes.users.update, { params, body: { displayName: displayName.trim() } }));
+    }
+    const result = await call(routes.users.create, {
+      body: { username: username.trim(), displayName: displayName.trim(), role },
     });
     return {
       saved: result.user,

@@ -82,7 +82,5 @@ export const screensApi = {
 
 // Programs and campaigns (docs/API.md "Programs and campaigns").
 export * from '../campaigns/programsApi.js';
-// Operations (docs/API.md "Operations").
-export { operationsApi, reportsApi } from '../dashboard/operationsApi.js';
 // Credit lists (docs/API.md "Credit lists").
 export * from '../lists/creditApi.js';

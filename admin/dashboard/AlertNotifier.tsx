@@ -1,9 +1,15 @@
 import { App } from 'antd';
 import { useAdminEvents } from '../lib/socket.js';
+import { useLiveCache } from './liveCache.js';
 
-/** Every admin page hears about a dark screen and its recovery (the list is on the dashboard). */
+/**
+ * Every admin page hears about a dark screen and its recovery (the list is on the dashboard).
+ * Mounted once in the layout, it also keeps the query cache live on every signed-in page, so a
+ * page opened later finds the live reads current and need not refetch them.
+ */
 export function AlertNotifier() {
   const { notification } = App.useApp();
+  useLiveCache();
   useAdminEvents({
     'alert:raised': (a) =>
       notification.error({

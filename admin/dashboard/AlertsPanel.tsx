@@ -1,29 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import type { Alert } from '../../core/protocol/events.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
 import { formatDateTime, formatRelative } from '../lib/time.js';
-import { operationsApi } from './operationsApi.js';
+import { putAlert } from './liveWriters.js';
 
 /** Open offline alerts (raised only while a hall is open), with acknowledgement. */
 export function AlertsPanel({
   alerts,
   now,
   canOperate,
-  onChanged,
 }: {
   alerts: Alert[];
   now: number;
   canOperate: boolean;
-  onChanged: (a: Alert) => void;
 }) {
+  const queryClient = useQueryClient();
   const notifyError = useNotifyError();
-  const ack = async (a: Alert) => {
-    try {
-      onChanged(await operationsApi.acknowledge(a.id));
-    } catch (err) {
-      notifyError(err, '确认失败');
-    }
-  };
+  // The acknowledged alert replaces the open one in the live reads (no event announces it).
+  const ack = useMutation({
+    mutationFn: (a: Alert) => call(routes.alerts.acknowledge, { params: { id: a.id } }),
+    onSuccess: (a) => putAlert(queryClient, a),
+    onError: (err) => notifyError(err, '确认失败'),
+  });
   return (
     <Card title={`告警（${alerts.length}）`} size="small">
       <List
@@ -35,7 +36,12 @@ export function AlertsPanel({
             actions={
               canOperate && !a.acknowledgedAt
                 ? [
-                    <Button key="ack" size="small" onClick={() => void ack(a)}>
+                    <Button
+                      key="ack"
+                      size="small"
+                      loading={ack.isPending && ack.variables?.id === a.id}
+                      onClick={() => ack.mutate(a)}
+                    >
                       确认
                     </Button>,
                   ]

@@ -1,12 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Table, Tag } from 'antd';
-import { useCallback, useEffect } from 'react';
-import type { ChangeProgress } from '../../core/protocol/events.js';
 import type { ChangeScreen, ConvergenceState } from '../../core/protocol/operations.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { navigate } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
-import { useResource } from '../lib/useResource.js';
 import { CHANGE_KIND_LABELS, clockTime, formatMs, progressText } from './format.js';
-import { operationsApi } from './operationsApi.js';
+import { liveQuery } from './liveCache.js';
 
 const STATE: Record<ConvergenceState, { color: string; label: string }> = {
   pending: { color: 'processing', label: '待接收' },
@@ -16,20 +15,12 @@ const STATE: Record<ConvergenceState, { color: string; label: string }> = {
   timeout: { color: 'error', label: '超时' },
 };
 
-/** One change per screen: pending -> received -> rendered, with times; refreshed as it moves. */
-export function ChangeDrawer({
-  changeId,
-  live,
-  onClose,
-}: {
-  changeId: string;
-  live?: ChangeProgress;
-  onClose: () => void;
-}) {
-  const load = useCallback(() => operationsApi.change(changeId), [changeId]);
-  const detail = useResource(load);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the live counts move.
-  useEffect(() => detail.reload(), [live?.rendered, live?.received, live?.offline, live?.timedOut]);
+/**
+ * One change per screen: pending -> received -> rendered, with times; refetched as it moves
+ * (each `change:progress` of this change invalidates it, liveWriters.ts).
+ */
+export function ChangeDrawer({ changeId, onClose }: { changeId: string; onClose: () => void }) {
+  const detail = useQuery(liveQuery(routes.changes.get, { params: { id: changeId } }));
   const d = detail.data;
   return (
     <Drawer open title="变更详情" size="large" onClose={onClose} destroyOnHidden>

@@ -48,13 +48,7 @@ export function ChangesPanel({ changes, now }: { changes: ChangeProgress[]; now:
         locale={{ emptyText: <Empty description="最近没有变更" /> }}
         renderItem={(p) => <ChangeRow p={p} now={now} onOpen={() => setOpen(p.changeId)} />}
       />
-      {open && (
-        <ChangeDrawer
-          changeId={open}
-          live={changes.find((c) => c.changeId === open)}
-          onClose={() => setOpen(null)}
-        />
-      )}
+      {open && <ChangeDrawer changeId={open} onClose={() => setOpen(null)} />}
     </Card>
   );
 }

@@ -1,11 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, Flex, Image, List, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useState } from 'react';
 import { type CommandKind, type CommandResult, SnapshotData } from '../../core/protocol/events.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { call } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
-import { useAdminEvents } from '../lib/socket.js';
-import { useResource } from '../lib/useResource.js';
 import { COMMAND_LABELS, COMMANDS, clockTime } from './format.js';
-import { operationsApi } from './operationsApi.js';
+import { liveQuery } from './liveCache.js';
+import { putCommand } from './liveWriters.js';
 
 const STATUS: Record<CommandResult['status'], { color: string; label: string }> = {
   ok: { color: 'success', label: '已执行' },
@@ -47,25 +48,23 @@ function ResultBody({ r }: { r: CommandResult }) {
   );
 }
 
-/** Remote commands with their ack (or timeout), each result listed, newest first. */
+/**
+ * Remote commands with their ack (or timeout), each result listed, newest first: the results of
+ * other operators' commands arrive as `command:result` into the same cached log.
+ */
 export function CommandsPanel({ screenId, canOperate }: { screenId: string; canOperate: boolean }) {
-  const load = useCallback(() => operationsApi.commands(screenId), [screenId]);
-  const log = useResource(load);
-  const [busy, setBusy] = useState<CommandKind | null>(null);
+  const log = useQuery(
+    liveQuery(routes.screens.commands, { params: { id: screenId }, query: { limit: 20 } }),
+  );
+  const queryClient = useQueryClient();
   const notifyError = useNotifyError();
-  const add = (r: CommandResult) => log.setData((list) => [r, ...(list ?? []).filter((x) => x.id !== r.id)]);
-  useAdminEvents({ 'command:result': (r) => r.screenId === screenId && add(r) });
-
-  const send = async (kind: CommandKind) => {
-    setBusy(kind);
-    try {
-      add(await operationsApi.command(screenId, kind));
-    } catch (err) {
-      notifyError(err, `${COMMAND_LABELS[kind]}失败`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const send = useMutation({
+    mutationFn: (kind: CommandKind) =>
+      call(routes.screens.command, { params: { id: screenId }, body: { kind } }),
+    onSuccess: (r) => putCommand(queryClient, r),
+    onError: (err, kind) => notifyError(err, `${COMMAND_LABELS[kind]}失败`),
+  });
+  const busy = send.isPending ? send.variables : null;
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} wrap>
@@ -75,7 +74,7 @@ export function CommandsPanel({ screenId, canOperate }: { screenId: string; canO
               size="small"
               loading={busy === c.kind}
               disabled={!canOperate || (busy !== null && busy !== c.kind)}
-              onClick={() => void send(c.kind)}
+              onClick={() => send.mutate(c.kind)}
               data-testid={`command-${c.kind}`}
             >
               {c.label}

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   Card,
   Col,
   Empty,
@@ -13,6 +15,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FilterSelect } from '../common/FilterSelect.js';
 import { Page } from '../common/Page.js';
 import { useCan } from '../lib/session.js';
@@ -20,15 +23,16 @@ import { useNow } from '../lib/useNow.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { HEALTH, healthOf, type ScreenHealth } from './format.js';
+import { liveQuery, useLiveCache } from './liveCache.js';
 import { ScreenDrawer } from './ScreenDrawer.js';
 import { ScreenTable } from './ScreenTable.js';
-import { useDashboard } from './useDashboard.js';
 
 const order = (a: ScreenStatus, b: ScreenStatus) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** 运维看板: every screen by hall, live; changes reaching screens; alerts; the mirror and commands. */
 export function DashboardPage() {
-  const dash = useDashboard();
+  const live = useLiveCache();
+  const dash = useQuery(liveQuery(routes.dashboard.get));
   const now = useNow(10_000);
   const canOperate = useCan('operate-screens');
   const [q, setQ] = useState('');
@@ -57,10 +61,18 @@ export function DashboardPage() {
     { title: '未生效屏幕', value: d?.screens.filter((s) => s.renderedRevision < s.revision).length ?? 0 },
     { title: '有错误的屏幕', value: d?.screens.filter((s) => healthOf(s) === 'error').length ?? 0 },
   ];
-  const extra = !dash.connected && <Tag color="warning">实时状态已断开，正在重连…</Tag>;
 
   return (
-    <Page title="运维看板" extra={extra} error={dash.error} onRetry={dash.reload}>
+    <Page title="运维看板" error={dash.error} onRetry={() => void dash.refetch()}>
+      {live === 'paused' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="live-paused"
+          title="实时连接已断开，正在重连…"
+          description="看板暂停实时更新；重连后自动补上断开期间的变化，无需刷新页面。"
+        />
+      )}
       <Row gutter={16}>
         {stats.map(({ title, ...stat }) => (
           <Col key={title} xs={12} md={6}>
@@ -75,14 +87,7 @@ export function DashboardPage() {
           <ChangesPanel changes={d?.changes ?? []} now={now} />
         </Col>
         <Col xs={24} lg={10}>
-          <AlertsPanel
-            alerts={d?.alerts ?? []}
-            now={now}
-            canOperate={canOperate}
-            onChanged={(a) =>
-              dash.setData((x) => x && { ...x, alerts: x.alerts.map((y) => (y.id === a.id ? a : y)) })
-            }
-          />
+          <AlertsPanel alerts={d?.alerts ?? []} now={now} canOperate={canOperate} />
         </Col>
       </Row>
       <Flex gap={8} wrap>

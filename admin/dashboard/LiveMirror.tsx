@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
 import type { Dataset } from '../../core/credit/dataset.js';
 import type { Item } from '../../core/manifest/types.js';
 import type { ScreenStatus } from '../../core/protocol/events.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import type { RenderContext } from '../../player/render/index.js';
 import { ItemView, Poster, Stage, stageOf } from '../../player/render/index.js';
 import { formatRelative } from '../lib/time.js';
-import { useResource } from '../lib/useResource.js';
-import { operationsApi } from './operationsApi.js';
+import { liveQuery } from './liveCache.js';
 
 /** The datasets a list board's selector names (the player resolves them the same way). */
 function listsFor(item: Item, datasets: Dataset[]): Dataset[] {
@@ -24,10 +24,8 @@ function listsFor(item: Item, datasets: Dataset[]): Dataset[] {
  * screenshot, and says so.
  */
 export function LiveMirror({ screen, now }: { screen: ScreenStatus; now: number }) {
-  const load = useCallback(() => operationsApi.mirror(screen.id), [screen.id]);
-  const mirror = useResource(load);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means a new manifest.
-  useEffect(() => mirror.reload(), [screen.renderedRevision]);
+  // Refetched when the screen renders a new revision (its `screen:updated`, liveWriters.ts).
+  const mirror = useQuery(liveQuery(routes.screens.mirror, { params: { id: screen.id } }));
   const data = mirror.data;
   if (mirror.error) return <Alert type="error" title={mirror.error.message} />;
   if (!data) return <Spin />;

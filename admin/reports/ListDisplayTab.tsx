@@ -1,24 +1,21 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Select, Table, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ListDisplayRow } from '../../core/protocol/operations.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatMs } from '../dashboard/format.js';
-import { reportsApi } from '../dashboard/operationsApi.js';
-import { batchesApi } from '../lib/endpoints.js';
+import { hrefOf, routeQuery } from '../lib/client.js';
 import { formatDateTime } from '../lib/time.js';
-import { useResource } from '../lib/useResource.js';
-
-const loadBatches = () => batchesApi.list();
 
 /** 名单展示证明: for a batch, per entry and per screen, the time it was visible inside its window. */
 export function ListDisplayTab() {
-  const batches = useResource(loadBatches);
+  const batches = useQuery(routeQuery(routes.batches.list));
   const [batchId, setBatchId] = useState<string | undefined>();
-  const load = useCallback(
-    () => (batchId ? reportsApi.listDisplay(batchId) : Promise.resolve(null)),
-    [batchId],
-  );
-  const proof = useResource(load);
+  const proof = useQuery({
+    ...routeQuery(routes.reports.listDisplay, { params: { batchId: batchId ?? '' } }),
+    enabled: batchId !== undefined,
+  });
   const published = (batches.data ?? []).filter((b) => b.status === 'published' || b.status === 'archived');
   return (
     <Flex vertical gap={12}>
@@ -34,7 +31,10 @@ export function ListDisplayTab() {
           options={published.map((b) => ({ value: b.id, label: `${b.title}（${b.categoryName}）` }))}
         />
         {batchId && (
-          <Button icon={<DownloadOutlined />} href={reportsApi.listDisplayXlsx(batchId)}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={hrefOf(routes.reports.listDisplayExport, { params: { batchId } })}
+          >
             导出 Excel
           </Button>
         )}
@@ -42,13 +42,14 @@ export function ListDisplayTab() {
       <Typography.Text type="secondary">
         只计算每条记录公示期内的展示时间（来自屏幕上报的播放记录中每条记录的可见时长）。
       </Typography.Text>
+      {proof.error && <Typography.Text type="danger">{proof.error.message}</Typography.Text>}
       {!batchId ? (
         <Empty description="请选择一个批次" />
       ) : (
         <Table<ListDisplayRow>
           size="small"
           rowKey={(r) => `${r.entryId}:${r.screenId ?? ''}`}
-          loading={proof.loading}
+          loading={proof.isFetching}
           dataSource={proof.data?.rows ?? []}
           pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
           columns={[

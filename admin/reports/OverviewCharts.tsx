@@ -1,12 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row } from 'antd';
 import type { EChartsOption } from 'echarts';
 import type { PlaysPerDay, UptimeByHall } from '../../core/protocol/operations.js';
-import { reportsApi } from '../dashboard/operationsApi.js';
-import { useResource } from '../lib/useResource.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
+import { routeQuery } from '../lib/client.js';
 import { Chart } from './Chart.js';
 
-const loadUptime = () => reportsApi.uptime(7);
-const loadPlays = () => reportsApi.playsPerDay(7);
 const short = (date: string) => date.slice(5).replace('-', '/');
 
 export function uptimeOption(u: UptimeByHall): EChartsOption {
@@ -38,8 +37,8 @@ export function playsOption(p: PlaysPerDay): EChartsOption {
 
 /** 近 7 天：各大厅开放时间内的在线率，以及每日播放次数。 */
 export function OverviewCharts() {
-  const uptime = useResource(loadUptime);
-  const plays = useResource(loadPlays);
+  const uptime = useQuery(routeQuery(routes.reports.uptime, { query: { days: 7 } }));
+  const plays = useQuery(routeQuery(routes.reports.playsPerDay, { query: { days: 7 } }));
   return (
     <Row gutter={16}>
       <Col xs={24} xl={12}>

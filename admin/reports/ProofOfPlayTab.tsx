@@ -1,22 +1,22 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Radio, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import {
   PLAY_GROUPING_LABELS,
   type PlayGrouping,
   type ProofOfPlayRow,
 } from '../../core/protocol/operations.js';
+import type { RouteQueryInput } from '../../core/protocol/route.js';
+import { api as routes } from '../../core/protocol/routes/index.js';
 import { FilterSelect } from '../common/FilterSelect.js';
 import { formatMs } from '../dashboard/format.js';
-import { type PlayQuery, reportsApi } from '../dashboard/operationsApi.js';
-import { api } from '../lib/api.js';
+import { hrefOf, routeQuery } from '../lib/client.js';
 import { hallsQuery } from '../lib/queries.js';
 import { formatDateTime } from '../lib/time.js';
-import { useResource } from '../lib/useResource.js';
 
-const loadCampaigns = () => api.get<{ id: string; name: string }[]>('/api/campaigns');
+type PlayQuery = RouteQueryInput<typeof routes.reports.proofOfPlay>;
 
 /** 播放证明: plays and time on screen by screen, hall, campaign or list, over a date range; xlsx. */
 export function ProofOfPlayTab() {
@@ -25,7 +25,7 @@ export function ProofOfPlayTab() {
   const [hallId, setHallId] = useState<string | undefined>();
   const [campaignId, setCampaignId] = useState<string | undefined>();
   const halls = useQuery(hallsQuery);
-  const campaigns = useResource(loadCampaigns);
+  const campaigns = useQuery(routeQuery(routes.campaigns.list));
   const q: PlayQuery = {
     by,
     from: range[0].format('YYYY-MM-DD'),
@@ -33,10 +33,11 @@ export function ProofOfPlayTab() {
     ...(hallId ? { hallId } : {}),
     ...(campaignId ? { campaignId } : {}),
   };
-  const key = JSON.stringify(q);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query's JSON is the dependency.
-  const load = useCallback(() => reportsApi.proofOfPlay(q), [key]);
-  const report = useResource(load);
+  // The rows of the previous choice stay on screen while the next arrive (the table shows it loads).
+  const report = useQuery({
+    ...routeQuery(routes.reports.proofOfPlay, { query: q }),
+    placeholderData: keepPreviousData,
+  });
   const name = PLAY_GROUPING_LABELS[by].replace('按', '');
   return (
     <Flex vertical gap={12}>
@@ -66,7 +67,11 @@ export function ProofOfPlayTab() {
           onChange={setCampaignId}
           items={campaigns.data ?? []}
         />
-        <Button icon={<DownloadOutlined />} href={reportsApi.proofOfPlayXlsx(q)} data-testid="pop-export">
+        <Button
+          icon={<DownloadOutlined />}
+          href={hrefOf(routes.reports.proofOfPlayExport, { query: q })}
+          data-testid="pop-export"
+        >
           导出 Excel
         </Button>
       </Flex>
@@ -74,7 +79,7 @@ export function ProofOfPlayTab() {
       <Table<ProofOfPlayRow>
         size="small"
         rowKey="key"
-        loading={report.loading}
+        loading={report.isFetching}
         dataSource={report.data?.rows ?? []}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
         columns={[

@@ -5,12 +5,10 @@ import { CAMPAIGN_STATUS_LABELS, type Campaign } from '../../core/protocol/progr
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
+import { dropFromList, invalidate, putInList } from '../lib/cache.js';
 import { routeQuery } from '../lib/client.js';
-import { removeById, upsertById } from '../lib/collections.js';
-import { groupsQuery, hallsQuery, playlistsQuery } from '../lib/queries.js';
+import { groupsQuery, hallsQuery, playlistsQuery, screensQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
-import { invalidate } from '../playlists/queries.js';
-import { screensQuery } from '../screens/screensQuery.js';
 import { CampaignActions } from './CampaignActions.js';
 import { CampaignCalendar } from './CampaignCalendar.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
@@ -36,9 +34,8 @@ export function CampaignsPage() {
   // The campaign as the server answered goes into the list at once; a campaign's playlists show
   // their use by it, and what is approved shows in every previewed manifest.
   const changed = (id: string) => (c: Campaign | null) => {
-    client.setQueryData<Campaign[]>(campaignsQuery.queryKey, (list) =>
-      c ? upsertById(list, c) : removeById(list, id),
-    );
+    if (c) putInList(client, campaignsQuery.queryKey, c);
+    else dropFromList<Campaign>(client, campaignsQuery.queryKey, id);
     invalidate(client, routes.playlists.list, routes.preview.get);
   };
 

@@ -1,6 +1,6 @@
 import { App } from 'antd';
+import { useLiveCache } from '../lib/liveCache.js';
 import { useAdminEvents } from '../lib/socket.js';
-import { useLiveCache } from './liveCache.js';
 
 /**
  * Every admin page hears about a dark screen and its recovery (the list is on the dashboard).

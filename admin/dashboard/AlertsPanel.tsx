@@ -3,9 +3,9 @@ import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import type { Alert } from '../../core/protocol/events.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { call } from '../lib/client.js';
+import { putAlert } from '../lib/liveWriters.js';
 import { useNotifyError } from '../lib/notify.js';
 import { formatDateTime, formatRelative } from '../lib/time.js';
-import { putAlert } from './liveWriters.js';
 
 /** Open offline alerts (raised only while a hall is open), with acknowledgement. */
 export function AlertsPanel({

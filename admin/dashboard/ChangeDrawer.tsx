@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Table, Tag } from 'antd';
 import type { ChangeScreen, ConvergenceState } from '../../core/protocol/operations.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
+import { liveQuery } from '../lib/liveCache.js';
 import { navigate } from '../lib/router.js';
 import { formatDateTime } from '../lib/time.js';
 import { CHANGE_KIND_LABELS, clockTime, formatMs, progressText } from './format.js';
-import { liveQuery } from './liveCache.js';
 
 const STATE: Record<ConvergenceState, { color: string; label: string }> = {
   pending: { color: 'processing', label: '待接收' },

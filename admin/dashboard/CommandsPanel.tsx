@@ -3,10 +3,10 @@ import { Button, Empty, Flex, Image, List, Space, Tag, Tooltip, Typography } fro
 import { type CommandKind, type CommandResult, SnapshotData } from '../../core/protocol/events.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { call } from '../lib/client.js';
+import { liveQuery } from '../lib/liveCache.js';
+import { putCommand } from '../lib/liveWriters.js';
 import { useNotifyError } from '../lib/notify.js';
 import { COMMAND_LABELS, COMMANDS, clockTime } from './format.js';
-import { liveQuery } from './liveCache.js';
-import { putCommand } from './liveWriters.js';
 
 const STATUS: Record<CommandResult['status'], { color: string; label: string }> = {
   ok: { color: 'success', label: '已执行' },

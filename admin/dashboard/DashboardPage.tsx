@@ -18,12 +18,12 @@ import type { ScreenStatus } from '../../core/protocol/events.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { FilterSelect } from '../common/FilterSelect.js';
 import { Page } from '../common/Page.js';
+import { liveQuery, useLiveCache } from '../lib/liveCache.js';
 import { useCan } from '../lib/session.js';
 import { useNow } from '../lib/useNow.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { HEALTH, healthOf, type ScreenHealth } from './format.js';
-import { liveQuery, useLiveCache } from './liveCache.js';
 import { ScreenDrawer } from './ScreenDrawer.js';
 import { ScreenTable } from './ScreenTable.js';
 

@@ -6,8 +6,8 @@ import type { ScreenStatus } from '../../core/protocol/events.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import type { RenderContext } from '../../player/render/index.js';
 import { ItemView, Poster, Stage, stageOf } from '../../player/render/index.js';
+import { liveQuery } from '../lib/liveCache.js';
 import { formatRelative } from '../lib/time.js';
-import { liveQuery } from './liveCache.js';
 
 /** The datasets a list board's selector names (the player resolves them the same way). */
 function listsFor(item: Item, datasets: Dataset[]): Dataset[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeProgress, ScreenStatus } from '../../core/protocol/events.js';
+import { upsertChange } from '../lib/liveWriters.js';
 import { formatMs, healthOf, progressText } from './format.js';
-import { upsertChange } from './liveWriters.js';
 
 const progress = (p: Partial<ChangeProgress>): ChangeProgress => ({
   changeId: 'c',

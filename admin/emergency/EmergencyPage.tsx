@@ -4,14 +4,13 @@ import { useEffect, useRef } from 'react';
 import type { Emergency } from '../../core/protocol/programs.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
+import { invalidate } from '../lib/cache.js';
 import { call, routeQuery } from '../lib/client.js';
 import { useNotifyError } from '../lib/notify.js';
-import { groupsQuery, hallsQuery } from '../lib/queries.js';
+import { groupsQuery, hallsQuery, screensQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { useAdminEvents } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
-import { invalidate } from '../playlists/queries.js';
-import { screensQuery } from '../screens/screensQuery.js';
 import { EmergencyCard } from './EmergencyCard.js';
 import { EmergencyForm } from './EmergencyForm.js';
 

@@ -31,13 +31,13 @@ describe('the idle time every request reports', () => {
     const client = new ApiClient(server.url);
     window.dispatchEvent(new KeyboardEvent('keydown'));
     vi.advanceTimersByTime(5 * 60_000);
-    await client.get('/api/dashboard');
+    await client.request('GET', '/api/dashboard');
     expect(idleSent()).toBe(5 * 60_000);
     vi.advanceTimersByTime(60_000);
-    await client.get('/api/dashboard');
+    await client.request('GET', '/api/dashboard');
     expect(idleSent()).toBe(6 * 60_000);
     window.dispatchEvent(new MouseEvent('pointerdown'));
-    await client.post('/api/halls', {});
+    await client.request('POST', '/api/halls', {});
     expect(idleSent()).toBe(0);
     stop();
   });
@@ -47,7 +47,7 @@ describe('the idle time every request reports', () => {
     const client = new ApiClient(server.url);
     client.setSession(session);
     const stop = trackActivity(() => client.keepAlive());
-    await client.get('/api/halls');
+    await client.request('GET', '/api/halls');
     window.dispatchEvent(new KeyboardEvent('keydown'));
     expect(server.requests.length).toBe(1);
     vi.advanceTimersByTime(61_000);

@@ -61,9 +61,11 @@ describe('ApiClient', () => {
   it('sends the CSRF token on writes only, and JSON both ways', async () => {
     const client = new ApiClient(server.url);
     client.setSession(session);
-    await expect(client.post('/api/ok', { name: '一号厅' })).resolves.toEqual({ echo: { name: '一号厅' } });
-    await client.get('/api/ok');
-    await expect(client.delete('/api/empty')).resolves.toBeUndefined();
+    await expect(client.request('POST', '/api/ok', { name: '一号厅' })).resolves.toEqual({
+      echo: { name: '一号厅' },
+    });
+    await client.request('GET', '/api/ok');
+    await expect(client.request('DELETE', '/api/empty')).resolves.toBeUndefined();
     const [post, get, del] = server.requests.slice(-3);
     expect(post?.headers['x-csrf-token']).toBe('csrf-123');
     expect(post?.headers['content-type']).toBe('application/json');
@@ -72,31 +74,31 @@ describe('ApiClient', () => {
   });
 
   it('sends no CSRF header without a session (login)', async () => {
-    await new ApiClient(server.url).post('/api/ok', {});
+    await new ApiClient(server.url).request('POST', '/api/ok', {});
     expect(server.requests.at(-1)?.headers['x-csrf-token']).toBeUndefined();
   });
 
   it('turns the error body into an ApiError with code, message, status and issues', async () => {
-    const err = await caught(new ApiClient(server.url).post('/api/invalid', {}));
+    const err = await caught(new ApiClient(server.url).request('POST', '/api/invalid', {}));
     expect(err).toMatchObject({ status: 400, code: 'invalid_input', message: '输入有误' });
     expect(err.issues).toEqual([{ path: 'name', message: '请填写名称' }]);
   });
 
   it('keeps the message of a code it does not know, under the generic code', async () => {
-    const err = await caught(new ApiClient(server.url).post('/api/newer', {}));
+    const err = await caught(new ApiClient(server.url).request('POST', '/api/newer', {}));
     expect(err).toMatchObject({ status: 409, code: 'internal', message: '新版本服务器的提示' });
   });
 
   it('reads Retry-After on 429', async () => {
-    const err = await caught(new ApiClient(server.url).post('/api/limited', {}));
+    const err = await caught(new ApiClient(server.url).request('POST', '/api/limited', {}));
     expect(err).toMatchObject({ status: 429, code: 'rate_limited', retryAfterS: 300 });
   });
 
   it('gives a Chinese message for a body that is not ours, and for no server at all', async () => {
-    const bad = await caught(new ApiClient(server.url).get('/api/proxy-page'));
+    const bad = await caught(new ApiClient(server.url).request('GET', '/api/proxy-page'));
     expect(bad).toMatchObject({ status: 502, code: 'http_502' });
     expect(bad.message).toContain('HTTP 502');
-    const down = await caught(new ApiClient('http://127.0.0.1:1').get('/api/ok'));
+    const down = await caught(new ApiClient('http://127.0.0.1:1').request('GET', '/api/ok'));
     expect(down).toMatchObject({ status: 0, code: 'network_error' });
   });
 
@@ -105,10 +107,10 @@ describe('ApiClient', () => {
     const onUnauthorized = vi.fn();
     client.onUnauthorized(onUnauthorized);
     client.setSession(session);
-    await caught(client.post('/api/wrong-password', {}));
+    await caught(client.request('POST', '/api/wrong-password', {}));
     expect(onUnauthorized).not.toHaveBeenCalled();
     expect(client.currentSession).toBe(session);
-    await caught(client.get('/api/expired'));
+    await caught(client.request('GET', '/api/expired'));
     expect(onUnauthorized).toHaveBeenCalledOnce();
     expect(client.currentSession).toBeNull();
   });

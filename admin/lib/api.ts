@@ -114,23 +114,6 @@ export class ApiClient {
     return { accept: 'application/json', [IDLE_HEADER]: String(idleMs()), ...this.csrfHeader(method) };
   }
 
-  // Path-string shorthands, left while pages move to admin/lib/client.ts `call` (issue 13): removed with the last caller.
-  get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
-  }
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, body);
-  }
-  put<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>('PUT', path, body);
-  }
-  patch<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>('PATCH', path, body);
-  }
-  delete<T = void>(path: string): Promise<T> {
-    return this.request<T>('DELETE', path);
-  }
-
   /** One JSON request; admin/lib/client.ts `call` is the typed way in (paths from the route table). */
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     const text = await (await this.send(method, path, body)).text();

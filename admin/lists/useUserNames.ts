@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { userNamesQuery } from '../lib/queries.js';
 import { useSession } from '../lib/session.js';
-import { userNamesQuery } from './creditQueries.js';
 
 /**
  * Names for the user ids a batch or takedown carries (createdBy, submittedBy, …), from the

@@ -9,9 +9,9 @@ import { Page } from '../common/Page.js';
 import { toApiError } from '../lib/api.js';
 import { call, upload } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
+import { mediaQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { MediaCard } from './MediaCard.js';
-import { mediaQuery } from './mediaQuery.js';
 import { type Upload, UploadQueue } from './UploadQueue.js';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,video/mp4,video/webm';

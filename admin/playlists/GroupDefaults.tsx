@@ -1,13 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Flex, Select, Typography } from 'antd';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
-import type { Group } from '../../core/protocol/rest.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
+import { invalidate, putInList } from '../lib/cache.js';
 import { call } from '../lib/client.js';
-import { upsertById } from '../lib/collections.js';
 import { useNotifyError } from '../lib/notify.js';
 import { groupsQuery } from '../lib/queries.js';
-import { invalidate } from './queries.js';
 
 /** Each screen group's default playlist: what plays when no campaign does, so no slot is empty. */
 export function GroupDefaults({ playlists, canManage }: { playlists: PlaylistInfo[]; canManage: boolean }) {
@@ -23,7 +21,7 @@ export function GroupDefaults({ playlists, canManage }: { playlists: PlaylistInf
         params: { id: groupId },
         body: { playlistId },
       });
-      client.setQueryData<Group[]>(groupsQuery.queryKey, (list) => upsertById(list, g));
+      putInList(client, groupsQuery.queryKey, g);
       // Playlists list the groups they are the default of; the group's screens play another one.
       invalidate(client, routes.playlists.list, routes.preview.get);
       void message.success(`分组「${g.name}」的默认节目单已更换，屏幕将自动更新`);

@@ -7,13 +7,12 @@ import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
 import { confirmDelete, editAction } from '../common/resource/types.js';
+import { invalidate } from '../lib/cache.js';
 import { call } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
-import { categoriesQuery } from '../lib/queries.js';
-import { mediaQuery } from '../media/mediaQuery.js';
+import { categoriesQuery, itemsQuery, mediaQuery } from '../lib/queries.js';
 import { KIND_LABELS } from '../screens/labels.js';
 import { ItemFormModal } from './ItemFormModal.js';
-import { invalidate, itemsQuery } from './queries.js';
 import { reviewNote } from './sentToReview.js';
 
 /** 内容: every item (list boards, images, videos, notices, tickers, clocks) and where it is used. */

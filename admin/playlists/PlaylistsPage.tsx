@@ -8,14 +8,14 @@ import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { actionsColumn, editOrRun } from '../common/resource/RowActions.js';
 import { confirmDelete, editAction } from '../common/resource/types.js';
+import { invalidate } from '../lib/cache.js';
 import { call } from '../lib/client.js';
 import { useRemove } from '../lib/notify.js';
-import { playlistsQuery } from '../lib/queries.js';
+import { itemsQuery, playlistsQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
 import { GroupDefaults } from './GroupDefaults.js';
 import { ItemsTab } from './ItemsTab.js';
 import { PlaylistEditor } from './PlaylistEditor.js';
-import { invalidate, itemsQuery } from './queries.js';
 import { reviewNote } from './sentToReview.js';
 
 const usage = (p: PlaylistInfo) => [

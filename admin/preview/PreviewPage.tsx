@@ -6,7 +6,7 @@ import { api as routes } from '../../core/protocol/routes/index.js';
 import { weekView } from '../../core/schedule/index.js';
 import { Page } from '../common/Page.js';
 import { routeQuery } from '../lib/client.js';
-import { screensQuery } from '../screens/screensQuery.js';
+import { screensQuery } from '../lib/queries.js';
 import { PreviewStage } from './PreviewStage.js';
 import { SlotInfo } from './SlotInfo.js';
 import { WeekGrid } from './WeekGrid.js';

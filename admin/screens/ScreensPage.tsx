@@ -7,16 +7,15 @@ import { CreateButton } from '../common/CreateButton.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
 import { call } from '../lib/client.js';
-import { removeById, upsertById } from '../lib/collections.js';
 import { useNotifyError } from '../lib/notify.js';
-import { groupsQuery, hallsQuery } from '../lib/queries.js';
+import { groupsQuery, hallsQuery, screensQuery } from '../lib/queries.js';
 import { useCan } from '../lib/session.js';
-import { useAdminEvents } from '../lib/socket.js';
+import { useLiveStatus } from '../lib/socket.js';
 import { useNow } from '../lib/useNow.js';
 import { EditScreenModal } from './EditScreenModal.js';
 import { PairScreenModal } from './PairScreenModal.js';
+import { screenSaved } from './screenCache.js';
 import { screenColumns } from './screenColumns.js';
-import { screenSaved, screensQuery } from './screensQuery.js';
 
 // Revoked screens last, then by name.
 const order = (a: ScreenStatus, b: ScreenStatus) =>
@@ -35,17 +34,10 @@ export function ScreensPage() {
   const [pairing, setPairing] = useState(false);
   const [editing, setEditing] = useState<ScreenStatus | null>(null);
 
-  // Presence merged into the screens query's cache entry; a reconnect refetches what was missed.
+  // Presence reaches the screens query's cache entry from the /admin events (lib/liveWriters.ts);
+  // a reconnect refetches it once (lib/liveCache.ts).
   const upsert = (screen: ScreenStatus) => screenSaved(client, screen);
-  const connected = useAdminEvents(
-    {
-      'screen:updated': (screen) =>
-        client.setQueryData<ScreenStatus[]>(screensQuery.queryKey, (list) => upsertById(list, screen)),
-      'screen:removed': ({ id }) =>
-        client.setQueryData<ScreenStatus[]>(screensQuery.queryKey, (list) => removeById(list, id)),
-    },
-    () => void screens.refetch(),
-  );
+  const connected = useLiveStatus() !== 'paused';
 
   const revoke = async (screen: ScreenStatus) => {
     try {

@@ -6,7 +6,7 @@ import { type Unit, UnitInput } from '../../core/protocol/credit.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { toApiError } from '../lib/api.js';
 import { call } from '../lib/client.js';
-import { unitsQuery } from '../lists/creditQueries.js';
+import { unitsQuery } from '../lib/queries.js';
 
 /** 成员单位: the member units that submit lists; add one by name. */
 export function UnitsTab() {

@@ -1,7 +1,7 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { removeById, upsertById } from '../../lib/collections.js';
+import { dropFromList, putInList } from '../../lib/cache.js';
 import { useShowFailure } from '../../lib/notify.js';
 import type { Outcome, RowAction } from './types.js';
 
@@ -26,8 +26,8 @@ export function useOutcomes<T extends { id: string }>(
     onSuccess: (outcome) => {
       if (!outcome) return;
       const { saved, removed } = outcome;
-      if (saved) client.setQueryData<T[]>(key, (list) => upsertById(list, saved));
-      if (removed) client.setQueryData<T[]>(key, (list) => removeById(list, removed));
+      if (saved) putInList(client, key, saved);
+      if (removed) dropFromList<T>(client, key, removed);
       for (const queryKey of [key, ...invalidates]) void client.invalidateQueries({ queryKey });
     },
   });

@@ -2,15 +2,15 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ServerToAdmin } from '../../core/protocol/events.js';
 import type { Route, RouteSpec } from '../../core/protocol/route.js';
-import { type CallArgs, routeQuery } from '../lib/client.js';
+import { type CallArgs, routeQuery } from './client.js';
+import { LIVE_PATHS, liveWriters } from './liveWriters.js';
 import {
   type AdminSocket,
   getAdminSocket,
   type LiveStatus,
   parseAdminEvent,
   useLiveStatus,
-} from '../lib/socket.js';
-import { LIVE_PATHS, liveWriters } from './liveWriters.js';
+} from './socket.js';
 
 const isLive = (query: { queryKey: readonly unknown[] }) => LIVE_PATHS.has(query.queryKey[0]);
 

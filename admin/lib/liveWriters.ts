@@ -8,7 +8,7 @@ import type {
 } from '../../core/protocol/events.js';
 import type { Dashboard } from '../../core/protocol/operations.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
-import { routeKey } from '../lib/client.js';
+import { routeKey } from './client.js';
 
 /** As many changes as the dashboard route lists (the server's `recent(10)`). */
 const RECENT_CHANGES = 10;

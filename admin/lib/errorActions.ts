@@ -30,3 +30,7 @@ export const REFUSAL_TITLES: Partial<Record<ErrorCode, string>> = {
 export function clientActionOf(code: string): ClientAction | undefined {
   return CLIENT_ACTIONS[code as ErrorCode];
 }
+
+export function refusalTitle(code: string): string | undefined {
+  return REFUSAL_TITLES[code as ErrorCode];
+}

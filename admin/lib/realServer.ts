@@ -28,11 +28,14 @@ export async function startRealServer(): Promise<{
   const withJar: typeof fetch = async (input, init = {}) => {
     const url = new URL(String(input));
     const headers = new Headers(init.headers);
-    if (cookie && url.origin === t.url) headers.set('cookie', cookie);
+    // The jar stands in for the browser's: a request that carries its own cookie (a harness
+    // Client of another user) keeps it, and what such a request is answered is not the admin's.
+    const own = headers.has('cookie');
+    if (cookie && !own && url.origin === t.url) headers.set('cookie', cookie);
     sent.push({ method: (init.method ?? 'GET').toUpperCase(), path: url.pathname + url.search });
     const res = await browserFetch(input, { ...init, headers });
     const set = res.headers.get('set-cookie');
-    if (set?.startsWith('hc_session=')) cookie = set.split(';')[0]!;
+    if (!own && set?.startsWith('hc_session=')) cookie = set.split(';')[0]!;
     return res;
   };
   globalThis.fetch = withJar;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { type ApiError, toApiError } from '../lib/api.js';
+import { refusalTitle } from '../lib/errorActions.js';
 
 interface Props {
   title: string;
@@ -66,7 +67,7 @@ export function ReasonModal({
         <Alert
           type="error"
           showIcon
-          title={error.code === 'four_eyes' ? '不能审核自己提交的批次' : '操作失败'}
+          title={refusalTitle(error.code) ?? '操作失败'}
           description={error.message}
           style={{ marginBottom: 16 }}
           data-testid={`${testId}-error`}

@@ -1,7 +1,6 @@
-import { Alert, Button, Form, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { toApiError } from '../lib/api.js';
-import { applyIssues } from '../lib/formErrors.js';
+import { Button, Form, Modal } from 'antd';
+import type { ReactNode } from 'react';
+import { FormError, useFormSubmit } from './useFormSubmit.js';
 
 interface FormModalProps<V> {
   title: string;
@@ -40,21 +39,8 @@ export function FormModal<V extends object>({
   children,
 }: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: V) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await save(values);
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, fields)) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: run } = useFormSubmit(form, fields);
+  const submit = (values: V) => void run(() => save(values));
 
   return (
     <Modal
@@ -79,9 +65,7 @@ export function FormModal<V extends object>({
       ]}
     >
       {notice}
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={errorTestId} />
-      )}
+      <FormError error={error} testId={errorTestId} />
       <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
         {children}
       </Form>

@@ -1,12 +1,10 @@
-import { Alert, Button, Card, Form, Input, Popconfirm, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, Popconfirm, Select } from 'antd';
 import type { Emergency, EmergencyInput } from '../../core/protocol/programs.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { formatDuration } from '../campaigns/labels.js';
 import { NO_TARGETS, type TargetOptions, TargetsField } from '../campaigns/TargetsField.js';
-import { toApiError } from '../lib/api.js';
+import { FormError, useFormSubmit } from '../common/useFormSubmit.js';
 import { call } from '../lib/client.js';
-import { applyIssues } from '../lib/formErrors.js';
 
 interface Props extends TargetOptions {
   defaultMs: number;
@@ -20,8 +18,7 @@ const CHOICES = [15, 30, 60, 120, 240, 480, 720, 1440].map((m) => m * 60_000);
 /** One click: title, text, where, how long; it expires by itself. */
 export function EmergencyForm({ defaultMs, maxMs, onCreated, ...targets }: Props) {
   const [form] = Form.useForm<EmergencyInput>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useFormSubmit(form, FIELDS);
   const durations = [...new Set([...CHOICES.filter((ms) => ms <= maxMs), defaultMs])].sort((a, b) => a - b);
   const publish = async () => {
     setError(null);
@@ -31,21 +28,15 @@ export function EmergencyForm({ defaultMs, maxMs, onCreated, ...targets }: Props
     } catch {
       return;
     }
-    setBusy(true);
-    try {
+    // What was typed stays on a failure; the server's issues go under their fields, anything else on top.
+    await submit(async () => {
       onCreated(await call(routes.emergencies.create, { body: values }));
       form.resetFields();
-    } catch (err) {
-      // What was typed stays; the server's issues go under their fields, anything else on top.
-      const e = toApiError(err);
-      if (!applyIssues(form, e, FIELDS)) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card size="small" title="发布紧急通知" style={{ borderColor: '#ff4d4f' }}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <FormError error={error} />
       <Form<EmergencyInput>
         form={form}
         layout="vertical"

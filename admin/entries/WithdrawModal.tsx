@@ -10,9 +10,8 @@ import {
   WithdrawRequest,
 } from '../../core/protocol/credit.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
-import { toApiError } from '../lib/api.js';
+import { FormError, useFormSubmit } from '../common/useFormSubmit.js';
 import { call } from '../lib/client.js';
-import { applyIssues } from '../lib/formErrors.js';
 import { TakedownResult } from './TakedownResult.js';
 
 interface Props {
@@ -50,8 +49,7 @@ function withdrawal(entry: EntryView | null, values: Values): Withdrawal {
 /** 撤下: kind, reason and decision number; the entry leaves every screen at once. */
 export function WithdrawModal({ entry, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit: run } = useFormSubmit(form, ['kind', 'reason', 'docNo', 'code']);
   const [result, setResult] = useState<Takedown[] | null>(null);
 
   const submit = async (values: Values) => {
@@ -60,18 +58,11 @@ export function WithdrawModal({ entry, onClose, onDone }: Props) {
       setError(request.invalid);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const done = await request.send();
       setResult(done);
       onDone(done);
-    } catch (err) {
-      const e = toApiError(err);
-      if (!applyIssues(form, e, ['kind', 'reason', 'docNo', 'code'])) setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const footer = result
@@ -113,15 +104,7 @@ export function WithdrawModal({ entry, onClose, onDone }: Props) {
             style={{ marginBottom: 16 }}
             title="撤下后立即从所有大厅屏幕移除，并记入审计日志"
           />
-          {error && (
-            <Alert
-              type="error"
-              showIcon
-              title={error}
-              style={{ marginBottom: 16 }}
-              data-testid="withdraw-error"
-            />
-          )}
+          <FormError error={error} testId="withdraw-error" />
           <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'repair' }}>
             {!entry && (
               <Form.Item

@@ -4,7 +4,7 @@ import { auth } from '../../core/protocol/routes/access.js';
 import { idleMs } from './activity.js';
 import { clientActionOf } from './errorActions.js';
 
-export type Issue = { path: string; message: string };
+export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Failures the client itself names: no answer, a cancelled upload, a non-JSON reply. */
 export type ClientErrorCode = 'network_error' | 'aborted' | 'client_error' | `http_${number}`;

@@ -1,7 +1,6 @@
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input } from 'antd';
 import { Password, type SessionInfo } from '../../core/protocol/rest.js';
-import { toApiError } from '../lib/api.js';
+import { FormError, useFormSubmit } from '../common/useFormSubmit.js';
 import { auth } from '../lib/auth.js';
 
 interface Values {
@@ -12,35 +11,20 @@ interface Values {
 
 /** Current password + new one twice; the new one follows the server's rule (core Password). */
 export function ChangePasswordForm({ onChanged }: { onChanged: (session: SessionInfo) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
+  const { busy, error, submit: run } = useFormSubmit();
 
   const submit = async ({ currentPassword, newPassword }: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const session = await auth.changePassword({ currentPassword, newPassword });
       form.resetFields();
       onChanged(session);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={busy} style={{ maxWidth: 400 }}>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="password-error"
-        />
-      )}
+      <FormError error={error} testId="password-error" />
       <Form.Item
         label="当前密码"
         name="currentPassword"

@@ -75,7 +75,7 @@ export const CONFIG_SPEC = {
         (v) => v !== 'gm' || gmAvailable(),
         '此 Node.js 所用的 OpenSSL 不提供 SM3/SM4（sm4-ctr、sm4-ecb），不能使用国密套件',
       ),
-    doc: '密码套件：standard 为 SHA-256、HMAC-SHA256、AES-256-GCM；gm 为国密 SM3、HMAC-SM3、SM4-CTR（用于审计日志哈希链、证件号码的键控哈希，及设置 HALLCAST_KEK_FILE 时密钥目录的加密）。数据集与媒体的内容地址始终是 SHA-256（不是安全控制）',
+    doc: '密码套件：standard 为 SHA-256、HMAC-SHA256、AES-256-GCM；gm 为国密 SM3、HMAC-SM3、SM4-CTR（用于审计日志哈希链、证件号码的键控哈希、会话/设备令牌/API 密钥的存储哈希，及设置 HALLCAST_KEK_FILE 时密钥目录的加密）。数据集与媒体的内容地址始终是 SHA-256（不是安全控制）',
   },
   kekFile: {
     env: 'HALLCAST_KEK_FILE',

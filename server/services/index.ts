@@ -25,6 +25,7 @@ import { createSnapshotService } from './screens/snapshotService.js';
 import { createAuditService } from './shared/auditService.js';
 import { EventBus } from './shared/events.js';
 import { createIdentifierHasher } from './shared/identifiers.js';
+import { createSecretHasher } from './shared/secretHash.js';
 
 /**
  * Wires the services of one server instance over its stores. The result holds no `db` and no
@@ -43,7 +44,9 @@ export function createServices(
   const audit = createAuditService(stores.audit, secrets.auditKey, clock, config.crypto);
   const changes = createChangeService({ changes: stores.changes, screens: stores.screens, bus, clock });
   const passwords = createPasswordPolicy(config.passwordMinScore);
+  const hashes = createSecretHasher(config.crypto);
   const auth = createAuthService({
+    hashes,
     users: stores.users,
     sessions: stores.sessions,
     audit,
@@ -70,6 +73,7 @@ export function createServices(
     clock,
   });
   const screens = createScreenService({
+    hashes,
     db,
     screens: stores.screens,
     halls: stores.halls,
@@ -141,6 +145,7 @@ export function createServices(
         changes,
       }),
       platform: createPlatformService({
+        hashes,
         db,
         credit: stores.credit,
         datasets: stores.datasets,

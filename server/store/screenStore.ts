@@ -155,6 +155,7 @@ export function createScreenStore(db: Db) {
   const claimCode = db.prepare('UPDATE pairing_codes SET screen_id = ? WHERE code = ? AND screen_id IS NULL');
   const deleteCode = db.prepare('DELETE FROM pairing_codes WHERE code = ?');
   const purgeCodes = db.prepare('DELETE FROM pairing_codes WHERE expires_at <= ?');
+  const rehashToken = db.prepare('UPDATE screens SET token_hash = ? WHERE id = ?');
   return {
     get: (id: string) => {
       const r = get.get(id);
@@ -164,6 +165,8 @@ export function createScreenStore(db: Db) {
       const r = byToken.get(hash);
       return r ? toScreen(r) : undefined;
     },
+    /** The token's hash rewritten in another crypto suite (found by its old form). */
+    rehashToken: (id: string, hash: string) => rehashToken.run(hash, id),
     list: () => list.all().map(toScreen),
     insert: (s: NewScreen) => insert.run(s),
     update: (s: ScreenPlacement) => update.run(s),

@@ -107,7 +107,7 @@ const toApiKey = (r: ApiKeyRow): ApiKeyRecord => ({
   revokedAt: r.revoked_at,
 });
 
-/** API keys for the credit platform: only their SHA-256 is kept. */
+/** API keys for the credit platform: only their hash is kept (SHA-256, or SM3 tagged `sm3:`). */
 export function createApiKeyStore(db: Db) {
   const insert = db.prepare(
     'INSERT INTO api_keys (id, name, prefix, key_hash, scopes, created_by, created_at) VALUES (@id, @name, @prefix, @keyHash, @scopes, @createdBy, @createdAt)',
@@ -118,6 +118,7 @@ export function createApiKeyStore(db: Db) {
   );
   const revoke = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
+  const rehash = db.prepare('UPDATE api_keys SET key_hash = ? WHERE id = ?');
   return {
     insert: (k: Omit<ApiKeyRecord, 'lastUsedAt' | 'revokedAt'>) =>
       insert.run({ ...k, scopes: JSON.stringify(k.scopes) }),
@@ -128,6 +129,8 @@ export function createApiKeyStore(db: Db) {
     },
     revoke: (id: string, at: number) => revoke.run(at, id).changes === 1,
     touch: (id: string, at: number) => touch.run(at, id),
+    /** The key's hash rewritten in another crypto suite (found by its old form). */
+    rehash: (id: string, hash: string) => rehash.run(hash, id),
   };
 }
 export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;

@@ -8,6 +8,7 @@ import type { SessionStore } from '../../store/sessionStore.js';
 import type { UserRecord, UserStore } from '../../store/userStore.js';
 import type { AuditService } from '../shared/auditService.js';
 import type { EventBus } from '../shared/events.js';
+import type { SecretHasher } from '../shared/secretHash.js';
 import type { PasswordPolicy } from './passwordPolicy.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -30,6 +31,7 @@ export interface AuthedSession {
 }
 
 type AuthDeps = {
+  hashes: SecretHasher;
   users: UserStore;
   sessions: SessionStore;
   audit: AuditService;
@@ -43,7 +45,16 @@ type AuthDeps = {
 };
 
 /** Passwords, sessions and the login rate limit. */
-export function createAuthService({ users, sessions, audit, bus, clock, config, passwords }: AuthDeps) {
+export function createAuthService({
+  hashes,
+  users,
+  sessions,
+  audit,
+  bus,
+  clock,
+  config,
+  passwords,
+}: AuthDeps) {
   const toInfo = (user: UserRecord, csrfToken: string): SessionInfo => ({
     user: {
       id: user.id,
@@ -181,7 +192,7 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
       const csrfToken = randomBytes(24).toString('hex');
       const now = clock.now();
       sessions.insert({
-        idHash: sha256(cookie),
+        idHash: hashes.hash(cookie),
         userId: user.id,
         csrfToken,
         createdAt: now,
@@ -213,11 +224,13 @@ export function createAuthService({ users, sessions, audit, bus, clock, config, 
      */
     authenticate(cookie: string | undefined, idleMs = 0): AuthedSession | undefined {
       if (!cookie || !/^[0-9a-f]{64}$/.test(cookie)) return undefined;
-      const idHash = sha256(cookie);
       const now = clock.now();
       const activityAt = now - Math.min(Math.max(0, idleMs), now);
-      const found = current(idHash);
-      if (!found) return undefined;
+      // A session opened before a switch of HALLCAST_CRYPTO keeps its hash: it ends within its
+      // lifetime, and its sockets are filed under that hash (realtime/adminSessions.ts).
+      const idHash = hashes.candidates(cookie).find((h) => sessions.get(h));
+      const found = idHash === undefined ? undefined : current(idHash);
+      if (!found || idHash === undefined) return undefined;
       if ('ended' in found) return expire(idHash, found.userId, found.ended);
       // Written when it moved by a second or more: one small write per active request at most.
       if (activityAt >= found.storedActiveAt + 1000) sessions.active(idHash, activityAt);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Dataset } from '../../../core/credit/dataset.js';
 import type {
   ApiKeyCreate,
@@ -20,9 +20,11 @@ import type { ApiKeyRecord, ApiKeyStore, TakedownStore } from '../../store/taked
 import type { UserStore } from '../../store/userStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
+import type { SecretHasher } from '../shared/secretHash.js';
 import type { BatchService } from './batchService.js';
 
 type Deps = {
+  hashes: SecretHasher;
   db: Db;
   credit: CreditStore;
   datasets: DatasetStore;
@@ -123,7 +125,7 @@ export function createPlatformService(d: Deps) {
           id,
           name: input.name,
           prefix: secret.slice(0, 10),
-          keyHash: createHash('sha256').update(secret).digest('hex'),
+          keyHash: d.hashes.hash(secret),
           scopes: input.scopes,
           createdBy: actor,
           createdAt: d.clock.now(),
@@ -144,7 +146,14 @@ export function createPlatformService(d: Deps) {
     /** The key behind an Authorization header, with the scope required. */
     checkApiKey(header: string, scope: string): ApiKeyRecord {
       const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const key = secret ? d.apiKeys.byHash(createHash('sha256').update(secret).digest('hex')) : undefined;
+      // A key made before a switch of HALLCAST_CRYPTO is found by its old hash and rehashed: it keeps working.
+      const key = secret
+        ? d.hashes.find(
+            secret,
+            (h) => d.apiKeys.byHash(h),
+            (k, h) => d.apiKeys.rehash(k.id, h),
+          )
+        : undefined;
       if (!key) throw notSignedIn('invalid_api_key', 'API 密钥无效或已吊销，请向系统管理员申请新的密钥');
       if (!key.scopes.includes(scope)) {
         throw refused('scope_missing', `该 API 密钥没有「${scope}」权限`);

@@ -23,14 +23,15 @@ import {
 import type { Db } from '../../store/db.js';
 import type { HallStore } from '../../store/hallStore.js';
 import type { Screen, ScreenPlacement, ScreenStore } from '../../store/screenStore.js';
-import { sha256 } from '../access/authService.js';
 import { RateLimiter } from '../access/rateLimiter.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
 import type { EventBus } from '../shared/events.js';
+import type { SecretHasher } from '../shared/secretHash.js';
 import type { Presence } from './presence.js';
 
 type Deps = {
+  hashes: SecretHasher;
   db: Db;
   screens: ScreenStore;
   halls: HallStore;
@@ -107,6 +108,14 @@ export function createScreenService(d: Deps) {
     validTokens.set(hash, screenId);
   };
 
+  /** The screen of a device token; one paired before a switch of HALLCAST_CRYPTO is rehashed on this use. */
+  const byToken = (token: string) =>
+    d.hashes.find(
+      token,
+      (h) => d.screens.getByTokenHash(h),
+      (row, h) => d.screens.rehashToken(row.id, h),
+    );
+
   function mustGet(id: string): Screen {
     const r = d.screens.get(id);
     if (!r || r.revokedAt !== null) throw notFound('屏幕');
@@ -137,7 +146,7 @@ export function createScreenService(d: Deps) {
       const expiresAt = now + d.config.pairingCodeTtlMs;
       d.screens.insertCode({
         code,
-        secretHash: sha256(input.deviceSecret),
+        secretHash: d.hashes.hash(input.deviceSecret),
         width: input.canvas.width,
         height: input.canvas.height,
         version: input.version,
@@ -152,7 +161,7 @@ export function createScreenService(d: Deps) {
       limit(`poll:${ip}`);
       const row = d.screens.getCode(input.code);
       const now = d.clock.now();
-      if (!row || row.secretHash !== sha256(input.deviceSecret)) {
+      if (!row || !d.hashes.candidates(input.deviceSecret).includes(row.secretHash)) {
         throw notFoundAs('code_not_found', '配对码无效，请重新获取配对码');
       }
       if (!row.screenId) {
@@ -187,7 +196,7 @@ export function createScreenService(d: Deps) {
           layout: input.layout,
           width: input.canvas.width,
           height: input.canvas.height,
-          tokenHash: sha256(token),
+          tokenHash: d.hashes.hash(token),
           pairedAt: now,
         });
         if (!d.screens.claimCode(input.code, id)) throw conflict('code_claimed', '该配对码刚被认领，请刷新');
@@ -246,8 +255,8 @@ export function createScreenService(d: Deps) {
     /** The screen behind a device token, if it is valid and not revoked. */
     authenticate(token: unknown): Screen | undefined {
       if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
-      const hash = sha256(token);
-      const row = d.screens.getByTokenHash(hash);
+      const hash = d.hashes.hash(token);
+      const row = byToken(token);
       if (row) remember(hash, row.id);
       return row;
     },
@@ -259,10 +268,10 @@ export function createScreenService(d: Deps) {
      */
     screenIdOf(token: unknown): string | undefined {
       if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) return undefined;
-      const hash = sha256(token);
+      const hash = d.hashes.hash(token);
       const known = validTokens.get(hash);
       if (known) return known;
-      const row = d.screens.getByTokenHash(hash);
+      const row = byToken(token);
       if (!row) return undefined;
       remember(hash, row.id);
       return row.id;

@@ -1,11 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Empty, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { AuditRecord } from '../../core/protocol/credit.js';
+import type { AuditRecord, AuditVerify } from '../../core/protocol/credit.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
 import { Page } from '../common/Page.js';
 import { rowAttrs } from '../common/rowAttrs.js';
-import { routeQuery } from '../lib/client.js';
+import { call, hrefOf, routeQuery } from '../lib/client.js';
 import { useCan } from '../lib/session.js';
 import { formatDateTime } from '../lib/time.js';
 import { useTablePage } from '../lists/tablePage.js';
@@ -48,6 +49,33 @@ const columns: ColumnsType<AuditRecord> = [
   { title: '摘要', dataIndex: 'summary', render: (summary: unknown) => <Summary value={summary} /> },
 ];
 
+const SUITE_TEXT = { standard: 'HMAC-SHA256', gm: 'HMAC-SM3' } as const;
+
+/** What a chain check found, in full above the log. */
+function ChainResult({ result, onClose }: { result: AuditVerify; onClose: () => void }) {
+  return result.ok ? (
+    <Alert
+      type="success"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+      data-testid="audit-verify-result"
+      title={`哈希链完整：共 ${result.records} 条记录`}
+      description={`校验算法 ${result.suites.map((s) => SUITE_TEXT[s]).join(' → ')}；最新链接 ${result.head}`}
+    />
+  ) : (
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+      data-testid="audit-verify-result"
+      title={`哈希链在第 ${result.brokenAt} 条记录处断开`}
+      description="该记录或其之前的记录被改动、删除或插入。请保留数据目录现状，并对照服务器日志中记录的链接（hallcast audit verify）确定改动范围。"
+    />
+  );
+}
+
 /**
  * 审计日志 for the audit administrator: every recorded action, newest first as the server orders
  * it; the others see their own actions (the security administrator the auditors' too).
@@ -59,12 +87,44 @@ export function AuditPage() {
     ...routeQuery(routes.audit.list, { query: page.query }),
     placeholderData: keepPreviousData,
   });
+  // The check is recorded in the log itself: the page's records are read again after it.
+  const verify = useMutation({
+    mutationFn: () => call(routes.audit.verify),
+    onSettled: () => void records.refetch(),
+  });
+  const extra = all ? (
+    <>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={verify.isPending}
+        onClick={() => verify.mutate()}
+        data-testid="audit-verify"
+      >
+        校验哈希链
+      </Button>
+      <Button icon={<DownloadOutlined />} href={hrefOf(routes.audit.export)} data-testid="audit-export">
+        导出 CSV
+      </Button>
+    </>
+  ) : undefined;
   return (
     <Page
       title={all ? '审计日志' : '我的操作记录'}
+      extra={extra}
       error={records.error}
       onRetry={() => void records.refetch()}
     >
+      {verify.data ? <ChainResult result={verify.data} onClose={() => verify.reset()} /> : null}
+      {verify.error ? (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          style={{ marginBottom: 16 }}
+          title="校验未能完成"
+          description={verify.error.message}
+        />
+      ) : null}
       <Table<AuditRecord>
         rowKey="seq"
         size="small"

@@ -286,6 +286,19 @@ export const AuditRecord = z.object({
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 export const AuditPage = z.object({ total: z.number().int(), records: z.array(AuditRecord) });
+/** The audit chain checked end to end (`hallcast audit verify` over HTTP, for the audit administrator). */
+export const AuditVerify = z.object({
+  ok: z.boolean(),
+  /** Records checked (up to the break when broken). */
+  records: z.number().int(),
+  /** The seq of the first record that breaks the chain, null when whole. */
+  brokenAt: z.number().int().nullable(),
+  /** The newest record's MAC when whole. */
+  head: z.string().nullable(),
+  /** The crypto suites of the chain's runs, oldest first. */
+  suites: z.array(z.enum(['standard', 'gm'])),
+});
+export type AuditVerify = z.infer<typeof AuditVerify>;
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /** The public feed: the lists on display today, as the screens get them. */

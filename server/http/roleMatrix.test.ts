@@ -107,6 +107,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'POST /api/api-keys': ['secadmin'],
   'DELETE /api/api-keys/:id': ['secadmin'],
   'GET /api/audit': ALL,
+  'GET /api/audit/export': ['auditor'],
+  'GET /api/audit/verify': ['auditor'],
   'GET /api/auth/session': ALL,
   'POST /api/auth/password': ALL,
   'POST /api/auth/logout': ALL,

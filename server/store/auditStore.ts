@@ -46,6 +46,9 @@ export function createAuditStore(db: Db) {
      WHERE old_mac = ? ORDER BY rechain_seq LIMIT 1`,
   );
   const from = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq');
+  const range = db.prepare<[number, number, number], AuditRow>(
+    'SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
+  );
   const bySeq = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?');
   const byAction = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE action = ? ORDER BY seq');
   return {
@@ -62,6 +65,8 @@ export function createAuditStore(db: Db) {
     byAction: (action: string) => byAction.all(action),
     bySeq: (seq: number) => bySeq.get(seq),
     from: (seq: number) => from.all(seq),
+    /** At most `limit` records from `fromSeq` up to `toSeq`, in order (a chunk of a long walk). */
+    range: (fromSeq: number, toSeq: number, limit: number) => range.all(fromSeq, toSeq, limit),
     insert: (r: Omit<AuditRow, 'seq'>) =>
       insert.run(r.at, r.actor, r.action, r.target, r.summary, r.mac, r.suite),
     iterate: () => all.iterate(),

@@ -5,6 +5,7 @@ import {
   ApiKeyInfo,
   ApiKeyWithSecret,
   AuditPage,
+  AuditVerify,
   Batch,
   BatchDetail,
   BatchListQuery,
@@ -373,5 +374,19 @@ export const audit = {
     summary: '审计日志（分页）：审计管理员看全部，安全管理员看本人与审计管理员的操作，其他人看本人的操作',
     query: PageQuery,
     response: AuditPage,
+  }),
+  export: route({
+    method: 'get',
+    path: '/api/audit/export',
+    access: 'read-audit',
+    summary: '导出全部审计日志（CSV，UTF-8）：审计管理员',
+    response: raw('text/csv'),
+  }),
+  verify: route({
+    method: 'get',
+    path: '/api/audit/verify',
+    access: 'read-audit',
+    summary: '校验审计日志哈希链：审计管理员',
+    response: AuditVerify,
   }),
 };

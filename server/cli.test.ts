@@ -42,6 +42,22 @@ describe('hallcast CLI', () => {
     expect(verify.out).toMatch(/审计日志完整：2 条记录/);
   }, 60_000);
 
+  it('backs up and restores a data dir, and refuses to restore over one that is not empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallcast-cli-'));
+    expect((await hallcast(dir, 'user', 'add', 'zhaoliu', '--role', 'operator')).code).toBe(0);
+    const backupDir = join(mkdtempSync(join(tmpdir(), 'hallcast-cli-bk-')), 'b');
+    const b = await hallcast(dir, 'backup', backupDir);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out).toMatch(/已备份到 .*：\d+ 个文件.*未加密/);
+    const target = join(mkdtempSync(join(tmpdir(), 'hallcast-cli-rs-')), 'data');
+    const r = await hallcast(target, 'restore', backupDir);
+    expect(r.code, r.err).toBe(0);
+    expect((await hallcast(target, 'user', 'list')).out).toContain('zhaoliu');
+    const over = await hallcast(dir, 'restore', backupDir);
+    expect(over.code).toBe(1);
+    expect(over.err.trim()).toMatch(/不是空的/);
+  }, 60_000);
+
   it('refuses an unknown role and an unknown user with one clear line and exit code 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallcast-cli-'));
     const bad = await hallcast(dir, 'user', 'add', 'x', '--role', 'boss');

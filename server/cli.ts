@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ImportConfirm } from '../core/protocol/credit.js';
 import { can, Role, UserCreate } from '../core/protocol/rest.js';
 import { safeFileName } from '../core/text.js';
+import { BackupError, backup, restore } from './backup.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
@@ -20,6 +21,8 @@ import {
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
+import { SUITE_NAMES } from './services/shared/crypto/index.js';
+import { readKek } from './services/shared/crypto/kek.js';
 import { runBootSteps } from './store/db.js';
 import { createStores } from './store/index.js';
 
@@ -32,6 +35,8 @@ const USAGE = `用法: hallcast <命令>
   import FILE --as 用户名 --unit 单位 --list red|black --category 类别 [--dry-run] [--json]
                                       导入名单文件（与管理后台相同的校验；--json 每行输出一个 JSON）
   audit verify                        校验审计日志哈希链
+  backup DIR                          备份到新目录（服务器运行时也可；设置 HALLCAST_KEK_FILE 时加密）
+  restore DIR                         从备份恢复到空的数据目录（先校验每个文件，不符则不恢复）
   config                              列出所有配置项（环境变量、默认值、说明）
 角色: ${Role.options.join(', ')}
 环境变量 HALLCAST_DATA_DIR 指定数据目录（默认 ./data）。`;
@@ -48,6 +53,50 @@ function offline(config: Config) {
   };
   runBootSteps(db, bootSteps(s));
   return s;
+}
+
+const kekOf = (config: Config) => (config.kekFile ? readKek(config.kekFile) : null);
+
+async function backupTo(dir: string | undefined): Promise<void> {
+  if (!dir) throw new StartupError('用法: hallcast backup DIR（一个新的或空的目录）');
+  const config = loadConfig();
+  const { db } = openDatabase(config.dataDir);
+  try {
+    const kek = kekOf(config);
+    const m = await backup(resolve(dir), {
+      db,
+      dataDir: config.dataDir,
+      kek,
+      suite: config.crypto,
+      now: systemClock.now(),
+      onFile: (done, total, path) =>
+        process.stderr.write(`\r备份 ${done}/${total} ${path.slice(0, 60)}`.padEnd(80)),
+    });
+    process.stderr.write('\n');
+    const bytes = m.files.reduce((n, f) => n + f.size, 0);
+    console.log(
+      `已备份到 ${resolve(dir)}：${m.files.length} 个文件，${(bytes / 1048576).toFixed(1)} MB，` +
+        (m.sealed
+          ? `已用${SUITE_NAMES[m.sealed]}加密（恢复时须用同一 KEK 文件）`
+          : '未加密（未设置 HALLCAST_KEK_FILE）'),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+async function restoreFrom(dir: string | undefined): Promise<void> {
+  if (!dir) throw new StartupError('用法: hallcast restore DIR（hallcast backup 写出的目录）');
+  const config = loadConfig();
+  const m = await restore(resolve(dir), config.dataDir, {
+    kek: kekOf(config),
+    onFile: (done, total, path) =>
+      process.stderr.write(`\r恢复 ${done}/${total} ${path.slice(0, 60)}`.padEnd(80)),
+  });
+  process.stderr.write('\n');
+  console.log(
+    `已恢复到 ${config.dataDir}：${m.files.length} 个文件（备份于 ${new Date(m.createdAt).toISOString()}）`,
+  );
 }
 
 async function serve(flags: { demo?: boolean; 'build-if-stale'?: boolean }): Promise<void> {
@@ -253,6 +302,8 @@ async function main(): Promise<void> {
   }
   if (cmd === 'user') return user(rest, values);
   if (cmd === 'import') return importFile(rest[0], values);
+  if (cmd === 'backup') return backupTo(rest[0]);
+  if (cmd === 'restore') return restoreFrom(rest[0]);
   if (cmd === 'audit' && rest[0] === 'verify') {
     const config = loadConfig();
     const s = offline(config);
@@ -276,7 +327,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof StartupError || (err instanceof Error && err.message.startsWith('配置错误'))) {
+  if (
+    err instanceof StartupError ||
+    err instanceof BackupError ||
+    (err instanceof Error && err.message.startsWith('配置错误'))
+  ) {
     console.error(err.message);
   } else {
     console.error(`启动失败：${(err as Error).message}`);

@@ -292,6 +292,16 @@ export const CONFIG_SPEC = {
     schema: z.string().default(''),
     doc: '离线告警 Webhook，逗号或空格分隔；前缀 wecom= 或 dingtalk= 使用企业微信/钉钉机器人格式，否则为通用 JSON',
   },
+  metricsToken: {
+    env: 'HALLCAST_METRICS_TOKEN',
+    schema: z.string().min(16, { error: '须至少 16 个字符（例如 openssl rand -hex 16）' }).optional(),
+    doc: '/metrics（Prometheus）的访问令牌：请求须带 Authorization: Bearer <令牌>；未设置且不在 HALLCAST_METRICS_ALLOW 中的来源一律 401',
+  },
+  metricsAllow: {
+    env: 'HALLCAST_METRICS_ALLOW',
+    schema: z.string().default(''),
+    doc: '无需令牌即可读取 /metrics 的来源 IP，逗号分隔（例如监控服务器的地址）；默认无',
+  },
   alertDingtalkSecret: {
     env: 'HALLCAST_ALERT_DINGTALK_SECRET',
     schema: z.string().optional(),

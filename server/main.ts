@@ -137,6 +137,7 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     maxImportBytes: config.maxImportBytes,
     maxSnapshotBytes: config.maxSnapshotBytes,
     checkResponses: config.checkResponses,
+    metrics: config,
   });
   const server: Server = tls
     ? createHttpsServer(
@@ -145,6 +146,26 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
       )
     : createHttpServer(app.callback());
   const realtime = createRealtime(server, services, config, log);
+  services.metrics.attach({
+    screensByHall() {
+      const halls = new Map(stores.halls.listHalls().map((h) => [h.id, h.name]));
+      const by = new Map<string, { hall: string; online: number; offline: number }>();
+      for (const s of stores.screens.list()) {
+        if (s.revokedAt !== null) continue;
+        const hall = halls.get(s.hallId) ?? s.hallId;
+        const row = by.get(hall) ?? { hall, online: 0, offline: 0 };
+        if (services.presence.isOnline(s.id)) row.online++;
+        else row.offline++;
+        by.set(hall, row);
+      }
+      return [...by.values()];
+    },
+    pendingChanges: () => services.convergence.openIds().length,
+    sockets: () => ({
+      player: realtime.io.of('/player').sockets.size,
+      admin: realtime.io.of('/admin').sockets.size,
+    }),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       db.close();

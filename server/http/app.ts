@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { openApiDocument } from '../../core/protocol/openapi.js';
 import type { Health } from '../../core/protocol/rest.js';
 import { health, openapi } from '../../core/protocol/routes/operations.js';
+import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
@@ -27,6 +28,7 @@ import { hallRoutes } from './routes/halls.js';
 import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { mediaRoutes } from './routes/media.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { pairingRoutes } from './routes/pairing.js';
 import { platformRoutes } from './routes/platform.js';
 import { playerRoutes } from './routes/player.js';
@@ -56,6 +58,8 @@ export interface HttpDeps {
   maxSnapshotBytes: number;
   /** HALLCAST_CHECK_RESPONSES: every JSON answer parsed by its route's response schema. */
   checkResponses: boolean;
+  /** Who may read /metrics. */
+  metrics: Pick<Config, 'metricsToken' | 'metricsAllow'>;
 }
 
 /** The Koa app: middleware and every route, with the route table for the permission test. */
@@ -93,6 +97,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     document ??= openApiDocument(d.version);
     return document;
   });
+  metricsRoutes(routes, s.metrics, d.metrics);
   authRoutes(routes, s.auth, d.secureCookies);
   itemRoutes(routes, s.programs.library);
   playlistRoutes(routes, s.programs.library);

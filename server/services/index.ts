@@ -16,6 +16,7 @@ import { createChangeService } from './delivery/changeService.js';
 import { createDatasetService } from './delivery/datasetService.js';
 import { createManifestService } from './delivery/manifestService.js';
 import { createOperations } from './operations/index.js';
+import { createMetrics } from './operations/metrics.js';
 import { createProgramServices } from './programs/index.js';
 import { createProgramFeed } from './programs/programFeed.js';
 import { createHallService } from './screens/hallService.js';
@@ -95,6 +96,16 @@ export function createServices(
     clock,
     config,
   });
+  const metrics = createMetrics();
+  // Rows checked by imports, counted as each preview finishes its checking.
+  bus.on((e) => {
+    if (
+      e.type === 'import:progress' &&
+      e.progress.phase === 'checking' &&
+      e.progress.done === e.progress.total
+    )
+      metrics.importedRows(e.progress.total);
+  });
   const ops = createOperations({
     db,
     stores,
@@ -104,6 +115,7 @@ export function createServices(
     manifests: baseManifests,
     clock,
     config,
+    metrics,
   });
   const manifests = ops.manifests;
   const programs = createProgramServices({ db, stores, presence, audit, changes, manifests, clock, config });
@@ -191,6 +203,7 @@ export function createServices(
     clock,
     secrets,
     dbHealthy,
+    metrics,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -14,7 +14,7 @@ import {
 } from './credit.js';
 import { files } from './files.js';
 import { groups, halls } from './halls.js';
-import { alerts, changes, dashboard, health, openapi, reports } from './operations.js';
+import { alerts, changes, dashboard, health, metrics, openapi, reports } from './operations.js';
 import { campaigns, emergencies, items, media, playlists, preview } from './programs.js';
 import { pairing, player, screens } from './screens.js';
 
@@ -24,6 +24,7 @@ import { pairing, player, screens } from './screens.js';
  */
 export const api = {
   health,
+  metrics,
   openapi,
   auth,
   users,

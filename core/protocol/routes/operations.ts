@@ -28,6 +28,17 @@ export const health = {
   }),
 };
 
+/** Prometheus metrics for the city's monitoring: a Bearer token (HALLCAST_METRICS_TOKEN) or an allowed address. */
+export const metrics = {
+  get: route({
+    method: 'get',
+    path: '/metrics',
+    access: 'public',
+    summary: '运行指标（Prometheus 文本格式）：须带令牌或来自允许的地址',
+    response: raw('text/plain'),
+  }),
+};
+
 /** This API's own OpenAPI document, written from the route table (core/protocol/openapi.ts). */
 export const openapi = {
   get: route({

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { ChangeStore } from '../../store/changeStore.js';
 import type { ChangeScreenState, ConvergenceStore } from '../../store/convergenceStore.js';
 import type { ScreenStore } from '../../store/screenStore.js';
+import type { Metrics } from '../operations/metrics.js';
 import type { Presence } from '../screens/presence.js';
 
 /** How long a change stays tracked live; older ones are read from the database only. */
@@ -54,6 +55,8 @@ type Deps = {
   tracker: ConvergenceTracker;
   clock: Clock;
   config: Pick<Config, 'convergenceTimeoutMs'>;
+  /** Convergence and takedown times for /metrics. */
+  metrics?: Pick<Metrics, 'rendered'>;
 };
 
 /** Nearest-rank percentile of sorted values. */
@@ -136,7 +139,15 @@ export function createConvergenceService(d: Deps) {
       const current = d.screens.get(screenId)?.revision ?? 0;
       const r = Math.min(revision, current);
       d.screens.setRendered(screenId, r);
-      return d.changes.markRendered(screenId, r, d.clock.now());
+      const moved = d.changes.markRendered(screenId, r, d.clock.now());
+      if (d.metrics) {
+        for (const id of moved) {
+          const c = d.store.change(id);
+          const p = summarise(id)?.progress;
+          if (c && p) d.metrics.rendered(c.kind, d.clock.now() - c.createdAt, p.rendered === p.total);
+        }
+      }
+      return moved;
     },
     /** Changes still converging that involve this screen (its presence moves their counts). */
     openFor(screenId: string): string[] {

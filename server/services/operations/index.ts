@@ -22,6 +22,7 @@ import type { ScreenService } from '../screens/screenService.js';
 import type { AuditService } from '../shared/auditService.js';
 import { createAlertService, MemoryAlertState } from './alertService.js';
 import { createDashboardService } from './dashboardService.js';
+import type { Metrics } from './metrics.js';
 import { createReportService } from './reportService.js';
 import { parseWebhooks } from './webhookFormats.js';
 import { createWebhookService } from './webhookService.js';
@@ -44,6 +45,7 @@ type Deps = {
   manifests: ManifestService;
   clock: Clock;
   config: Config;
+  metrics: Metrics;
 };
 
 /**
@@ -51,7 +53,17 @@ type Deps = {
  * dashboard and reports. Their live state (convergence tracker, open alerts) sits behind
  * interfaces with in-memory implementations, one per server instance.
  */
-export function createOperations({ db, stores, presence, audit, screens, manifests, clock, config }: Deps) {
+export function createOperations({
+  db,
+  stores,
+  presence,
+  audit,
+  screens,
+  manifests,
+  clock,
+  config,
+  metrics,
+}: Deps) {
   const opsStores = {
     alerts: createAlertStore(db),
     commands: createCommandStore(db),
@@ -69,6 +81,7 @@ export function createOperations({ db, stores, presence, audit, screens, manifes
     timeoutMs: config.alertWebhookTimeoutMs,
     dingtalkSecret: config.alertDingtalkSecret,
     clock,
+    metrics,
   });
   const alerts = createAlertService({
     alerts: opsStores.alerts,
@@ -89,6 +102,7 @@ export function createOperations({ db, stores, presence, audit, screens, manifes
     tracker: new MemoryConvergenceTracker(),
     clock,
     config,
+    metrics,
   });
   const commands = createCommandService({
     db,

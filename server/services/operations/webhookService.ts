@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
+import type { Metrics } from './metrics.js';
 import { type AlertNotice, signDingtalk, type WebhookTarget, webhookBody } from './webhookFormats.js';
 
 type Deps = {
@@ -10,6 +11,8 @@ type Deps = {
   log?: Logger;
   /** Delays between attempts; tests shorten them. */
   backoffMs?: number[];
+  /** Failed attempts and given-up deliveries for /metrics. */
+  metrics?: Pick<Metrics, 'webhookFailed'>;
 };
 
 /** The robots answer 200 with `errcode`; anything but 0 is a refusal worth logging. */
@@ -42,12 +45,16 @@ export function createWebhookService(d: Deps) {
         signal: AbortSignal.timeout(d.timeoutMs),
       });
       const text = await res.text();
-      if (res.status === 429 || res.status >= 500) return 'retry';
+      if (res.status === 429 || res.status >= 500) {
+        d.metrics?.webhookFailed(false);
+        return 'retry';
+      }
       const why = res.ok ? refused(text) : `HTTP ${res.status}`;
       if (why) log?.warn({ url: target.url, format: target.format, why }, 'alert webhook refused');
       return 'done';
     } catch (err) {
       log?.warn({ url: target.url, err: (err as Error).message }, 'alert webhook failed');
+      d.metrics?.webhookFailed(false);
       return 'retry';
     }
   }
@@ -59,6 +66,7 @@ export function createWebhookService(d: Deps) {
       if (wait === undefined) break;
       await new Promise((r) => setTimeout(r, wait).unref());
     }
+    if (!closed) d.metrics?.webhookFailed(true);
     log?.error({ url: target.url, event: notice.event, alertId: notice.alert.id }, 'alert webhook gave up');
   }
 

@@ -5,7 +5,6 @@ import pino from 'pino';
 import { ImportConfirm } from '../core/protocol/credit.js';
 import { can, Role, UserCreate } from '../core/protocol/rest.js';
 import { safeFileName } from '../core/text.js';
-import { BackupError, backup, restore } from './backup.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
@@ -20,6 +19,7 @@ import {
 } from './main.js';
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
+import { BackupError, backup, restore } from './services/operations/backup.js';
 import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
 import { SUITE_NAMES } from './services/shared/crypto/index.js';
 import { readKek } from './services/shared/crypto/kek.js';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { gmAvailable } from './services/shared/crypto/index.js';
 import { assertKekOutside, readKek } from './services/shared/crypto/kek.js';
@@ -292,6 +292,26 @@ export const CONFIG_SPEC = {
     schema: z.string().default(''),
     doc: '离线告警 Webhook，逗号或空格分隔；前缀 wecom= 或 dingtalk= 使用企业微信/钉钉机器人格式，否则为通用 JSON',
   },
+  backupDir: {
+    env: 'HALLCAST_BACKUP_DIR',
+    schema: z.string().optional(),
+    doc: '定时备份的目录（数据目录之外；设置后按 HALLCAST_BACKUP_INTERVAL_MS 自动备份，设置 HALLCAST_KEK_FILE 时加密）',
+  },
+  backupIntervalMs: {
+    env: 'HALLCAST_BACKUP_INTERVAL_MS',
+    schema: int(24 * 3_600_000),
+    doc: '定时备份的间隔（默认每天一次）',
+  },
+  backupKeep: {
+    env: 'HALLCAST_BACKUP_KEEP',
+    schema: int(14),
+    doc: '定时备份保留的份数（更早的自动删除）',
+  },
+  backupCheckMs: {
+    env: 'HALLCAST_BACKUP_CHECK_MS',
+    schema: int(60_000),
+    doc: '多久检查一次是否到了定时备份的时间',
+  },
   metricsToken: {
     env: 'HALLCAST_METRICS_TOKEN',
     schema: z.string().min(16, { error: '须至少 16 个字符（例如 openssl rand -hex 16）' }).optional(),
@@ -344,6 +364,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     config.kekFile = resolve(config.kekFile);
     assertKekOutside(config.kekFile, config.dataDir);
     readKek(config.kekFile); // read again where the secrets are loaded; checked here so a bad file stops the start
+  }
+  if (config.backupDir) {
+    config.backupDir = resolve(config.backupDir);
+    const inside = relative(config.dataDir, config.backupDir);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
+      throw new Error(
+        `配置错误 HALLCAST_BACKUP_DIR: 备份目录 ${config.backupDir} 在数据目录之内；请放到数据目录之外（最好是另一块磁盘）`,
+      );
   }
   return config;
 }

@@ -52,6 +52,12 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
       s.credit.imports.sweep().catch((err) => log.error({ err, job: 'import-staging' }, 'job failed'));
     }),
     every(6 * 3_600_000, 'retention', retention),
+    every(config.backupCheckMs, 'backup', () => {
+      s.backups.runIfDue().then(
+        (r) => r && log.info({ dir: r.dir, pruned: r.pruned }, 'scheduled backup written'),
+        (err) => log.error({ err, job: 'backup' }, 'scheduled backup failed'),
+      );
+    }),
   ];
   for (const t of timers) t.unref();
   return {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_TIMEZONE, dayjs } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Secrets } from '../secrets.js';
@@ -15,6 +16,7 @@ import { createWithdrawService } from './credit/withdrawService.js';
 import { createChangeService } from './delivery/changeService.js';
 import { createDatasetService } from './delivery/datasetService.js';
 import { createManifestService } from './delivery/manifestService.js';
+import { createScheduledBackups } from './operations/backup.js';
 import { createOperations } from './operations/index.js';
 import { createMetrics } from './operations/metrics.js';
 import { createProgramServices } from './programs/index.js';
@@ -24,6 +26,7 @@ import { MemoryPresence, type Presence } from './screens/presence.js';
 import { createScreenService } from './screens/screenService.js';
 import { createSnapshotService } from './screens/snapshotService.js';
 import { createAuditService } from './shared/auditService.js';
+import { readKek } from './shared/crypto/kek.js';
 import { EventBus } from './shared/events.js';
 import { createIdentifierHasher } from './shared/identifiers.js';
 import { createSecretHasher } from './shared/secretHash.js';
@@ -204,6 +207,18 @@ export function createServices(
     secrets,
     dbHealthy,
     metrics,
+    /** Scheduled backups into HALLCAST_BACKUP_DIR (operations/backup.ts). */
+    backups: createScheduledBackups({
+      db,
+      dataDir: config.dataDir,
+      backupDir: config.backupDir,
+      intervalMs: config.backupIntervalMs,
+      keep: config.backupKeep,
+      kek: () => (config.kekFile ? readKek(config.kekFile) : null),
+      suite: config.crypto,
+      now: () => clock.now(),
+      stamp: (at) => dayjs(at).tz(DEFAULT_TIMEZONE).format('YYYYMMDD-HHmmss'),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,10 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ManifestUpdated } from '../core/protocol/events.js';
-import { BackupError, backup, MANIFEST, readManifest, restore } from './backup.js';
-import { readKek } from './services/shared/crypto/kek.js';
-import { openDb } from './store/db.js';
+import type { ManifestUpdated } from '../../../core/protocol/events.js';
+import { ManualClock } from '../../clock.js';
+import { loadConfig } from '../../config.js';
+import { openDb } from '../../store/db.js';
 import {
   connectPlayer,
   loginAs,
@@ -23,8 +23,10 @@ import {
   startTestServer,
   type TestServer,
   until,
-} from './test/harness.js';
-import { png, upload } from './test/mediaFixtures.js';
+} from '../../test/harness.js';
+import { png, upload } from '../../test/mediaFixtures.js';
+import { readKek } from '../shared/crypto/kek.js';
+import { BackupError, backup, MANIFEST, readManifest, restore } from './backup.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hallcast-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -161,5 +163,40 @@ describe('backup and restore without a KEK (standard)', () => {
     const secret = m.files.find((f) => f.path.startsWith('secrets/'))!;
     writeFileSync(join(dir, secret.path), 'f'.repeat(64));
     await expect(restore(dir, join(root, 'never-plain'), { kek: null })).rejects.toThrow(secret.path);
+  });
+});
+
+describe('scheduled backups', () => {
+  it('backs up every interval on the server clock and keeps the newest HALLCAST_BACKUP_KEEP', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 11, 4, 2, 0, 0));
+    const backupDir = join(root, 'scheduled');
+    const t = await startTestServer(
+      { backupDir, backupIntervalMs: 3_600_000, backupKeep: 2, backupCheckMs: 50 },
+      clock,
+    );
+    servers.push(t);
+    const names = () => (existsSync(backupDir) ? readdirSync(backupDir).sort() : []);
+    await until(() => names().length === 1, 10_000);
+    expect(names()).toEqual(['hallcast-20261204-100000']);
+    // Not due yet: nothing new however often the job looks.
+    clock.advance(3_599_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(names()).toHaveLength(1);
+    clock.advance(1_000);
+    await until(() => names().length === 2, 10_000);
+    clock.advance(3_600_000);
+    await until(() => names().includes('hallcast-20261204-120000'), 10_000);
+    await until(() => names().length === 2, 10_000);
+    expect(names()).toEqual(['hallcast-20261204-110000', 'hallcast-20261204-120000']);
+    const listed = await t.hc.services.backups.list();
+    expect(listed.map((b) => b.createdAt)).toEqual([clock.now(), clock.now() - 3_600_000]);
+    await t.hc.stop();
+  });
+
+  it('refuses a backup folder inside the data dir', () => {
+    const dataDir = join(root, 'data-x');
+    expect(() => loadConfig({}, { dataDir, backupDir: join(dataDir, 'backups') })).toThrow(
+      /HALLCAST_BACKUP_DIR/,
+    );
   });
 });

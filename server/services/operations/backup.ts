@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { openFile, SealError, type SuiteId, sealFile, suiteOf } from './services/shared/crypto/index.js';
-import { currentVersion, type Db } from './store/db.js';
+import { currentVersion, type Db } from '../../store/db.js';
+import { openFile, SealError, type SuiteId, sealFile, suiteOf } from '../shared/crypto/index.js';
 
 /**
  * `hallcast backup DIR` and `hallcast restore DIR`. A backup holds the database (a consistent
@@ -211,4 +211,78 @@ export async function restore(dir: string, dataDir: string, o: RestoreOptions): 
     await rm(staging, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** A scheduled backup's folder name: `hallcast-YYYYMMDD-HHmmss` in the hall's timezone. */
+const SCHEDULED = /^hallcast-(\d{8}-\d{6})$/;
+
+export interface ScheduledBackups {
+  /** The backups under HALLCAST_BACKUP_DIR, newest first (only complete ones: with a manifest). */
+  list(): Promise<{ dir: string; createdAt: number }[]>;
+  /** Takes a backup when the newest is older than the interval, then prunes beyond the count kept. */
+  runIfDue(): Promise<{ dir: string; pruned: string[] } | null>;
+}
+
+export function createScheduledBackups(d: {
+  db: Db;
+  dataDir: string;
+  backupDir: string | undefined;
+  intervalMs: number;
+  keep: number;
+  kek: () => Buffer | null;
+  suite: SuiteId;
+  now: () => number;
+  stamp: (at: number) => string;
+}): ScheduledBackups {
+  let running: Promise<{ dir: string; pruned: string[] } | null> | null = null;
+  async function folders(): Promise<{ dir: string; createdAt: number | null }[]> {
+    if (!d.backupDir || !existsSync(d.backupDir)) return [];
+    const out: { dir: string; createdAt: number | null }[] = [];
+    for (const name of await readdir(d.backupDir)) {
+      if (!SCHEDULED.test(name)) continue;
+      const dir = join(d.backupDir, name);
+      try {
+        const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as BackupManifest;
+        out.push({ dir, createdAt: m.createdAt });
+      } catch {
+        out.push({ dir, createdAt: null });
+      }
+    }
+    return out.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+  }
+  async function list() {
+    return (await folders()).flatMap((f) =>
+      f.createdAt === null ? [] : [{ dir: f.dir, createdAt: f.createdAt }],
+    );
+  }
+  async function take() {
+    const all = await folders();
+    const newest = all.find((f) => f.createdAt !== null);
+    const now = d.now();
+    if (newest?.createdAt != null && now - newest.createdAt < d.intervalMs) return null;
+    const dir = join(d.backupDir!, `hallcast-${d.stamp(now)}`);
+    if (existsSync(dir)) return null;
+    await mkdir(d.backupDir!, { recursive: true, mode: 0o700 });
+    await backup(dir, { db: d.db, dataDir: d.dataDir, kek: d.kek(), suite: d.suite, now });
+    // Keep the newest `keep` complete backups; an unfinished one (no manifest) goes too.
+    const pruned: string[] = [];
+    const complete = (await folders()).filter((f) => f.createdAt !== null);
+    const stale = [...complete.slice(d.keep), ...all.filter((f) => f.createdAt === null)];
+    for (const f of stale) {
+      await rm(f.dir, { recursive: true, force: true });
+      pruned.push(f.dir);
+    }
+    return { dir, pruned };
+  }
+  return {
+    list,
+    runIfDue() {
+      if (!d.backupDir) return Promise.resolve(null);
+      // One at a time: a check that comes while a backup runs waits for it.
+      running ??= take().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
 }

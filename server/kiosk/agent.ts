@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { Cdp } from './cdp.js';
+import { closePage, connectPage, type PageClient, pageTargets, withDeadline } from './cdp.js';
 import { type ChromiumOptions, killTree, launchChromium } from './chromium.js';
 
 export interface KioskOptions extends Omit<ChromiumOptions, 'url' | 'origin'> {
@@ -13,12 +13,6 @@ export interface KioskOptions extends Omit<ChromiumOptions, 'url' | 'origin'> {
   log: (line: string) => void;
 }
 
-interface PageTarget {
-  type: string;
-  url: string;
-  webSocketDebuggerUrl?: string;
-}
-
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
@@ -29,7 +23,7 @@ const MAX_RESTART_DELAY_MS = 30_000;
  */
 export class Kiosk extends EventEmitter {
   private proc: ChildProcess | null = null;
-  private page: Cdp | null = null;
+  private page: PageClient | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopping = false;
   private misses = 0;
@@ -61,7 +55,7 @@ export class Kiosk extends EventEmitter {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
-    this.page?.close();
+    if (this.page) closePage(this.page);
     if (this.proc) killTree(this.proc);
   }
 
@@ -82,34 +76,32 @@ export class Kiosk extends EventEmitter {
   }
 
   /** Connects to the player's tab and sets up the binding the page calls for snapshots. */
-  private async attach(port: number): Promise<Cdp> {
+  private async attach(port: number): Promise<PageClient> {
     const started = Date.now();
-    let target: PageTarget | undefined;
-    while (!target && Date.now() - started < 20_000) {
-      const list = (await fetch(`http://127.0.0.1:${port}/json/list`)
-        .then((r) => r.json())
-        .catch(() => [])) as PageTarget[];
-      target = list.find((t) => t.type === 'page' && t.webSocketDebuggerUrl);
-      if (!target) await new Promise((r) => setTimeout(r, 200));
+    let url: string | undefined;
+    while (!url && Date.now() - started < 20_000) {
+      url = (await pageTargets(port))[0]?.webSocketDebuggerUrl;
+      if (!url) await new Promise((r) => setTimeout(r, 200));
     }
-    if (!target?.webSocketDebuggerUrl) throw new Error('no page in the browser');
-    const page = await Cdp.connect(target.webSocketDebuggerUrl);
+    if (!url) throw new Error('no page in the browser');
+    const page = await connectPage(url);
     page.on('Runtime.bindingCalled', (p) => {
-      if (p.name === 'hallcastAgent') void this.onBinding(page, String(p.payload ?? ''));
+      if (p.name === 'hallcastAgent') void this.onBinding(page, p.payload);
     });
     page.on('Inspector.targetCrashed', () => {
       this.o.log('页面崩溃，重新启动浏览器');
       void this.restart('crash');
     });
-    await page.send('Runtime.enable');
-    await page.send('Page.enable');
-    await page.send('Inspector.enable').catch(() => undefined);
+    const step = <T>(p: Promise<T>, what: string) => withDeadline(p, 10_000, what);
+    await step(page.Runtime.enable(), 'Runtime.enable');
+    await step(page.Page.enable(), 'Page.enable');
+    await step(page.Inspector.enable(), 'Inspector.enable').catch(() => undefined);
     // Survives reloads and navigations of this tab.
-    await page.send('Runtime.addBinding', { name: 'hallcastAgent' });
+    await step(page.Runtime.addBinding({ name: 'hallcastAgent' }), 'Runtime.addBinding');
     return page;
   }
 
-  private async onBinding(page: Cdp, payload: string): Promise<void> {
+  private async onBinding(page: PageClient, payload: string): Promise<void> {
     let req: { type?: string; id?: string };
     try {
       req = JSON.parse(payload);
@@ -119,10 +111,10 @@ export class Kiosk extends EventEmitter {
     if (req.type !== 'snapshot' || typeof req.id !== 'string') return;
     let reply: { ok: boolean; mime?: string; data?: string; error?: string };
     try {
-      const shot = await page.send<{ data: string }>(
-        'Page.captureScreenshot',
-        { format: 'jpeg', quality: 75 },
+      const shot = await withDeadline(
+        page.Page.captureScreenshot({ format: 'jpeg', quality: 75 }),
         20_000,
+        'Page.captureScreenshot',
       );
       reply = { ok: true, mime: 'image/jpeg', data: shot.data };
       this.snapshots++;
@@ -131,7 +123,9 @@ export class Kiosk extends EventEmitter {
       reply = { ok: false, error: (err as Error).message };
     }
     const expression = `window.__hallcastAgentReply && window.__hallcastAgentReply(${JSON.stringify(req.id)}, ${JSON.stringify(reply)})`;
-    await page.send('Runtime.evaluate', { expression }, 20_000).catch(() => undefined);
+    await withDeadline(page.Runtime.evaluate({ expression }), 20_000, 'Runtime.evaluate').catch(
+      () => undefined,
+    );
   }
 
   /** The heartbeat: the page must answer; an error page is sent back to the player. */
@@ -139,18 +133,20 @@ export class Kiosk extends EventEmitter {
     if (this.checking || this.restarting || this.stopping || !this.page) return;
     this.checking = true;
     try {
-      const r = await this.page.send<{ result: { value?: string } }>(
-        'Runtime.evaluate',
-        { expression: 'location.href', returnByValue: true },
+      const r = await withDeadline(
+        this.page.Runtime.evaluate({ expression: 'location.href', returnByValue: true }),
         this.o.hangMs,
+        'Runtime.evaluate',
       );
       this.misses = 0;
       this.restartDelay = 1000;
-      const href = r.result.value ?? '';
+      const href = typeof r.result.value === 'string' ? r.result.value : '';
       if (!href.startsWith(this.playerUrl) && Date.now() - this.lastNavigate > 10_000) {
         this.lastNavigate = Date.now();
         this.o.log(`页面不在播放端（${href.slice(0, 80)}），重新打开`);
-        await this.page.send('Page.navigate', { url: this.playerUrl }).catch(() => undefined);
+        await withDeadline(this.page.Page.navigate({ url: this.playerUrl }), 10_000, 'Page.navigate').catch(
+          () => undefined,
+        );
       }
     } catch {
       this.misses++;
@@ -170,7 +166,7 @@ export class Kiosk extends EventEmitter {
     this.emit('restart', reason);
     const old = this.proc;
     this.proc = null;
-    this.page?.close();
+    if (this.page) closePage(this.page);
     this.page = null;
     if (old) {
       const gone = new Promise((r) => (old.exitCode !== null ? r(null) : old.once('exit', r)));

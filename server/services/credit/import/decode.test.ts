@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, guessDelimiter, parseCsv } from './decode.js';
+import { CsvFieldTooLong, decodeText, guessDelimiter, parseCsv } from './decode.js';
 
 const rows = (text: string, delimiter?: string) => [...parseCsv(text, delimiter)];
 
@@ -87,5 +87,40 @@ describe('parseCsv', () => {
 
   it('gives nothing for empty text', () => {
     expect(rows('')).toEqual([]);
+  });
+});
+
+// The cases csv-parse and Papa Parse list among their own failures, kept here because our parser
+// was kept (see the comment on parseCsv).
+describe('parseCsv on the cases CSV libraries trip on', () => {
+  it('keeps a quoted line break of each kind, and a record ending right after a closing quote', () => {
+    expect(rows('"a\nb","c\rd"\r"e\r\nf"')).toEqual([
+      [1, ['a\nb', 'c\rd']],
+      [2, ['e\r\nf']],
+    ]);
+  });
+
+  it('reads empty and quote-only quoted fields, and a trailing delimiter after a quoted field', () => {
+    expect(rows('"",""""\n"a",\n')).toEqual([
+      [1, ['', '"']],
+      [2, ['a', '']],
+    ]);
+  });
+
+  it('reads mixed CRLF, LF and CR line ends in one file (Papa Parse guesses one)', () => {
+    expect(rows('a\r\nb\nc\rd')).toEqual([
+      [1, ['a']],
+      [2, ['b']],
+      [3, ['c']],
+      [4, ['d']],
+    ]);
+  });
+
+  it('throws CsvFieldTooLong with the record number for a long quoted field of escaped quotes', () => {
+    const text = `a\nb\n"${'""'.repeat(40)}"\n`;
+    expect(rows(text)).toHaveLength(3);
+    const run = () => [...parseCsv(text, ',', 30)];
+    expect(run).toThrow(CsvFieldTooLong);
+    expect(run).toThrow('record 3');
   });
 });

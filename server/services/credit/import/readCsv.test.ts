@@ -110,4 +110,13 @@ describe('readImportFile (csv)', () => {
       errors: [{ code: 'header_not_found' }],
     });
   });
+  it('reads a BOM right before a quoted first header cell, and a quoted line break in the last row', async () => {
+    const head = HEADER.map((h) => `"${h}"`).join(',');
+    const csv = `\uFEFF${head}\r\n自然人,李某,1,"事由\r\n第二行",文1,局,2026-01-05`;
+    const result = await readImportFile(Buffer.from(csv, 'utf8'), LIMITS);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result).toMatchObject({ encoding: 'utf-8-bom', headerRow: 1 });
+    expect(result.columns.map((c) => c.header)).toEqual(HEADER);
+    expect(result.rows).toMatchObject([{ row: 2, cells: { reason: '事由\r\n第二行' } }]);
+  });
 });

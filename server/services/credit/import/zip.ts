@@ -1,3 +1,10 @@
+// The import's ZIP reader, kept rather than yauzl (issue 20). yauzl 3.4.0 stops a part that
+// inflates past its declared size as we do (the lying-size test: both at once, 7-8 ms), but it has
+// no check for entries whose data overlap, the "non-recursive" ZIP bomb: on 10,000 directory
+// entries pointing at one 1 KB sheet it read every one, 1.46 s, 12 MB inflated and 177 MB peak
+// RSS, where this reader refuses the file in 0.11 s at 124 MB (one run, loaded 2-core machine).
+// With yauzl we would still walk the directory ourselves for that check, and sniffing would
+// become asynchronous; what remains here is that walk plus node:zlib.
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { type InflateBudget, passedDeclared } from './limits.js';

@@ -1,5 +1,12 @@
 // What an uploaded file is, decided by its bytes (never its name), with its size in pixels and,
 // for video, its duration and codecs. No native dependencies: headers are parsed here.
+//
+// The MP4/WebM probes are kept rather than a maintained parser (issue 20). mediabunny 1.61
+// (MPL-2.0, pure JS, both containers) gives the same four fields (mediaProbe.test.ts checks ours
+// against it) but builds every sample table: on a 1,000,000-frame file it took 146 ms and +36 MB
+// RSS for MP4 and 71 ms, +8 MB for WebM, where ours took 3 ms, +4 MB and 2 ms, +1 MB (one run,
+// loaded 2-core machine), and it sets no bound on what it reads, where ours refuses a moov over
+// 64 MB and reads at most 1 MB of a WebM. music-metadata is built for audio tags.
 import { ACCEPTED, type ByteReader, corrupt, type Probed, unsupported } from './mediaFile.js';
 import { probeMp4 } from './mediaProbeMp4.js';
 import { probeWebm } from './mediaProbeWebm.js';

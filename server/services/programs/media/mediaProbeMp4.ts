@@ -42,7 +42,9 @@ function readMoov(r: ByteReader): Buffer | null {
     if (size < header) return null;
     if (h.toString('latin1', 4, 8) === 'moov') {
       if (size > MAX_MOOV) throw unsupported('视频的索引（moov）过大，请重新编码后上传');
-      return r.read(pos + header, Math.min(size, r.size - pos) - header);
+      // Cut short (an upload stopped early): its tracks would be missing, not absent.
+      if (pos + size > r.size) throw corrupt('MP4 视频（索引不完整）');
+      return r.read(pos + header, size - header);
     }
     pos += size;
   }

@@ -58,6 +58,20 @@ describe('hallcast CLI', () => {
     expect(over.err.trim()).toMatch(/不是空的/);
   }, 60_000);
 
+  it('doctor prints a line a check and exits 1 when one fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallcast-cli-'));
+    const r = await run(process.execPath, [BIN, 'doctor'], {
+      env: { ...process.env, HALLCAST_DATA_DIR: dir, HALLCAST_PUBLIC_URL: 'http://127.0.0.1:1' },
+    }).then(
+      () => ({ code: 0, out: '' }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^✓ 数据目录可写/m);
+    expect(r.out).toMatch(/^✗ 公开地址无法访问：http:\/\/127\.0\.0\.1:1\/api\/health/m);
+    expect(r.out).toMatch(/项检查未通过/);
+  }, 60_000);
+
   it('refuses an unknown role and an unknown user with one clear line and exit code 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallcast-cli-'));
     const bad = await hallcast(dir, 'user', 'add', 'x', '--role', 'boss');

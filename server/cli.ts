@@ -8,6 +8,7 @@ import { safeFileName } from '../core/text.js';
 import { buildWebIfStale } from './build.js';
 import { systemClock } from './clock.js';
 import { CONFIG_SPEC, type Config, loadConfig } from './config.js';
+import { runDoctor } from './doctor.js';
 import { logFiles } from './logFile.js';
 import {
   configuredSecrets,
@@ -35,6 +36,7 @@ const USAGE = `用法: hallcast <命令>
   import FILE --as 用户名 --unit 单位 --list red|black --category 类别 [--dry-run] [--json]
                                       导入名单文件（与管理后台相同的校验；--json 每行输出一个 JSON）
   audit verify                        校验审计日志哈希链
+  doctor [--kiosk]                    检查部署（数据目录、磁盘、时钟同步、TLS、公开地址、备份；--kiosk 另查 Chromium），有失败项时退出码 1
   backup DIR                          备份到新目录（服务器运行时也可；设置 HALLCAST_KEK_FILE 时加密）
   restore DIR                         从备份恢复到空的数据目录（先校验每个文件，不符则不恢复）
   config                              列出所有配置项（环境变量、默认值、说明）
@@ -53,6 +55,17 @@ function offline(config: Config) {
   };
   runBootSteps(db, bootSteps(s));
   return s;
+}
+
+async function doctor(kiosk: boolean): Promise<void> {
+  const results = await runDoctor({ config: loadConfig(), clock: systemClock, kiosk });
+  const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
+  for (const r of results) console.log(`${MARK[r.verdict]} ${r.line}`);
+  const failed = results.filter((r) => r.verdict === 'fail').length;
+  if (failed > 0) {
+    console.log(`${failed} 项检查未通过。`);
+    process.exitCode = 1;
+  }
 }
 
 const kekOf = (config: Config) => (config.kekFile ? readKek(config.kekFile) : null);
@@ -287,6 +300,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean' },
       title: { type: 'string' },
       as: { type: 'string' },
+      kiosk: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -302,6 +316,7 @@ async function main(): Promise<void> {
   }
   if (cmd === 'user') return user(rest, values);
   if (cmd === 'import') return importFile(rest[0], values);
+  if (cmd === 'doctor') return doctor(Boolean(values.kiosk));
   if (cmd === 'backup') return backupTo(rest[0]);
   if (cmd === 'restore') return restoreFrom(rest[0]);
   if (cmd === 'audit' && rest[0] === 'verify') {

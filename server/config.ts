@@ -312,6 +312,11 @@ export const CONFIG_SPEC = {
     schema: int(60_000),
     doc: '多久检查一次是否到了定时备份的时间',
   },
+  doctorMinFreeMb: {
+    env: 'HALLCAST_DOCTOR_MIN_FREE_MB',
+    schema: int(2048),
+    doc: 'hallcast doctor 要求数据目录所在磁盘至少剩余的空间（MB）；不足 4 倍时提示',
+  },
   metricsToken: {
     env: 'HALLCAST_METRICS_TOKEN',
     schema: z.string().min(16, { error: '须至少 16 个字符（例如 openssl rand -hex 16）' }).optional(),

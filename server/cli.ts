@@ -21,7 +21,7 @@ import {
 import { bootSteps } from './services/credit/privacyMigration.js';
 import { createServices } from './services/index.js';
 import { BackupError, backup, restore } from './services/operations/backup.js';
-import { readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
+import { ANCHOR_FILE, readAnchors, verifyWithAnchors } from './services/shared/auditAnchors.js';
 import { SUITE_NAMES } from './services/shared/crypto/index.js';
 import { readKek } from './services/shared/crypto/kek.js';
 import { runBootSteps } from './store/db.js';
@@ -322,7 +322,10 @@ async function main(): Promise<void> {
   if (cmd === 'audit' && rest[0] === 'verify') {
     const config = loadConfig();
     const s = offline(config);
-    const r = verifyWithAnchors(s.audit, readAnchors(logFiles(join(config.dataDir, 'logs'))));
+    const r = verifyWithAnchors(
+      s.audit,
+      readAnchors([join(config.dataDir, ANCHOR_FILE), ...logFiles(join(config.dataDir, 'logs'))]),
+    );
     s.db.close();
     if (!r.ok) throw new StartupError(r.lines.join('\n'));
     console.log(r.lines.join('\n'));

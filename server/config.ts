@@ -38,6 +38,11 @@ export const CONFIG_SPEC = {
     schema: bool.default(false),
     doc: '按路由表的应答结构校验每个 JSON 应答，不符即 500 并记录（测试与开发时开启）',
   },
+  logMaxBytes: {
+    env: 'HALLCAST_LOG_MAX_BYTES',
+    schema: int(100 * 1024 * 1024),
+    doc: '单个日志文件的上限（字节）：超过后当天另起一个文件（hallcast-日期.N.log）',
+  },
   logRetentionDays: {
     env: 'HALLCAST_LOG_RETENTION_DAYS',
     schema: z.coerce
@@ -341,6 +346,16 @@ export const CONFIG_SPEC = {
     env: 'HALLCAST_UPTIME_SAMPLE_MS',
     schema: int(MINUTE),
     doc: '开放时间内统计屏幕在线率的采样间隔',
+  },
+  retentionCheckMs: {
+    env: 'HALLCAST_RETENTION_CHECK_MS',
+    schema: int(6 * 3_600_000),
+    doc: '多久清理一次超过保留期的记录（播放记录、在线率采样、指令与告警）',
+  },
+  playRetentionDays: {
+    env: 'HALLCAST_PLAY_RETENTION_DAYS',
+    schema: int(2000),
+    doc: '播放记录（播放证明、名单展示证明）的保留天数；默认约 5.5 年，长于最长的公示期（失信被执行人 5 年）',
   },
   operationsRetentionDays: {
     env: 'HALLCAST_OPERATIONS_RETENTION_DAYS',

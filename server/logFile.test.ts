@@ -43,6 +43,24 @@ describe('the server log file', () => {
     expect(readAnchors(logFiles(dir)).map((a) => a.head[0])).toEqual(['a', 'b']);
   });
 
+  it('starts another file of the same day when one grows past HALLCAST_LOG_MAX_BYTES', async () => {
+    const dir = tmp();
+    const clock = new ManualClock(BEFORE_MIDNIGHT - 3_600_000);
+    const dest = openLogFile({ dir, clock, retentionDays: 184, maxBytes: 2_000 });
+    const log = pino({ base: null }, dest);
+    for (let i = 0; i < 60; i++) log.info({ i, pad: 'x'.repeat(80) }, 'line');
+    await dest.close();
+    const files = readdirSync(dir).sort();
+    expect(files.length).toBeGreaterThan(2);
+    expect(files).toContain('hallcast-2026-12-03.log');
+    expect(files).toContain('hallcast-2026-12-03.1.log');
+    expect(files).toContain(LOG_FILE);
+    // Every line is in exactly one file, none over the limit by more than a line.
+    const lines = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    expect(lines).toHaveLength(60);
+    for (const f of files) expect(readFileSync(join(dir, f)).length).toBeLessThan(2_000 + 200);
+  });
+
   it('keeps rotated days for the retention and deletes older ones', async () => {
     const dir = tmp();
     for (const day of ['2026-05-01', '2026-06-01', '2026-06-02', '2026-11-30'])

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { addDays, DEFAULT_TIMEZONE, dateIn, dayjs } from '../core/time.js';
@@ -18,6 +18,8 @@ export interface LogFileOptions {
   retentionDays: number;
   /** The day boundary's timezone. */
   timezone?: string;
+  /** A file that grows past this starts another for the same day (`hallcast-DAY.N.log`). */
+  maxBytes?: number;
 }
 
 /** The log files of a log folder, oldest first, the current one last. */
@@ -47,7 +49,13 @@ export function pruneLogs(dir: string, today: string, retentionDays: number): st
 /**
  * A pino destination that writes `hallcast.log` and, on the first line of a new day (on the
  * server's clock), renames it to the day it holds and starts a new one, so the log folder keeps
- * one file a day for `retentionDays`. The check is one comparison a line.
+ * one file a day for `retentionDays`; a file past `maxBytes` is rotated within its day too
+ * (`hallcast-DAY.1.log`, …). The check is two comparisons a line.
+ *
+ * Ours rather than pino-roll: rotation here follows the injectable clock (tests move it by days,
+ * the day boundary is the hall's timezone), retention is counted in calendar days with a floor
+ * 等保 sets (184), where pino-roll keeps a number of files and rotates on its own wall-clock
+ * timers in a worker thread; the audit anchors, which must never be deleted, have their own file.
  */
 export function openLogFile(opts: LogFileOptions) {
   const tz = opts.timezone ?? DEFAULT_TIMEZONE;
@@ -57,6 +65,8 @@ export function openLogFile(opts: LogFileOptions) {
   // Opened here, synchronously: a rename can never race an open still in flight.
   const open = () => pino.destination({ fd: openSync(path, 'a'), sync: false });
   let sonic = open();
+  let bytes = existsSync(path) ? statSync(path).size : 0;
+  const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
   let day = dateIn(opts.clock.now(), tz);
   let next = midnightAfter(day);
   pruneLogs(opts.dir, day, opts.retentionDays);
@@ -68,6 +78,7 @@ export function openLogFile(opts: LogFileOptions) {
     // Lines already handed to the old stream go on into the renamed file as it ends.
     const old = sonic;
     sonic = open();
+    bytes = 0;
     old.end();
     day = today;
     next = midnightAfter(today);
@@ -78,6 +89,8 @@ export function openLogFile(opts: LogFileOptions) {
     write(line: string): boolean {
       const now = opts.clock.now();
       if (now >= next) rotate(dateIn(now, tz));
+      else if (bytes >= maxBytes) rotate(day);
+      bytes += Buffer.byteLength(line);
       return sonic.write(line);
     },
     flush: (cb?: (err?: Error) => void) => sonic.flush(cb),

@@ -106,7 +106,12 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
     opts.log ??
     pino(
       { level: config.logLevel },
-      openLogFile({ dir: join(config.dataDir, 'logs'), clock, retentionDays: config.logRetentionDays }),
+      openLogFile({
+        dir: join(config.dataDir, 'logs'),
+        clock,
+        retentionDays: config.logRetentionDays,
+        maxBytes: config.logMaxBytes,
+      }),
     );
   const { secrets, changes } = configuredSecrets(config);
   if (changes.length > 0) log.info({ changes, suite: config.crypto }, 'secrets sealed under the KEK');

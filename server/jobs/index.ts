@@ -3,6 +3,7 @@ import { addDays, dateIn } from '../../core/time.js';
 import type { Config } from '../config.js';
 import type { Realtime } from '../realtime/index.js';
 import type { Services } from '../services/index.js';
+import { appendAnchor } from '../services/shared/auditAnchors.js';
 
 const DAY = 86_400_000;
 
@@ -26,6 +27,10 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     const alerts = s.alerts.purge(before);
     const commands = s.commands.purge(before);
     if (samples + alerts + commands > 0) log.info({ samples, alerts, commands }, 'operations records purged');
+    s.plays.purge(s.clock.now() - config.playRetentionDays * DAY).then(
+      (plays) => plays > 0 && log.info({ plays }, 'proof of play past its retention purged'),
+      (err) => log.error({ err, job: 'retention' }, 'job failed'),
+    );
   };
   const guard = (name: string, fn: () => void) => () => {
     try {
@@ -45,13 +50,17 @@ export function startJobs(s: Services, realtime: Realtime, config: Config, log: 
     every(config.uptimeSampleMs, 'uptime-sample', () => s.reports.sample()),
     every(config.expiryCheckMs, 'expiry', expireEntries),
     // Anchors the audit chain outside the database: a rewritten chain no longer ends where the log says.
-    every(config.auditAnchorMs, 'audit-anchor', () => log.info({ auditHead: s.audit.head() }, 'audit head')),
+    every(config.auditAnchorMs, 'audit-anchor', () => {
+      const head = s.audit.head();
+      log.info({ auditHead: head }, 'audit head');
+      appendAnchor(config.dataDir, head, s.clock.now());
+    }),
     every(10 * 60_000, 'purge', () => s.auth.purge()),
     // Expired and closed import previews leave the staging tables, a slice at a time.
     every(config.expiryCheckMs, 'import-staging', () => {
       s.credit.imports.sweep().catch((err) => log.error({ err, job: 'import-staging' }, 'job failed'));
     }),
-    every(6 * 3_600_000, 'retention', retention),
+    every(config.retentionCheckMs, 'retention', retention),
     every(config.backupCheckMs, 'backup', () => {
       s.backups.runIfDue().then(
         (r) => r && log.info({ dir: r.dir, pruned: r.pruned }, 'scheduled backup written'),

@@ -190,7 +190,22 @@ export function createServices(
     /** Kiosk screenshots, one per screen in <data dir>/snapshots. */
     snapshots: createSnapshotService({ dir: join(config.dataDir, 'snapshots'), clock }),
     /** Proof of play as players report it (ids make resends idempotent). */
-    plays: { record: stores.plays.insertMany },
+    plays: {
+      record: stores.plays.insertMany,
+      /**
+       * Proof of play older than `before`, deleted a slice at a time with a yield between, so a
+       * purge of years of plays never stalls the server. Returns how many went.
+       */
+      async purge(before: number, slice = 5_000): Promise<number> {
+        let total = 0;
+        for (;;) {
+          const n = stores.plays.purgeSlice(before, slice);
+          total += n;
+          if (n < slice) return total;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      },
+    },
     presence,
     audit,
     changes,

@@ -8,7 +8,12 @@ export function createPlayStore(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM plays WHERE screen_id = ?');
+  const purgeSlice = db.prepare(
+    'DELETE FROM plays WHERE rowid IN (SELECT rowid FROM plays WHERE ended_at < ? LIMIT ?)',
+  );
   return {
+    /** Deletes at most `limit` plays that ended before `before`; returns how many (a slice of a purge). */
+    purgeSlice: (before: number, limit: number) => purgeSlice.run(before, limit).changes,
     insertMany: db.transaction((screenId: string, plays: PlayRecord[]) => {
       let stored = 0;
       for (const p of plays) {

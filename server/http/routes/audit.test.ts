@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANCHOR_FILE, readAnchors } from '../../services/shared/auditAnchors.js';
 import { loginAs, startTestServer, type TestServer, until } from '../../test/harness.js';
 
 let t: TestServer;
@@ -71,6 +72,10 @@ describe('audit anchor', () => {
       };
       await until(() => anchors().some((x) => x.auditHead === head), 10_000);
       expect(a.hc.services.audit.verify()).toMatchObject({ ok: true, head });
+      // And in a file of their own beside the database, which log rotation never touches.
+      const own = () => readAnchors(join(a.dataDir, ANCHOR_FILE));
+      await until(() => own().some((x) => x.head === head), 10_000);
+      expect(own().every((x) => x.at > 0)).toBe(true);
     } finally {
       await a.close();
     }

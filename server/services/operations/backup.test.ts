@@ -57,10 +57,11 @@ describe('backup and restore (国密 suite, sealed under the KEK)', () => {
   let dataDir = '';
 
   it('backs up a running server during a publish, sealed, with owner-only modes', async () => {
-    const t = await startTestServer({ crypto: 'gm', kekFile: kek, presenceFlushMs: 100 });
+    const t = await startTestServer({ crypto: 'gm', kekFile: kek, presenceFlushMs: 100, auditAnchorMs: 50 });
     servers.push(t);
     dataDir = t.dataDir;
     ({ token } = await pairScreen(t, '备份前配对的屏'));
+    await until(() => existsSync(join(t.dataDir, 'audit-anchors.log')));
     expect((await upload(await loginAs(t, 'publicity'), png(64, 32), '海报.png')).status).toBe(201);
     // A publication (an emergency notice to every screen) while the backup runs.
     const publicity = await loginAs(t, 'publicity');
@@ -80,6 +81,7 @@ describe('backup and restore (国密 suite, sealed under the KEK)', () => {
     expect(m.files.map((f) => f.path)).toContain('hallcast.db');
     expect(m.files.some((f) => f.path.startsWith('media/'))).toBe(true);
     expect(m.files.some((f) => f.path.startsWith('secrets/'))).toBe(true);
+    expect(m.files.map((f) => f.path)).toContain('audit-anchors.log');
     expect(mode(dir)).toBe(0o700);
     for (const f of m.files) expect(mode(join(dir, `${f.path}.sealed`)), f.path).toBe(0o600);
     expect(mode(join(dir, MANIFEST))).toBe(0o600);

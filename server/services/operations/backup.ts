@@ -20,6 +20,8 @@ const FORMAT = 'hallcast-backup';
 const VERSION = 1;
 /** What a backup holds, relative to the data dir; logs and temporary files are not data. */
 const DB_FILE = 'hallcast.db';
+/** The audit chain's anchors (auditAnchors.ts ANCHOR_FILE), kept beside the database. */
+const ANCHORS = 'audit-anchors.log';
 const TREES = ['media', 'secrets'] as const;
 
 export interface BackupFile {
@@ -100,6 +102,7 @@ export async function backup(dir: string, o: BackupOptions): Promise<BackupManif
     const snapshot = join(work, DB_FILE);
     o.db.prepare('VACUUM INTO ?').run(snapshot);
     const sources: { path: string; from: string }[] = [{ path: DB_FILE, from: snapshot }];
+    if (existsSync(join(o.dataDir, ANCHORS))) sources.push({ path: ANCHORS, from: join(o.dataDir, ANCHORS) });
     for (const tree of TREES)
       for (const rel of await filesUnder(o.dataDir, tree))
         sources.push({ path: rel, from: join(o.dataDir, rel) });
@@ -158,7 +161,7 @@ export async function readManifest(dir: string, kek: Buffer | null): Promise<Bac
     if (
       rel.startsWith('..') ||
       f.path.startsWith('/') ||
-      !(f.path === DB_FILE || TREES.some((t) => f.path.startsWith(`${t}/`)))
+      !(f.path === DB_FILE || f.path === ANCHORS || TREES.some((t) => f.path.startsWith(`${t}/`)))
     )
       throw new BackupError(`备份清单中的路径 ${f.path} 不在数据目录之内，已拒绝`);
   }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnchorPlace, AuditService } from './auditService.js';
 
 export interface Anchor {
@@ -10,6 +11,19 @@ export interface Anchor {
  * The audit heads the server logged (the periodic anchor and the start line), oldest first, from
  * the log files given in order (the rotated days, then the current one).
  */
+/**
+ * The audit chain's anchors get a file of their own in the data dir, beside the database: log
+ * rotation never deletes it and backups include it. Older anchors may also stand in the logs.
+ */
+export const ANCHOR_FILE = 'audit-anchors.log';
+
+/** Appends one anchor as a JSON line (the same fields as the log's `audit head` line). */
+export function appendAnchor(dataDir: string, head: string, at: number): void {
+  appendFileSync(join(dataDir, ANCHOR_FILE), `${JSON.stringify({ time: at, auditHead: head })}\n`, {
+    mode: 0o600,
+  });
+}
+
 export function readAnchors(logFiles: string | string[]): Anchor[] {
   const out: Anchor[] = [];
   for (const file of typeof logFiles === 'string' ? [logFiles] : logFiles) {

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { selfSignedCert } from './test/tlsFixtures.js';
 
 // The deployment files are checked by the tools that will read them. On a developer's machine
 // without those tools the checks skip; under CI (CI=true, which installs nginx-light and systemd)
@@ -58,25 +59,7 @@ describe('deployment files', () => {
       expect(site).toContain(part);
     const tls = join(dir, 'tls');
     mkdirSync(tls);
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=hallcast.test',
-        '-keyout',
-        join(tls, 'privkey.pem'),
-        '-out',
-        join(tls, 'fullchain.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    selfSignedCert(tls);
     writeFileSync(join(dir, 'site.conf'), site.replaceAll('/etc/hallcast/tls', tls));
     const types = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
     writeFileSync(

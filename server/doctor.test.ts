@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { ManualClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import { type DoctorProbes, runDoctor } from './doctor.js';
 import { startTestServer } from './test/harness.js';
+import { selfSignedCert } from './test/tlsFixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hallcast-doctor-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -88,27 +88,7 @@ describe('hallcast doctor', () => {
 
   it('reads the TLS certificate: expiring soon warns, expired or unreadable fails', async () => {
     const tls = mkdtempSync(join(root, 'tls-'));
-    const key = join(tls, 'key.pem');
-    const cert = join(tls, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '10',
-        '-subj',
-        '/CN=hallcast.test',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = selfSignedCert(tls, 10);
     const config = setup({ tlsCert: cert, tlsKey: key });
     const at = (ms: number) => runDoctor({ config, clock: new ManualClock(ms), probes: healthy });
     expect(verdicts(await at(Date.now())).tls).toBe('warn');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type Decipher, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createMac, type HashName, hkdf } from './primitives.js';
@@ -255,14 +255,7 @@ export async function openFile(key: Buffer, src: string, dst: string): Promise<S
     } catch {
       throw tampered();
     }
-    const d = decipher();
-    await writeAll(
-      dst,
-      (async function* () {
-        for await (const c of chunks(src, bodyStart, bodyEnd)) yield d.update(c);
-        yield d.final();
-      })(),
-    );
+    await writeAll(dst, deciphered(decipher(), src, bodyStart, bodyEnd));
     return suite;
   }
   const mac = createMac('sm3', subkey(suite, key, 'mac', 32))
@@ -271,12 +264,12 @@ export async function openFile(key: Buffer, src: string, dst: string): Promise<S
   for await (const c of chunks(src, bodyStart, bodyEnd)) mac.update(c);
   if (!timingSafeEqual(mac.digest(), tag)) throw tampered();
   const d = createDecipheriv('sm4-ctr', subkey(suite, key, 'enc', 16), iv);
-  await writeAll(
-    dst,
-    (async function* () {
-      for await (const c of chunks(src, bodyStart, bodyEnd)) yield d.update(c);
-      yield d.final();
-    })(),
-  );
+  await writeAll(dst, deciphered(d, src, bodyStart, bodyEnd));
   return suite;
+}
+
+/** The plaintext of a file's body through a decipher, a chunk at a time (the second pass). */
+async function* deciphered(d: Decipher, src: string, start: number, end: number): AsyncGenerator<Buffer> {
+  for await (const c of chunks(src, start, end)) yield d.update(c);
+  yield d.final();
 }

@@ -153,6 +153,9 @@ describe('the API reference page at /api/docs', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await page.text();
     expect(html).toContain('src="/api/docs/standalone.js"');
+    // The zod inside the bundle is told not to probe for eval, which the CSP refuses (see apiDocs.ts).
+    expect(html.indexOf('/api/docs/setup.js')).toBeLessThan(html.indexOf('/api/docs/standalone.js'));
+    expect(await (await fetch(`${t.url}/api/docs/setup.js`)).text()).toContain('jitless: true');
     expect(html).not.toMatch(/https?:\/\//);
     const script = await fetch(`${t.url}/api/docs/standalone.js`);
     expect(script.status).toBe(200);

@@ -12,6 +12,13 @@ const SCALAR_DIR = join(
   'browser',
 );
 const SCRIPT = 'standalone.js';
+/**
+ * Run before the bundle: the zod inside it probes for `Function('')` (its JIT), which the CSP
+ * (no 'unsafe-eval') refuses with a console error; jitless, it never probes. An inline script
+ * would be refused too, so this is a file of its own.
+ */
+const SETUP = 'setup.js';
+const SETUP_SCRIPT = 'globalThis.__zod_globalConfig = { jitless: true };\n';
 
 /**
  * Everything that would reach another origin is off: the default fonts (fonts.scalar.com), the
@@ -38,6 +45,7 @@ const PAGE = `<!doctype html>
 <body>
 <noscript>接口参考页面需要启用 JavaScript；也可直接下载 /api/openapi.json（需登录）。</noscript>
 <script id="api-reference" data-configuration="${JSON.stringify(CONFIGURATION).replaceAll('"', '&quot;')}"></script>
+<script src="/api/docs/${SETUP}"></script>
 <script src="/api/docs/${SCRIPT}"></script>
 </body>
 </html>
@@ -56,6 +64,11 @@ export function apiDocRoutes(r: RouteBuilder, version: string): void {
     return PAGE;
   });
   r.on(api.referenceScript, (ctx, { params: { file } }) => {
+    if (file === SETUP) {
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.type = 'text/javascript; charset=utf-8';
+      return SETUP_SCRIPT;
+    }
     if (file !== SCRIPT) throw notFound('脚本');
     return sendFile(ctx, SCALAR_DIR, SCRIPT, {
       what: '脚本',

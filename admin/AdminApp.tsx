@@ -1,15 +1,31 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Result, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../core/protocol/rest.js';
-import { AppLayout } from './layout/AppLayout.js';
 import { trackActivity } from './lib/activity.js';
 import { type ApiError, api, toApiError } from './lib/api.js';
 import { auth } from './lib/auth.js';
 import { SessionContext, type SessionContextValue } from './lib/session.js';
-import { disconnectAdminSocket, onSessionEnded } from './lib/socket.js';
 import { LoginPage } from './login/LoginPage.js';
-import { ForcedPasswordPage } from './password/ForcedPasswordPage.js';
+
+// The first load is the login page: the signed-in app (layout, menu, each page) comes in its own chunks.
+const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
+const ForcedPasswordPage = lazy(() =>
+  import('./password/ForcedPasswordPage.js').then((m) => ({ default: m.ForcedPasswordPage })),
+);
+
+/** The live connection (socket.io) is the signed-in app's: loaded with it, never by the login page. */
+const liveSocket = () => import('./lib/socket.js');
+const disconnect = () => void liveSocket().then((m) => m.disconnectAdminSocket());
+
+/** The whole window waiting: the session check, or the signed-in app's first chunk. */
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready' };
 
@@ -52,9 +68,10 @@ export function AdminApp() {
   useEffect(
     () =>
       api.onUnauthorized((err) => {
-        disconnectAdminSocket();
-        if (hadSession.current)
+        if (hadSession.current) {
+          disconnect();
           void message.warning(err.code === 'session_expired' ? err.message : '登录已过期，请重新登录');
+        }
         setSession(null);
       }),
     [message],
@@ -62,10 +79,14 @@ export function AdminApp() {
 
   // The server closed the live connection: back to the login page, or, when only the role
   // changed, reload the session so menus and the new connection follow the new role.
-  useEffect(
-    () =>
-      onSessionEnded((ended) => {
-        disconnectAdminSocket();
+  useEffect(() => {
+    if (signedOut) return;
+    let off: (() => void) | undefined;
+    let mounted = true;
+    void liveSocket().then((m) => {
+      if (!mounted) return;
+      off = m.onSessionEnded((ended) => {
+        m.disconnectAdminSocket();
         if (ended.code === 'role_changed') {
           void message.info(ended.message);
           check();
@@ -74,12 +95,16 @@ export function AdminApp() {
         void message.warning(ended.message);
         api.setSession(null);
         setSession(null);
-      }),
-    [message, check],
-  );
+      });
+    });
+    return () => {
+      mounted = false;
+      off?.();
+    };
+  }, [signedOut, message, check]);
 
   const logout = useCallback(async () => {
-    disconnectAdminSocket();
+    disconnect();
     try {
       await auth.logout();
     } catch {
@@ -93,13 +118,7 @@ export function AdminApp() {
     [session, logout],
   );
 
-  if (boot.state === 'loading') {
-    return (
-      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
+  if (boot.state === 'loading') return <FullPageSpin />;
   if (boot.state === 'failed') {
     return (
       <Result
@@ -111,12 +130,15 @@ export function AdminApp() {
     );
   }
   if (!session || !context) return <LoginPage onLoggedIn={setSession} />;
-  if (session.user.mustChangePassword) {
-    return <ForcedPasswordPage session={session} onChanged={setSession} onLogout={() => void logout()} />;
-  }
   return (
-    <SessionContext.Provider value={context}>
-      <AppLayout />
-    </SessionContext.Provider>
+    <Suspense fallback={<FullPageSpin />}>
+      {session.user.mustChangePassword ? (
+        <ForcedPasswordPage session={session} onChanged={setSession} onLogout={() => void logout()} />
+      ) : (
+        <SessionContext.Provider value={context}>
+          <AppLayout />
+        </SessionContext.Provider>
+      )}
+    </Suspense>
   );
 }

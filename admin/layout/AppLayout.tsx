@@ -1,15 +1,28 @@
-import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Layout, Menu, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { ApiOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../core/protocol/rest.js';
 import { AlertNotifier } from '../dashboard/AlertNotifier.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { signInNotice } from '../login/LoginPage.js';
-import { PasswordPage } from '../password/PasswordPage.js';
 import { landingFor, pagesFor } from './pages.js';
 
 const PASSWORD_PATH = '/password';
+/** The API reference page the server serves (core/protocol/routes/operations.ts `openapi.reference`). */
+const API_DOCS_URL = '/api/docs';
+const PasswordPage = lazy(() =>
+  import('../password/PasswordPage.js').then((m) => ({ default: m.PasswordPage })),
+);
+
+/** While a page's chunk loads: a spinner where the page will be, the menu and header staying put. */
+function PageLoading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }} data-testid="page-loading">
+      <Spin size="large" />
+    </Flex>
+  );
+}
 
 /** Side menu + header around the current page; unknown or forbidden routes go to the first page. */
 export function AppLayout() {
@@ -47,6 +60,16 @@ export function AppLayout() {
             <Flex align="center" gap={8}>
               <span data-testid="current-user">{session.user.displayName}</span>
               <Tag>{ROLE_LABELS[session.user.role]}</Tag>
+              <Button
+                type="text"
+                icon={<ApiOutlined />}
+                href={API_DOCS_URL}
+                target="_blank"
+                rel="noopener"
+                data-testid="api-docs-link"
+              >
+                接口文档
+              </Button>
               <Button type="text" icon={<KeyOutlined />} onClick={() => navigate(PASSWORD_PATH)}>
                 修改密码
               </Button>
@@ -64,7 +87,7 @@ export function AppLayout() {
         <Layout.Content style={{ padding: 24 }}>
           <SignInNotice />
           <AdminSetup />
-          {Current && <Current />}
+          <Suspense fallback={<PageLoading />}>{Current && <Current />}</Suspense>
         </Layout.Content>
         <AlertNotifier />
       </Layout>

@@ -16,25 +16,42 @@ import {
   StopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { ComponentType, ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { Action, Role } from '../../core/protocol/rest.js';
 import { can } from '../../core/protocol/rest.js';
-import { AuditPage } from '../audit/AuditPage.js';
-import { BatchesPage } from '../batches/BatchesPage.js';
-import { CampaignsPage } from '../campaigns/CampaignsPage.js';
-import { DashboardPage } from '../dashboard/DashboardPage.js';
-import { EmergencyPage } from '../emergency/EmergencyPage.js';
-import { EntriesPage } from '../entries/EntriesPage.js';
-import { TakedownsPage } from '../entries/TakedownsPage.js';
-import { GroupsPage } from '../groups/GroupsPage.js';
-import { HallsPage } from '../halls/HallsPage.js';
-import { MediaPage } from '../media/MediaPage.js';
-import { PlaylistsPage } from '../playlists/PlaylistsPage.js';
-import { PreviewPage } from '../preview/PreviewPage.js';
-import { ReportsPage } from '../reports/ReportsPage.js';
-import { ScreensPage } from '../screens/ScreensPage.js';
-import { SettingsPage } from '../settings/SettingsPage.js';
-import { UsersPage } from '../users/UsersPage.js';
+
+/*
+ * Each page is its own chunk, loaded when first opened: the login page and a page's first load
+ * carry no other page (AppLayout shows a Spin meanwhile). Named exports, so each loader picks one.
+ */
+const AuditPage = lazy(() => import('../audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const BatchesPage = lazy(() => import('../batches/BatchesPage.js').then((m) => ({ default: m.BatchesPage })));
+const CampaignsPage = lazy(() =>
+  import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const EmergencyPage = lazy(() =>
+  import('../emergency/EmergencyPage.js').then((m) => ({ default: m.EmergencyPage })),
+);
+const EntriesPage = lazy(() => import('../entries/EntriesPage.js').then((m) => ({ default: m.EntriesPage })));
+const TakedownsPage = lazy(() =>
+  import('../entries/TakedownsPage.js').then((m) => ({ default: m.TakedownsPage })),
+);
+const GroupsPage = lazy(() => import('../groups/GroupsPage.js').then((m) => ({ default: m.GroupsPage })));
+const HallsPage = lazy(() => import('../halls/HallsPage.js').then((m) => ({ default: m.HallsPage })));
+const MediaPage = lazy(() => import('../media/MediaPage.js').then((m) => ({ default: m.MediaPage })));
+const PlaylistsPage = lazy(() =>
+  import('../playlists/PlaylistsPage.js').then((m) => ({ default: m.PlaylistsPage })),
+);
+const PreviewPage = lazy(() => import('../preview/PreviewPage.js').then((m) => ({ default: m.PreviewPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+const ScreensPage = lazy(() => import('../screens/ScreensPage.js').then((m) => ({ default: m.ScreensPage })));
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+);
+const UsersPage = lazy(() => import('../users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 
 export interface PageDef {
   path: string;

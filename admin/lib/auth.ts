@@ -1,6 +1,6 @@
 import type { SessionInfo } from '../../core/protocol/rest.js';
 import type { RouteBodyInput } from '../../core/protocol/route.js';
-import { api as routes } from '../../core/protocol/routes/index.js';
+import { auth as authRoutes } from '../../core/protocol/routes/access.js';
 import { api } from './api.js';
 import { call } from './client.js';
 
@@ -11,13 +11,13 @@ const remember = (session: SessionInfo): SessionInfo => {
 
 /** The sign-in routes; each keeps the client's session (and its CSRF token) current. */
 export const auth = {
-  login: (body: RouteBodyInput<typeof routes.auth.login>) => call(routes.auth.login, { body }).then(remember),
-  session: () => call(routes.auth.session).then(remember),
-  changePassword: (body: RouteBodyInput<typeof routes.auth.changePassword>) =>
-    call(routes.auth.changePassword, { body }).then(remember),
+  login: (body: RouteBodyInput<typeof authRoutes.login>) => call(authRoutes.login, { body }).then(remember),
+  session: () => call(authRoutes.session).then(remember),
+  changePassword: (body: RouteBodyInput<typeof authRoutes.changePassword>) =>
+    call(authRoutes.changePassword, { body }).then(remember),
   logout: async () => {
     try {
-      await call(routes.auth.logout);
+      await call(authRoutes.logout);
     } finally {
       api.setSession(null);
     }

@@ -1,8 +1,7 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import { openApiDocument } from '../../core/protocol/openapi.js';
 import type { Health } from '../../core/protocol/rest.js';
-import { health, openapi } from '../../core/protocol/routes/operations.js';
+import { health } from '../../core/protocol/routes/operations.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import type { Services } from '../services/index.js';
@@ -10,6 +9,7 @@ import { jsonBody, requestLog, securityHeaders } from './middleware/basics.js';
 import { errorMiddleware } from './middleware/errors.js';
 import { RouteBuilder } from './routeBuilder.js';
 import { alertRoutes } from './routes/alerts.js';
+import { apiDocRoutes } from './routes/apiDocs.js';
 import { apiKeyRoutes } from './routes/apiKeys.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -92,11 +92,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
     }
     return body;
   });
-  let document: object | undefined;
-  routes.on(openapi.get, () => {
-    document ??= openApiDocument(d.version);
-    return document;
-  });
+  apiDocRoutes(routes, d.version);
   metricsRoutes(routes, s.metrics, d.metrics);
   authRoutes(routes, s.auth, d.secureCookies);
   itemRoutes(routes, s.programs.library);

@@ -39,14 +39,32 @@ export const metrics = {
   }),
 };
 
-/** This API's own OpenAPI document, written from the route table (core/protocol/openapi.ts). */
+/**
+ * This API's own OpenAPI document, written from the route table (core/protocol/openapi.ts), and
+ * the reference page that reads it (no data of its own: the page and its script are public, the
+ * document needs a session).
+ */
 export const openapi = {
   get: route({
     method: 'get',
     path: '/api/openapi.json',
     access: 'view',
-    summary: '接口文档（OpenAPI 3.0，由路由表生成）',
+    summary: '接口文档（OpenAPI 3.1，由路由表生成）',
     response: raw('application/json'),
+  }),
+  reference: route({
+    method: 'get',
+    path: '/api/docs',
+    access: 'public',
+    summary: '接口参考页面（读取 /api/openapi.json，需登录）',
+    response: raw('text/html'),
+  }),
+  referenceScript: route({
+    method: 'get',
+    path: '/api/docs/:file',
+    access: 'public',
+    summary: '接口参考页面的脚本（随服务器安装，不依赖外网）',
+    response: raw('text/javascript'),
   }),
 };
 

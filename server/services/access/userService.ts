@@ -17,7 +17,17 @@ import type { EventBus } from '../shared/events.js';
 import { hashPassword, randomPassword } from './authService.js';
 import type { PasswordPolicy } from './passwordPolicy.js';
 
-const publicUser = ({ passwordHash: _, ...u }: UserRecord): User => u;
+/** What the API says of a user: named fields only, so a column added to the record is not sent. */
+const publicUser = (u: UserRecord): User => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
+  createdAt: u.createdAt,
+  lastLoginAt: u.lastLoginAt,
+});
 
 type Deps = {
   users: UserStore;

@@ -171,7 +171,8 @@ describe('the simple CRUD pages', () => {
     const dialog = pub.locator('.ant-modal').filter({ hasText: '新建内容' });
     await dialog.locator('.ant-select').first().click();
     await pub.locator('.ant-select-item-option').filter({ hasText: '时钟' }).click();
-    expect(await dialog.getByRole('spinbutton').inputValue()).toBe('10');
+    // The kind's defaults fill the form once the kind is taken in: wait for them.
+    await expect.poll(() => dialog.getByRole('spinbutton').inputValue()).toBe('10');
     await dialog.getByLabel('名称').fill('大厅时钟');
     await dialog.getByRole('button', { name: '保存' }).click();
     await pub.getByText('已保存「大厅时钟」').waitFor();

@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Result, Spin } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../core/protocol/rest.js';
 import { trackActivity } from './lib/activity.js';
 import { type ApiError, api, toApiError } from './lib/api.js';
@@ -8,10 +7,22 @@ import { auth } from './lib/auth.js';
 import { SessionContext, type SessionContextValue } from './lib/session.js';
 import { LoginPage } from './login/LoginPage.js';
 
-// The first load is the login page: the signed-in app (layout, menu, each page) comes in its own chunks.
-const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
-const ForcedPasswordPage = lazy(() =>
-  import('./password/ForcedPasswordPage.js').then((m) => ({ default: m.ForcedPasswordPage })),
+// The first load is the login page: the signed-in app (layout, menu, each page, and the query
+// cache of the session, made on sign-in and dropped on sign-out) comes in its own chunks.
+const withQueries = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(async () => {
+    const [Page, { QueryProvider }] = await Promise.all([load(), import('./common/QueryProvider.js')]);
+    return {
+      default: (props: P) => (
+        <QueryProvider>
+          <Page {...props} />
+        </QueryProvider>
+      ),
+    };
+  });
+const AppLayout = withQueries(() => import('./layout/AppLayout.js').then((m) => m.AppLayout));
+const ForcedPasswordPage = withQueries(() =>
+  import('./password/ForcedPasswordPage.js').then((m) => m.ForcedPasswordPage),
 );
 
 /** The live connection (socket.io) is the signed-in app's: loaded with it, never by the login page. */
@@ -38,14 +49,6 @@ export function AdminApp() {
   useEffect(() => {
     hadSession.current = session !== null;
   }, [session]);
-
-  // Signed out: what this user could read is not kept for the next. (Only then: clearing while
-  // pages are mounted would cancel their requests.)
-  const queryClient = useQueryClient();
-  const signedOut = session === null;
-  useEffect(() => {
-    if (signedOut) queryClient.clear();
-  }, [signedOut, queryClient]);
 
   const check = useCallback(() => {
     setBoot({ state: 'loading' });
@@ -77,6 +80,7 @@ export function AdminApp() {
     [message],
   );
 
+  const signedOut = session === null;
   // The server closed the live connection: back to the login page, or, when only the role
   // changed, reload the session so menus and the new connection follow the new role.
   useEffect(() => {

@@ -1,29 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { type ReactNode, useState } from 'react';
-import '../lib/time.js';
+import type { ReactNode } from 'react';
+import { AntdProviders } from './AntdProviders.js';
+import { QueryProvider } from './QueryProvider.js';
 
-/** GETs retry once, writes never; no refetch on focus (pages reload what they show on open). */
-export function newQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: 1, refetchOnWindowFocus: false },
-      mutations: { retry: false },
-    },
-  });
-}
+export { newQueryClient } from './QueryProvider.js';
 
-/** antd in Chinese, with App for message/notification/modal context, and the query cache. */
+/** antd in Chinese and a query cache of its own: what a signed-in page renders in (tests too). */
 export function Providers({ children }: { children: ReactNode }) {
-  // One cache per mounted app (and per test render), never shared between them.
-  const [client] = useState(newQueryClient);
   return (
-    <QueryClientProvider client={client}>
-      {/* autoInsertSpace off: keep "登录", not "登 录", so labels read (and match in tests) as written. */}
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
-        <App>{children}</App>
-      </ConfigProvider>
-    </QueryClientProvider>
+    <AntdProviders>
+      <QueryProvider>{children}</QueryProvider>
+    </AntdProviders>
   );
 }

@@ -5,7 +5,9 @@ import { ROLE_LABELS } from '../../core/protocol/rest.js';
 import { AlertNotifier } from '../dashboard/AlertNotifier.js';
 import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
-import { signInNotice } from '../login/LoginPage.js';
+// dayjs in Chinese and the hall's timezone for every page (loaded with the signed-in frame, not the login page).
+import '../lib/time.js';
+import { signInNotice } from '../login/signInNotice.js';
 import { landingFor, pagesFor } from './pages.js';
 
 const PASSWORD_PATH = '/password';

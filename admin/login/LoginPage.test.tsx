@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { Providers } from '../common/Providers.js';
 import { api } from '../lib/api.js';
 import { json, startTestServer } from '../lib/testServer.js';
-import { LoginPage, signInNotice } from './LoginPage.js';
+import { LoginPage } from './LoginPage.js';
+import { signInNotice } from './signInNotice.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let answer: { status: number; body: unknown; headers?: Record<string, string> };

@@ -4,21 +4,8 @@ import { useState } from 'react';
 import type { LoginRequest, SessionInfo } from '../../core/protocol/rest.js';
 import { type ApiError, toApiError } from '../lib/api.js';
 import { auth } from '../lib/auth.js';
-import { formatDateTime } from '../lib/time.js';
 
 /** What the user is told after signing in: the sign-in before this one, and the failures since. */
-export function signInNotice(n: NonNullable<SessionInfo['notice']>): string {
-  const before =
-    n.previousAt === null
-      ? '这是该账号的首次登录。'
-      : `上次登录：${formatDateTime(n.previousAt)}，来自 ${n.previousIp ?? '未知地址'}。`;
-  const failures =
-    n.failedSince > 0
-      ? `此后有 ${n.failedSince} 次失败的登录尝试，如非本人操作，请立即修改密码并告知安全管理员。`
-      : '此后没有失败的登录尝试。';
-  return before + failures;
-}
-
 /** Too many attempts: say how long to wait, from Retry-After, in whole minutes. */
 export function loginErrorText(err: ApiError): string {
   if (err.status === 429 && err.retryAfterS !== null) {

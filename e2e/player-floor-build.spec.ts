@@ -69,7 +69,9 @@ describe('the floor checks fail what they guard', () => {
   });
 
   it('accepts import.meta in a module, rejects const in the boot script', () => {
-    expect(syntaxProblem(file('m.js', 'export const u = new URL("./w.js", import.meta.url);', 'module'))).toBeNull();
+    expect(
+      syntaxProblem(file('m.js', 'export const u = new URL("./w.js", import.meta.url);', 'module')),
+    ).toBeNull();
     expect(syntaxProblem(file('b.js', 'const a = 1;', 'boot'))).not.toBeNull();
     expect(syntaxProblem(file('b.js', 'var a = [1, 2,]; f(a);', 'boot'))).toBeNull();
     expect(syntaxProblem(file('b.js', 'f(a, b,);', 'boot'))).not.toBeNull();

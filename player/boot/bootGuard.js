@@ -104,7 +104,12 @@
       line(box, '若本设备浏览器内核版本过低，请升级 WebView。将在几分钟后自动重试。', '3vh', '#f6e6c4');
       setTimeout(retry, RETRY_MS);
     }
-    line(box, '地址：' + location.host + '　' + new Date().toLocaleString(), '2.2vh', '#d9b98a');
+    line(
+      box,
+      '地址：' + location.host + '　' + new Date().toLocaleString('zh-CN', { hour12: false }),
+      '2.2vh',
+      '#d9b98a'
+    );
     (document.body || document.documentElement).appendChild(box);
     report(reason);
   }

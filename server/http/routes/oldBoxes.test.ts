@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, loginAs, startTestServer, type TestServer } from '../../test/harness.js';
+import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from '../../test/harness.js';
 import { mp4, upload, webm } from '../../test/mediaFixtures.js';
 
 let t: TestServer;
@@ -70,5 +70,24 @@ describe('a screen group of old boxes', () => {
     });
     expect(remark.status).toBe(400);
     expect(remark.body.error.message).toContain('「宣传片 VP9」');
+  });
+});
+
+describe('media on old boxes', () => {
+  it('marks WebM videos, and videos larger than every paired screen', async () => {
+    await pairScreen(t, '1080p 屏');
+    const small = (await upload(pub, mp4(), 'small.mp4')).body.media.hash;
+    const vp9 = (await upload(pub, webm({ codec: 'V_VP9' }), 'clip.webm')).body.media.hash;
+    const lib = (await pub.request('GET', '/api/media')).body;
+    expect(lib.largestCanvas).toEqual({ width: 1920, height: 1080 });
+    const flags = (hash: string) => lib.media.find((m: { hash: string }) => m.hash === hash).flags;
+    expect(flags(vp9)).toContain('webm');
+    expect(flags(small)).not.toContain('webm');
+    // The same video, larger than any screen: flagged once its size is known.
+    t.hc.db.prepare('UPDATE media SET width = 3840, height = 2160 WHERE hash = ?').run(small);
+    const again = (await pub.request('GET', '/api/media')).body;
+    expect(again.media.find((m: { hash: string }) => m.hash === small).flags).toEqual([
+      'larger_than_screens',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * bench:player — the kiosk player on a low-power hall box: headless Chromium at 1920x1080 with
- * the CPU slowed 4x (Emulation.setCPUThrottlingRate) plays a 10,000-row list board in scroll
+ * the CPU slowed 4x (Emulation.setCPUThrottlingRate; `--cpu N` for another factor, e.g. 6 for a
+ * 2 GB, 4-core ARM signage board) plays a 10,000-row list board in scroll
  * mode for 60 s, a new revision of the list (one entry withdrawn) arriving half-way. The same
  * figures for a bare page scrolling a static block with the same CSS transform are the baseline.
  * Prints figures, never passes or fails on them. `--json` prints one object; `--seconds N`;
@@ -21,6 +22,9 @@ const opt = (name: string, def: string) => {
   return i >= 0 ? (args[i + 1] ?? def) : def;
 };
 const SECONDS = Number(opt('seconds', '60'));
+/** How many times slower than this machine the CPU runs (4: a low-power hall box). */
+const CPU = Number(opt('cpu', '4'));
+if (!(CPU >= 1 && CPU <= 20)) throw new Error(`--cpu must be a number from 1 to 20, not ${opt('cpu', '4')}`);
 const ROWS = 10_000;
 const VIEW = { width: 1920, height: 1080 };
 const FRAME_MS = 1000 / 60;
@@ -131,10 +135,10 @@ function figures(deltas: number[], rowNodes: number, heapStartMb: number, heapEn
   };
 }
 
-/** Records `seconds` of frames with the CPU slowed 4x; `midway` runs half-way through. */
+/** Records `seconds` of frames with the CPU slowed `--cpu` times; `midway` runs half-way through. */
 async function measure(page: Page, seconds: number, midway?: () => void | Promise<void>): Promise<Figures> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const heapStart = await heapMb(page);
   await page.evaluate(RECORDER);
   await page.waitForTimeout((seconds * 1000) / 2);
@@ -181,7 +185,7 @@ async function hallcast(browser: Browser): Promise<Figures> {
     await page.goto(`${w.url}/player/`);
     await page.waitForSelector('[data-slot="current"] [data-testid="list-row"]', { timeout: 60_000 });
     await page.waitForTimeout(4000);
-    log(`playing for ${SECONDS} s at 4x CPU slowdown…`);
+    log(`playing for ${SECONDS} s at ${CPU}x CPU slowdown…`);
     const revision = w.revisionOf(device.screenId).revision;
     const out = await measure(page, SECONDS, () => {
       const entry = firstEntry();
@@ -259,7 +263,7 @@ async function main(): Promise<void> {
       baseline: base[k],
       ratio: result.ratio[k],
     }));
-    console.log(`bench:player — ${ROWS} rows, scroll mode, ${SECONDS} s, 1920x1080, CPU 4x slower`);
+    console.log(`bench:player — ${ROWS} rows, scroll mode, ${SECONDS} s, 1920x1080, CPU ${CPU}x slower`);
     console.table(rows);
   } finally {
     await browser.close();

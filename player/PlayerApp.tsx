@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { Manifest } from '../core/manifest/types.js';
+import { linkManifestFor, markStarted } from './boot/bootInfo.js';
 import { IdentifyOverlay, InfoPanel, useInfoKey } from './overlay/Overlays.js';
 import { PairingScreen } from './pairing/PairingScreen.js';
 import { type Choice, choose } from './playback/choose.js';
 import { PlaybackController } from './playback/controller.js';
 import { QUIET_HOUR, useSoftReload } from './playback/softReload.js';
+import { useStallWatchdog } from './playback/stallWatchdog.js';
 import { Crossfade, Poster, Stage, stageOf } from './render/index.js';
 import type { PlayerSync, SyncSnapshot } from './sync/playerSync.js';
 
@@ -27,6 +29,8 @@ export function PlayerApp({ sync }: { sync: PlayerSync }) {
     () => sync.snapshot,
   );
   useInfoKey(() => sync.set({ infoOpen: !sync.snapshot.infoOpen }));
+  // The app runs: the boot script's message (player/boot/bootGuard.js) is not needed.
+  useEffect(() => markStarted(), []);
   // While the cached manifest loads the page's background (index.html: the poster) shows.
   if (snap.phase === 'starting') return null;
   if (snap.phase === 'pairing') return <PairingScreen pairing={snap.pairing} error={snap.pairingError} />;
@@ -64,6 +68,11 @@ function Playback({ sync, snap, manifest }: { sync: PlayerSync; snap: SyncSnapsh
   const flush = useCallback(() => ctl.flush(), [ctl]);
   const trustedNow = useCallback(() => sync.clock.now(), [sync]);
   useSoftReload(sync, manifest.timezone, manifest.player.reloadHour ?? QUIET_HOUR, flush);
+  const renderedAt = useRef(performance.now());
+  renderedAt.current = performance.now();
+  useStallWatchdog(sync, manifest.player, flush, renderedAt);
+  const { width, height } = manifest.canvas;
+  useEffect(() => linkManifestFor({ width, height }), [width, height]);
   useEffect(() => {
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);

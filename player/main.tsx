@@ -15,6 +15,7 @@ void sync.start();
   degraded: sync.snapshot.degraded,
   source: sync.snapshot.source,
   sw: sync.snapshot.sw,
+  datasetLoads: sync.datasetLoads,
 });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
 // The player's service worker, served at /player/sw.js (scope /player/). Registered only in a
 // secure context (https, or Chromium's --unsafely-treat-insecure-origin-as-secure). It keeps the
 // app shell so that a reload without the server is not a blank page, and media and datasets by
-// hash (content-addressed, so a cached copy is never stale). Self-contained: no imports.
+// hash (content-addressed, so a cached copy is never stale). Self-contained but for the built-ins
+// Chromium 69 lacks, which come first.
+import './boot/builtins.js';
 
 interface SwExtendableEvent extends Event {
   waitUntil(p: Promise<unknown>): void;

@@ -137,6 +137,31 @@ export const CONFIG_SPEC = {
     schema: int(30),
     doc: '每个 IP 每分钟最多的配对请求次数',
   },
+  bootReportRateMax: {
+    env: 'HALLCAST_BOOT_REPORT_RATE_MAX',
+    schema: int(6),
+    doc: '每个 IP 每个窗口最多接收的播放页启动报告数（无需令牌的接口）',
+  },
+  bootReportGlobalMax: {
+    env: 'HALLCAST_BOOT_REPORT_GLOBAL_MAX',
+    schema: int(600),
+    doc: '全部来源每个窗口最多接收的播放页启动报告数',
+  },
+  bootReportWindowMs: {
+    env: 'HALLCAST_BOOT_REPORT_WINDOW_MS',
+    schema: int(60 * SECOND),
+    doc: '播放页启动报告的限流窗口',
+  },
+  bootReportMaxBytes: {
+    env: 'HALLCAST_BOOT_REPORT_MAX_BYTES',
+    schema: int(4096),
+    doc: '一份播放页启动报告的大小上限（字节）',
+  },
+  bootReportKeep: {
+    env: 'HALLCAST_BOOT_REPORT_KEEP',
+    schema: int(1000),
+    doc: '保留最近多少份播放页启动报告',
+  },
   heartbeatMs: { env: 'HALLCAST_HEARTBEAT_MS', schema: int(30 * SECOND), doc: '播放端心跳间隔' },
   offlineAfterMs: {
     env: 'HALLCAST_OFFLINE_AFTER_MS',
@@ -150,6 +175,16 @@ export const CONFIG_SPEC = {
   },
   reconnectMaxMs: { env: 'HALLCAST_RECONNECT_MAX_MS', schema: int(60 * SECOND), doc: '播放端重连退避上限' },
   playsBatchMs: { env: 'HALLCAST_PLAYS_BATCH_MS', schema: int(60 * SECOND), doc: '播放记录上报间隔' },
+  playerRenderStallMs: {
+    env: 'HALLCAST_PLAYER_RENDER_STALL_MS',
+    schema: int(60 * SECOND),
+    doc: '播放端渲染循环停滞多久后自动刷新页面（仅当 Service Worker 已缓存页面且服务器可达）',
+  },
+  playerSocketStallMs: {
+    env: 'HALLCAST_PLAYER_SOCKET_STALL_MS',
+    schema: int(10 * MINUTE),
+    doc: '服务器可达而播放端实时连接断开多久后自动刷新页面（条件同上）',
+  },
   playerReloadHour: {
     env: 'HALLCAST_PLAYER_RELOAD_HOUR',
     schema: z.coerce.number().int().min(-1).max(23).default(3),

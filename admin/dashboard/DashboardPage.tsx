@@ -23,6 +23,7 @@ import { useCan } from '../lib/session.js';
 import { useNow } from '../lib/useNow.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ChangesPanel } from './ChangesPanel.js';
+import { EnginesPanel } from './EnginesPanel.js';
 import { HEALTH, healthOf, type ScreenHealth } from './format.js';
 import { ScreenDrawer } from './ScreenDrawer.js';
 import { ScreenTable } from './ScreenTable.js';
@@ -90,6 +91,7 @@ export function DashboardPage() {
           <AlertsPanel alerts={d?.alerts ?? []} now={now} canOperate={canOperate} />
         </Col>
       </Row>
+      <EnginesPanel screens={d?.screens ?? []} />
       <Flex gap={8} wrap>
         <Input.Search
           allowClear

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Group } from '../../core/protocol/rest.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
@@ -23,6 +23,11 @@ function columns(hallNames: Map<string, string>, playlistNames: Map<string, stri
         id ? (playlistNames.get(id) ?? muted('已删除的节目单')) : muted('未设置'),
     },
     { title: '屏幕数', dataIndex: 'screens' },
+    {
+      title: '老旧设备',
+      dataIndex: 'oldBoxes',
+      render: (old?: boolean) => (old ? <Tag color="orange">仅 MP4 视频</Tag> : muted('—')),
+    },
   ];
 }
 

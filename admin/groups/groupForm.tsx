@@ -1,4 +1,4 @@
-import { Alert, Form, Select } from 'antd';
+import { Alert, Form, Select, Switch } from 'antd';
 import type { PlaylistInfo } from '../../core/protocol/programs.js';
 import type { Group, GroupInput, Hall } from '../../core/protocol/rest.js';
 import { api as routes } from '../../core/protocol/routes/index.js';
@@ -10,6 +10,7 @@ interface Values {
   name: string;
   hallId: string;
   defaultPlaylistId?: string | null;
+  oldBoxes?: boolean;
 }
 
 /** Creates or edits a screen group: 名称, 大厅, 默认节目单. */
@@ -18,9 +19,14 @@ export function groupForm(halls: Hall[], playlists: PlaylistInfo[]): FormSpec<Gr
     title: (group) => (group ? `编辑分组：${group.name}` : '新建屏幕分组'),
     initialValues: (group) =>
       group
-        ? { name: group.name, hallId: group.hallId, defaultPlaylistId: group.defaultPlaylistId }
-        : { hallId: halls.length === 1 ? halls[0]?.id : undefined, defaultPlaylistId: null },
-    fields: ['name', 'hallId', 'defaultPlaylistId'],
+        ? {
+            name: group.name,
+            hallId: group.hallId,
+            defaultPlaylistId: group.defaultPlaylistId,
+            oldBoxes: group.oldBoxes ?? false,
+          }
+        : { hallId: halls.length === 1 ? halls[0]?.id : undefined, defaultPlaylistId: null, oldBoxes: false },
+    fields: ['name', 'hallId', 'defaultPlaylistId', 'oldBoxes'],
     submitTestId: 'group-submit',
     items: () => <GroupFields halls={halls} playlists={playlists} />,
     save: async (values, group) => {
@@ -28,6 +34,7 @@ export function groupForm(halls: Hall[], playlists: PlaylistInfo[]): FormSpec<Gr
         name: values.name.trim(),
         hallId: values.hallId,
         defaultPlaylistId: values.defaultPlaylistId ?? null,
+        oldBoxes: values.oldBoxes ?? false,
       };
       return saved(
         group
@@ -59,6 +66,14 @@ function GroupFields({ halls, playlists }: { halls: Hall[]; playlists: PlaylistI
           options={playlists.map((p) => ({ value: p.id, label: p.name }))}
           placeholder={playlists.length ? '不设置' : '还没有节目单'}
         />
+      </Form.Item>
+      <Form.Item
+        label="老旧设备"
+        name="oldBoxes"
+        valuePropName="checked"
+        extra="分组内是出厂 WebView 的安卓广告机等老旧设备时开启：只允许排入 MP4（H.264/AAC）视频，WebM 视频会被拒绝"
+      >
+        <Switch data-testid="group-old-boxes" />
       </Form.Item>
     </>
   );

@@ -50,6 +50,24 @@ export function MediaCard({ media, canManage, onDelete }: Props) {
           {media.type === 'video' ? '视频' : '图片'}
         </Tag>
         {media.builtin && <Tag>自带</Tag>}
+        {media.flags?.includes('webm') && (
+          <Tag
+            color="orange"
+            title="WebM（VP8/VP9）在出厂 WebView 的安卓广告机上播放不佳：标记为老旧设备的分组不能排入"
+            data-testid="media-flag-webm"
+          >
+            老旧设备不宜
+          </Tag>
+        )}
+        {media.flags?.includes('larger_than_screens') && (
+          <Tag
+            color="gold"
+            title="分辨率超过所有屏幕的画布：老旧设备解码吃力，建议转码为屏幕分辨率"
+            data-testid="media-flag-large"
+          >
+            超出屏幕分辨率
+          </Tag>
+        )}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {dims} · {formatBytes(media.bytes)}

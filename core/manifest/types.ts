@@ -88,6 +88,10 @@ export const PlayerSettings = z.object({
   playSegmentMs: z.number().int().positive().optional(),
   /** Hour (screen time) of the daily soft reload; -1: never. Absent: 3 (03:00–04:00). */
   reloadHour: z.number().int().min(-1).max(23).optional(),
+  /** The page reloads when its render loop has not run for this long (absent: 60 s). */
+  renderStallMs: z.number().int().positive().optional(),
+  /** The page reloads when its socket has been down this long while the server answers (absent: 10 min). */
+  socketStallMs: z.number().int().positive().optional(),
 });
 export type PlayerSettings = z.infer<typeof PlayerSettings>;
 

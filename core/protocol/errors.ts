@@ -89,6 +89,7 @@ export const ErrorCode = z.enum([
   'not_an_image',
   'not_built',
   'not_found',
+  'old_boxes_video',
   'not_live',
   'nothing_to_import',
   'password_change_required',

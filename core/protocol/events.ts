@@ -7,10 +7,38 @@ export type Ack<T = undefined> =
   | { ok: false; error: { code: string; message: string } };
 export type AckFn<T = undefined> = (reply: Ack<T>) => void;
 
+/**
+ * The browser engine a player runs on, as its boot script found it: most hall screens are Android
+ * boxes whose factory WebView never updates, and the player needs Chromium 69 or later.
+ */
+export const PlayerEngine = z.object({
+  name: z.enum(['chromium', 'other']),
+  major: z.number().int().min(0).max(10_000).nullable(),
+  android: z.number().int().min(0).max(1000).nullable(),
+});
+export type PlayerEngine = z.infer<typeof PlayerEngine>;
+/** The player's engine floor (docs/android-boxes.md). */
+export const ENGINE_FLOOR = 69;
+
+/** What the player page's boot script reports from a box that cannot run the player (unauthenticated). */
+export const BootReport = z.object({
+  reason: z.enum(['engine_too_old', 'start_timeout', 'start_failed']),
+  engine: PlayerEngine.extend({ webview: z.boolean(), ua: z.string().max(400) }),
+  errors: z.array(z.string().max(300)).max(5),
+  path: z.string().max(200),
+});
+export type BootReport = z.infer<typeof BootReport>;
+
+/** A boot report as stored, with when and from which address it came. */
+export const BootReportRecord = BootReport.extend({ id: z.number(), receivedAt: z.number(), ip: z.string() });
+export type BootReportRecord = z.infer<typeof BootReportRecord>;
+
 export const PlayerHello = z.object({
   revision: z.number().int().nonnegative(),
   version: z.string().max(64),
   canvas: Canvas,
+  /** Absent from players built before the engine was reported. */
+  engine: PlayerEngine.optional(),
 });
 export type PlayerHello = z.infer<typeof PlayerHello>;
 
@@ -137,6 +165,8 @@ export const ScreenStatus = z.object({
   currentItem: z.string().nullable(),
   currentKind: z.string().nullable(),
   version: z.string().nullable(),
+  /** The engine the player last said hello with; null until it has. */
+  engine: PlayerEngine.nullable().optional(),
   uptimeS: z.number().nullable(),
   errors: z.number(),
   pairedAt: z.number(),

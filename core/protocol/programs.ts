@@ -42,6 +42,12 @@ export const MediaInfo = z.object({
   createdAt: z.number(),
   /** Content items that show this file. */
   usedBy: z.array(Ref),
+  /**
+   * What old Android boxes (docs/android-boxes.md) make of it: `webm` (VP8/VP9, decoded badly or
+   * not at all; refused for groups marked old boxes) and `larger_than_screens` (a video larger
+   * than every paired screen's canvas: decoding cost for nothing).
+   */
+  flags: z.array(z.enum(['webm', 'larger_than_screens'])).optional(),
 });
 export type MediaInfo = z.infer<typeof MediaInfo>;
 export const MediaLibrary = z.object({
@@ -49,6 +55,8 @@ export const MediaLibrary = z.object({
   totalBytes: z.number(),
   maxTotalBytes: z.number(),
   maxFileBytes: z.number(),
+  /** The largest canvas of any paired screen, null when none is paired. */
+  largestCanvas: z.object({ width: z.number(), height: z.number() }).nullable().optional(),
 });
 export type MediaLibrary = z.infer<typeof MediaLibrary>;
 export const MediaUploaded = z.object({

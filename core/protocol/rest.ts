@@ -205,6 +205,8 @@ export const GroupInput = z.object({
   name: DisplayName('分组名称'),
   hallId: z.string().min(1),
   defaultPlaylistId: z.string().nullable(),
+  /** Old Android boxes: only H.264/AAC MP4 video may be scheduled to the group (no WebM). */
+  oldBoxes: z.boolean().optional(),
 });
 export type GroupInput = z.infer<typeof GroupInput>;
 export const Group = GroupInput.extend({ id: z.string(), screens: z.number() });

@@ -25,7 +25,8 @@ export function softReloadDue(
   return hour === quietHour && lastDate !== dateIn(now, timezone) && uptimeMs >= MIN_UPTIME_MS;
 }
 
-async function serverAnswers(base: string): Promise<boolean> {
+/** Whether the server answers /api/health within 5 s (a reload must not land on a browser error page). */
+export async function serverAnswers(base: string): Promise<boolean> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), 5000);
   try {

@@ -65,7 +65,7 @@ export function ListBoard({ item, ctx, onReady, onError }: ItemViewProps<ListBoa
       />
     );
   } else if (mode === 'paged') {
-    body = <PagedBoard item={item} lists={lists} notice={notice} now={now} />;
+    body = <PagedBoard item={item} lists={lists} notice={notice} now={now} canvas={ctx.canvas} />;
   } else if (mode === 'scroll') {
     body = <ScrollBoard item={item} lists={lists} notice={notice} canvas={ctx.canvas} />;
   } else {

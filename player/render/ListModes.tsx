@@ -5,6 +5,7 @@ import { BoardFooter, BoardHeader, EntryRow, HeadRow } from './BoardParts.js';
 import { useElementSize, useRafLoop } from './hooks.js';
 import { boardTitle, entryCount, flatten, type LiveList, pageAt, streamRows } from './listRows.js';
 import { MarqueeTrack } from './MarqueeTrack.js';
+import { rowFontPx } from './units.js';
 
 /** At most this many row nodes are in the DOM in scroll mode, however long the list. */
 export const MAX_ROW_NODES = 100;
@@ -17,8 +18,46 @@ interface ModeProps {
   notice: string;
 }
 
+/** The body's style: its row count and the rows' type size from its measured height. */
+function bodyStyle(canvas: Canvas, height: number, rows: number): CSSProperties {
+  return { '--rows': rows, '--row-font': `${rowFontPx(canvas, height, rows)}px` } as CSSProperties;
+}
+
+/** One page of rows, sized from its own measured height (a new page is a new element). */
+function PagedBody({
+  item,
+  list,
+  page,
+  canvas,
+}: {
+  item: ListBoardItem;
+  list: LiveList;
+  page: NonNullable<ReturnType<typeof pageAt>>;
+  canvas: Canvas;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const size = useElementSize(ref, { width: canvas.width, height: Math.round(canvas.height * 0.62) });
+  return (
+    <div
+      ref={ref}
+      className="hc-board-body hc-board-body--paged hc-fade-in"
+      style={bodyStyle(canvas, size.height, item.rowsPerPage)}
+    >
+      {page.entries.map((entry, i) => (
+        <EntryRow key={entry.id} entry={entry} fields={list.fields} odd={i % 2 === 1} />
+      ))}
+    </div>
+  );
+}
+
 /** Pages of the first category, then of the next; the page is a function of `now`. */
-export function PagedBoard({ item, lists, notice, now }: ModeProps & { now: number }) {
+export function PagedBoard({
+  item,
+  lists,
+  notice,
+  now,
+  canvas,
+}: ModeProps & { now: number; canvas: Canvas }) {
   const listType = item.selector.listType;
   const page = pageAt(lists, item.rowsPerPage, item.dwellSec, now);
   const list = page ? lists[page.listIndex] : undefined;
@@ -33,15 +72,13 @@ export function PagedBoard({ item, lists, notice, now }: ModeProps & { now: numb
       />
       <div className="hc-board-table">
         <HeadRow fields={list.fields} />
-        <div
+        <PagedBody
           key={`${page.listIndex}:${page.page}`}
-          className="hc-board-body hc-board-body--paged hc-fade-in"
-          style={{ '--rows': item.rowsPerPage } as CSSProperties}
-        >
-          {page.entries.map((entry, i) => (
-            <EntryRow key={entry.id} entry={entry} fields={list.fields} odd={i % 2 === 1} />
-          ))}
-        </div>
+          item={item}
+          list={list}
+          page={page}
+          canvas={canvas}
+        />
       </div>
       <BoardFooter notice={notice} pageText={`第 ${page.page}/${page.pageCount} 页`} />
     </>
@@ -113,7 +150,7 @@ export function ScrollBoard({ item, lists, notice, canvas }: ModeProps & { canva
         <div
           ref={bodyRef}
           className="hc-board-body hc-board-body--scroll"
-          style={{ '--rows': item.rowsPerPage } as CSSProperties}
+          style={bodyStyle(canvas, size.height, item.rowsPerPage)}
         >
           <div ref={trackRef} className="hc-scroll-track">
             {slots.map((v, k) => {

@@ -21,3 +21,12 @@ export function stripFontPx(canvas: Canvas): number {
 export function unitStyle(canvas: Canvas, extra?: Record<string, string | number>): CSSProperties {
   return { '--u': `${unitOf(canvas)}px`, ...extra } as CSSProperties;
 }
+
+/**
+ * A list row's type size: 38% of the row's height, at most 40 design pixels. Measured in JS from
+ * the body's height: container query units (Chromium 105) and CSS min() (79) are past the
+ * player's Chromium 69 floor.
+ */
+export function rowFontPx(canvas: Canvas, bodyHeight: number, rows: number): number {
+  return Math.max(8, Math.min(unitOf(canvas) * 40, (bodyHeight / rows) * 0.38));
+}

@@ -8,6 +8,7 @@ import {
   type ServerToPlayer,
   type TimeSync,
 } from '../../core/protocol/events.js';
+import { engineOfPage } from '../boot/bootInfo.js';
 import { backoffDelay } from './backoff.js';
 import { type CommandHost, handleCommand } from './commands.js';
 import type { OfflineStore } from './offlineStore.js';
@@ -110,7 +111,12 @@ export class Connection {
       sync.set({ connected: true });
       socket.emit(
         'player:hello',
-        { revision: sync.snapshot.manifest?.revision ?? 0, version: PLAYER_VERSION, canvas: canvasOf() },
+        {
+          revision: sync.snapshot.manifest?.revision ?? 0,
+          version: PLAYER_VERSION,
+          canvas: canvasOf(),
+          engine: engineOfPage(),
+        },
         (r) => {
           if (r.ok) this.onTime(r.data);
         },

@@ -24,13 +24,16 @@ interface Pending {
  * parsing and storing a 10,000-row list takes over a second of main-thread time on a hall box
  * with a slow CPU, long enough to freeze a scrolling board. Where no worker can run (its script
  * not loadable without the server and no service worker, no Worker at all, a worker that stops
- * answering), the page does the same work itself, in chunks.
+ * answering), the page does the same work itself, in chunks. A classic worker: Chromium 69, the
+ * factory WebView of Android 9 signage boxes, has no module workers.
  */
 export class DatasetLoader {
   private worker: Worker | null = null;
   private retryAt = 0;
   private pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Datasets loaded by the worker and by the page (shown to a technician and the browser tests). */
+  readonly loads = { worker: 0, page: 0 };
 
   constructor(private store: () => DatasetStore | null) {}
 
@@ -38,12 +41,16 @@ export class DatasetLoader {
     const worker = this.ensureWorker();
     if (worker) {
       try {
-        return await this.inWorker(worker, req);
+        const d = await this.inWorker(worker, req);
+        this.loads.worker++;
+        return d;
       } catch (err) {
         if (!(err instanceof WorkerUnavailable)) throw err;
       }
     }
-    return loadDataset(req, this.store(), parseDataset);
+    const d = await loadDataset(req, this.store(), parseDataset);
+    this.loads.page++;
+    return d;
   }
 
   /** Whether loads run in the worker now (false before the first load and after a failure). */
@@ -55,7 +62,7 @@ export class DatasetLoader {
     if (this.worker || performance.now() < this.retryAt) return this.worker;
     try {
       if (typeof Worker !== 'function') throw new Error('no Worker');
-      const w = new Worker(new URL('./datasetWorker.ts', import.meta.url), { type: 'module' });
+      const w = new Worker(new URL('./datasetWorker.ts', import.meta.url));
       w.onmessage = (e: MessageEvent<Tagged<WorkerReply>>) => this.onReply(e.data);
       w.onerror = (e) => {
         e.preventDefault();

@@ -3,13 +3,15 @@
 // and stores it, all off the main thread, so that a new revision of a 10,000-row list does not
 // freeze the animation on a slow hall box. The parsed dataset goes to the page in parts, one
 // part each time the page asks for the next: taking in 10,000 entries at once is itself a
-// 200 ms task on such a box, a few hundred at a time fit between two frames.
+// 200 ms task on such a box, a few hundred at a time fit between two frames. A classic worker
+// (Chromium 69 has no module workers): the built-ins it lacks come first.
+import '../boot/builtins.js';
 import { Dataset } from '../../core/credit/dataset.js';
 import { type DatasetRequest, loadDataset } from './datasetSource.js';
 import { OfflineStore } from './offlineStore.js';
 
 /** Entries per part sent to the page. */
-export const PART_ENTRIES = 400;
+const PART_ENTRIES = 400;
 
 export type WorkerRequest = ({ type: 'load' } & DatasetRequest) | { type: 'next' };
 export type WorkerReply =

@@ -72,6 +72,11 @@ export class PlayerSync implements ConnectionHost {
     for (const fn of this.listeners) fn();
   }
 
+  /** How many datasets the worker and the page itself loaded (the worker is the normal path). */
+  get datasetLoads(): { worker: number; page: number } {
+    return { ...this.datasetLoader.loads };
+  }
+
   get token(): string | null {
     return this.device.token;
   }

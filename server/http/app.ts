@@ -14,6 +14,7 @@ import { apiKeyRoutes } from './routes/apiKeys.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { batchRoutes } from './routes/batches.js';
+import { bootReportRoutes } from './routes/bootReports.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -106,6 +107,7 @@ export function createHttpApp(d: HttpDeps): { app: Koa; routes: RouteBuilder } {
   groupRoutes(routes, s.halls, s.programs.library);
   screenRoutes(routes, s);
   pairingRoutes(routes, s.screens);
+  bootReportRoutes(routes, s.bootReports);
   playerRoutes(routes, s.screens, s.manifests, s.datasets);
   dashboardRoutes(routes, s);
   changeRoutes(routes, s);

@@ -34,6 +34,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'GET /api/screens/:id/commands': ALL,
   'POST /api/screens/:id/commands': ['sysadmin', 'operator'],
   'GET /api/screens/:id/snapshot': ALL,
+  'GET /api/player/boot-reports': ALL,
   'GET /api/items': ALL,
   'POST /api/items': ['publicity'],
   'PUT /api/items/:id': ['publicity'],

@@ -90,7 +90,7 @@ export function attachPlayers(
     socket.on(
       'player:hello',
       guarded(PlayerHello, hello, stats, (p) => {
-        s.presence.connected(screenId, p.version);
+        s.presence.connected(screenId, p.version, p.engine);
         s.alerts.alive(screenId);
         hooks.status(screenId);
         return timeSync(screenId);

@@ -21,6 +21,7 @@ import { createOperations } from './operations/index.js';
 import { createMetrics } from './operations/metrics.js';
 import { createProgramServices } from './programs/index.js';
 import { createProgramFeed } from './programs/programFeed.js';
+import { createBootReportService } from './screens/bootReportService.js';
 import { createHallService } from './screens/hallService.js';
 import { MemoryPresence, type Presence } from './screens/presence.js';
 import { createScreenService } from './screens/screenService.js';
@@ -213,6 +214,8 @@ export function createServices(
     users,
     halls,
     screens,
+    /** What boxes that cannot run the player report from its page's boot script. */
+    bootReports: createBootReportService({ reports: stores.bootReports, clock, config }),
     datasets,
     manifests,
     credit,

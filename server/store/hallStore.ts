@@ -14,6 +14,7 @@ interface GroupRow {
   name: string;
   hall_id: string;
   default_playlist_id: string | null;
+  old_boxes: number;
   screens: number;
 }
 
@@ -30,6 +31,7 @@ const toGroup = (r: GroupRow): Group => ({
   name: r.name,
   hallId: r.hall_id,
   defaultPlaylistId: r.default_playlist_id,
+  oldBoxes: r.old_boxes === 1,
   screens: r.screens,
 });
 
@@ -55,11 +57,12 @@ export function createHallStore(db: Db) {
   const group = db.prepare<[string], GroupRow>(`${groupSql} WHERE g.id = ?`);
   const groups = db.prepare<[], GroupRow>(`${groupSql} ORDER BY g.created_at, g.name`);
   const insertGroup = db.prepare(
-    `INSERT INTO screen_groups (id, name, hall_id, default_playlist_id, created_at)
-     VALUES (@id, @name, @hallId, @defaultPlaylistId, @createdAt)`,
+    `INSERT INTO screen_groups (id, name, hall_id, default_playlist_id, old_boxes, created_at)
+     VALUES (@id, @name, @hallId, @defaultPlaylistId, @oldBoxes, @createdAt)`,
   );
   const updateGroup = db.prepare(
-    'UPDATE screen_groups SET name = @name, hall_id = @hallId, default_playlist_id = @defaultPlaylistId WHERE id = @id',
+    `UPDATE screen_groups SET name = @name, hall_id = @hallId, default_playlist_id = @defaultPlaylistId,
+     old_boxes = @oldBoxes WHERE id = @id`,
   );
   const deleteGroup = db.prepare('DELETE FROM screen_groups WHERE id = ?');
   return {
@@ -79,8 +82,9 @@ export function createHallStore(db: Db) {
       return r ? toGroup(r) : undefined;
     },
     listGroups: () => groups.all().map(toGroup),
-    insertGroup: (id: string, g: GroupInput, createdAt: number) => insertGroup.run({ id, ...g, createdAt }),
-    updateGroup: (id: string, g: GroupInput) => updateGroup.run({ id, ...g }),
+    insertGroup: (id: string, g: GroupInput, createdAt: number) =>
+      insertGroup.run({ id, ...g, oldBoxes: g.oldBoxes ? 1 : 0, createdAt }),
+    updateGroup: (id: string, g: GroupInput) => updateGroup.run({ id, ...g, oldBoxes: g.oldBoxes ? 1 : 0 }),
     deleteGroup: (id: string) => deleteGroup.run(id),
   };
 }

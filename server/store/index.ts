@@ -1,6 +1,7 @@
 import { createAuditStore } from './auditStore.js';
 import { createAuthorStore } from './authorStore.js';
 import { createBatchStore } from './batchStore.js';
+import { createBootReportStore } from './bootReportStore.js';
 import { createChangeStore } from './changeStore.js';
 import { createContentStore } from './contentStore.js';
 import { createCreditStore } from './creditStore.js';
@@ -34,6 +35,7 @@ export function createStores(db: Db) {
     apiKeys: createApiKeyStore(db),
     programs: createProgramStore(db),
     authors: createAuthorStore(db),
+    bootReports: createBootReportStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

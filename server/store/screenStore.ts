@@ -21,6 +21,9 @@ interface ScreenRow {
   current_item: string | null;
   current_kind: string | null;
   errors: number;
+  engine_name: 'chromium' | 'other' | null;
+  engine_major: number | null;
+  engine_android: number | null;
 }
 
 interface PairingRow {
@@ -55,6 +58,8 @@ export interface Screen {
   currentItem: string | null;
   currentKind: string | null;
   errors: number;
+  /** The engine it last said hello with (migration 013). */
+  engine: { name: 'chromium' | 'other'; major: number | null; android: number | null } | null;
 }
 /** What pairing a new screen writes. */
 export type NewScreen = Pick<
@@ -99,6 +104,7 @@ const toScreen = (r: ScreenRow): Screen => ({
   currentItem: r.current_item,
   currentKind: r.current_kind,
   errors: r.errors,
+  engine: r.engine_name ? { name: r.engine_name, major: r.engine_major, android: r.engine_android } : null,
 });
 const toPairingCode = (r: PairingRow): PairingCode => ({
   code: r.code,
@@ -120,6 +126,10 @@ export interface PresenceFlush {
   currentItem: string | null;
   currentKind: string | null;
   errors: number;
+  /** Null when the player has not said which engine it runs (the stored one is kept). */
+  engineName: string | null;
+  engineMajor: number | null;
+  engineAndroid: number | null;
 }
 
 /** Screens, their pairing codes and their revisions. */
@@ -145,7 +155,11 @@ export function createScreenStore(db: Db) {
   );
   const presence = db.prepare(
     `UPDATE screens SET last_seen_at = @lastSeenAt, version = @version, uptime_s = @uptimeS,
-     current_item = @currentItem, current_kind = @currentKind, errors = @errors WHERE id = @id`,
+     current_item = @currentItem, current_kind = @currentKind, errors = @errors,
+     engine_name = coalesce(@engineName, engine_name),
+     engine_major = CASE WHEN @engineName IS NULL THEN engine_major ELSE @engineMajor END,
+     engine_android = CASE WHEN @engineName IS NULL THEN engine_android ELSE @engineAndroid END
+     WHERE id = @id`,
   );
   const insertCode = db.prepare(
     `INSERT INTO pairing_codes (code, secret_hash, width, height, version, created_at, expires_at)

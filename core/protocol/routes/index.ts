@@ -16,7 +16,7 @@ import { files } from './files.js';
 import { groups, halls } from './halls.js';
 import { alerts, changes, dashboard, health, metrics, openapi, reports } from './operations.js';
 import { campaigns, emergencies, items, media, playlists, preview } from './programs.js';
-import { pairing, player, screens } from './screens.js';
+import { bootReports, pairing, player, screens } from './screens.js';
 
 /**
  * The REST API, every route once: the server registers from this table, the admin's client
@@ -33,6 +33,7 @@ export const api = {
   screens,
   pairing,
   player,
+  bootReports,
   items,
   playlists,
   media,

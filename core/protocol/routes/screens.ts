@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Manifest } from '../../manifest/types.js';
-import { CommandRequest, CommandResult, ScreenStatus } from '../events.js';
+import { BootReport, BootReportRecord, CommandRequest, CommandResult, ScreenStatus } from '../events.js';
 import { LimitQuery, MirrorData } from '../operations.js';
 import {
   PairPoll,
@@ -10,7 +10,7 @@ import {
   ScreenClaim,
   ScreenUpdate,
 } from '../rest.js';
-import { raw, route } from '../route.js';
+import { NoContent, raw, route } from '../route.js';
 
 /** Screens for the admin: list, claim, update, revoke, the mirror and remote commands. */
 export const screens = {
@@ -136,5 +136,29 @@ export const player = {
     access: 'player',
     summary: '本屏幕最近截屏的信息',
     response: z.object({ snapshot: SnapshotMeta.nullable() }),
+  }),
+};
+
+/**
+ * What the player page's boot script reports from a box that cannot run the player: an engine
+ * below the floor, or an app that did not start. Public (such a box can never pair), with its
+ * own size and rate limits.
+ */
+export const bootReports = {
+  submit: route({
+    method: 'post',
+    path: '/api/player/boot-reports',
+    access: 'public',
+    summary: '播放页启动守护报告（内核版本过低或未能启动；无需令牌）',
+    body: BootReport,
+    response: NoContent,
+  }),
+  list: route({
+    method: 'get',
+    path: '/api/player/boot-reports',
+    access: 'view',
+    summary: '最近的播放页启动失败报告',
+    query: LimitQuery,
+    response: z.array(BootReportRecord),
   }),
 };

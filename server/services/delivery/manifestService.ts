@@ -27,6 +27,8 @@ type Deps = {
     | 'playsBatchMs'
     | 'playSegmentMs'
     | 'playerReloadHour'
+    | 'playerRenderStallMs'
+    | 'playerSocketStallMs'
     | 'scheduleDays'
     | 'listShare'
     | 'cycleMs'
@@ -124,6 +126,8 @@ export function createManifestService({ halls, content, datasets, settings, prog
           playsBatchMs: config.playsBatchMs,
           playSegmentMs: config.playSegmentMs,
           reloadHour: config.playerReloadHour,
+          renderStallMs: config.playerRenderStallMs,
+          socketStallMs: config.playerSocketStallMs,
         },
         schedule,
         items,

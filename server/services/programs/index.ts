@@ -55,7 +55,19 @@ export function createProgramServices({
   const impact = createProgramImpact({ authors, content, programs, halls, screens, audit, clock });
   return {
     targets,
-    media: createMediaService({ db, content, programs, audit, clock, config }),
+    media: createMediaService({
+      db,
+      content,
+      programs,
+      audit,
+      clock,
+      config,
+      canvases: () =>
+        stores.screens
+          .list()
+          .filter((s) => s.revokedAt === null)
+          .map((s) => ({ width: s.width, height: s.height })),
+    }),
     library: createProgramService({ db, content, programs, halls, screens, impact, audit, changes, clock }),
     campaigns: createCampaignService({ db, authors, content, programs, targets, audit, changes, clock }),
     emergencies: createEmergencyService({

@@ -17,6 +17,7 @@ import type { ProgramStore } from '../../store/programStore.js';
 import type { ScreenStore } from '../../store/screenStore.js';
 import type { ChangeService, RecordedChange } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
+import { checkOldBoxes } from '../shared/oldBoxes.js';
 import { createProgramChecks } from './programChecks.js';
 import type { ProgramImpact } from './programImpact.js';
 
@@ -120,6 +121,9 @@ export function createProgramService(d: Deps) {
       const before = content.getPlaylist(id);
       if (!before) throw notFound('节目单');
       checkEntries(input, before.role);
+      for (const g of halls.listGroups().filter((x) => x.defaultPlaylistId === id)) {
+        checkOldBoxes(content, g, input.entries);
+      }
       const { change, sentToReview } = db.transaction(() => {
         content.updatePlaylist({ id, name: input.name, entries: input.entries }, clock.now());
         audit.record({
@@ -167,8 +171,14 @@ export function createProgramService(d: Deps) {
       const p = playlistId ? content.getPlaylist(playlistId) : undefined;
       if (playlistId && !p) throw missingChoice('playlist_missing', '节目单');
       if (p && p.role !== 'content') throw badRequest('playlist_role', '信用名单轮播不能作为默认节目单');
+      if (p) checkOldBoxes(content, g, p.entries);
       const change = db.transaction(() => {
-        halls.updateGroup(groupId, { name: g.name, hallId: g.hallId, defaultPlaylistId: playlistId });
+        halls.updateGroup(groupId, {
+          name: g.name,
+          hallId: g.hallId,
+          defaultPlaylistId: playlistId,
+          oldBoxes: g.oldBoxes,
+        });
         audit.record({
           actor,
           action: 'group.default-playlist',

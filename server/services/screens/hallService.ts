@@ -8,6 +8,7 @@ import type { HallStore } from '../../store/hallStore.js';
 import type { Screen, ScreenStore } from '../../store/screenStore.js';
 import type { ChangeService } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
+import { checkOldBoxes } from '../shared/oldBoxes.js';
 
 type Deps = {
   db: Db;
@@ -29,9 +30,9 @@ export function createHallService({ db, halls, screens, content, audit, changes,
 
   function checkGroupInput(g: GroupInput): void {
     if (!halls.getHall(g.hallId)) throw missingChoice('hall_missing', '大厅');
-    if (g.defaultPlaylistId && !content.getPlaylist(g.defaultPlaylistId)) {
-      throw missingChoice('playlist_missing', '默认节目单');
-    }
+    const playlist = g.defaultPlaylistId ? content.getPlaylist(g.defaultPlaylistId) : undefined;
+    if (g.defaultPlaylistId && !playlist) throw missingChoice('playlist_missing', '默认节目单');
+    if (playlist) checkOldBoxes(content, g, playlist.entries);
   }
 
   return {

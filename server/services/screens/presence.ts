@@ -1,4 +1,4 @@
-import type { PlayerHeartbeat, PlayerState } from '../../../core/protocol/events.js';
+import type { PlayerEngine, PlayerHeartbeat, PlayerState } from '../../../core/protocol/events.js';
 import type { Clock } from '../../clock.js';
 import type { PresenceFlush } from '../../store/screenStore.js';
 
@@ -7,6 +7,7 @@ export interface ScreenPresence {
   lastSeenAt: number | null;
   connectedAt: number | null;
   version: string | null;
+  engine: PlayerEngine | null;
   uptimeS: number | null;
   currentItem: string | null;
   currentKind: string | null;
@@ -21,8 +22,8 @@ export interface ScreenPresence {
 
 /** Live screen presence; in memory here, Redis-backed when scaled out. */
 export interface Presence {
-  /** A socket opened (version from `player:hello`, absent before it). */
-  connected(screenId: string, version?: string): void;
+  /** A socket opened (version and engine from `player:hello`, absent before it). */
+  connected(screenId: string, version?: string, engine?: PlayerEngine): void;
   disconnected(screenId: string): void;
   heartbeat(screenId: string, hb: PlayerHeartbeat): void;
   state(screenId: string, st: PlayerState): void;
@@ -40,6 +41,7 @@ const EMPTY: ScreenPresence = {
   lastSeenAt: null,
   connectedAt: null,
   version: null,
+  engine: null,
   uptimeS: null,
   currentItem: null,
   currentKind: null,
@@ -61,7 +63,7 @@ export class MemoryPresence implements Presence {
     this.screens.set(id, { ...(this.screens.get(id) ?? EMPTY), ...patch });
     this.dirty.add(id);
   }
-  connected(id: string, version?: string): void {
+  connected(id: string, version?: string, engine?: PlayerEngine): void {
     const now = this.clock.now();
     const was = this.screens.get(id);
     this.touch(id, {
@@ -69,6 +71,7 @@ export class MemoryPresence implements Presence {
       lastSeenAt: now,
       connectedAt: was?.online ? was.connectedAt : now,
       ...(version !== undefined ? { version } : {}),
+      ...(engine !== undefined ? { engine } : {}),
     });
   }
   disconnected(id: string): void {
@@ -117,7 +120,10 @@ export class MemoryPresence implements Presence {
       const p = this.screens.get(id);
       if (!p) continue;
       const { lastSeenAt, version, uptimeS, currentItem, currentKind, errors } = p;
-      out.push({ id, lastSeenAt, version, uptimeS, currentItem, currentKind, errors });
+      const engine = p.engine
+        ? { engineName: p.engine.name, engineMajor: p.engine.major, engineAndroid: p.engine.android }
+        : { engineName: null, engineMajor: null, engineAndroid: null };
+      out.push({ id, lastSeenAt, version, uptimeS, currentItem, currentKind, errors, ...engine });
     }
     this.dirty.clear();
     return out;

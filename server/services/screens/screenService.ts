@@ -94,6 +94,7 @@ export function createScreenService(d: Deps) {
       currentItem: p?.currentItem ?? r.currentItem,
       currentKind: p?.currentKind ?? r.currentKind,
       version: p?.version ?? r.version,
+      engine: p?.engine ?? r.engine,
       uptimeS: p?.uptimeS ?? r.uptimeS,
       errors: p?.errors ?? r.errors,
       pairedAt: r.pairedAt,

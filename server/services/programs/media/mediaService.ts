@@ -20,7 +20,30 @@ type Deps = {
   audit: AuditService;
   clock: Clock;
   config: Pick<Config, 'dataDir' | 'maxMediaBytes' | 'maxMediaTotalBytes'>;
+  /** The paired screens' canvases, for flagging videos larger than any of them. */
+  canvases: () => Array<{ width: number; height: number }>;
 };
+
+/** The largest canvas (by area) of the paired screens, null when none is paired. */
+function largestOf(canvases: Array<{ width: number; height: number }>) {
+  let best: { width: number; height: number } | null = null;
+  for (const c of canvases) if (!best || c.width * c.height > best.width * best.height) best = c;
+  return best;
+}
+
+/** What old boxes make of a file: WebM, or a video larger than every screen. */
+export function mediaFlags(
+  m: Pick<MediaInfo, 'type' | 'mime' | 'width' | 'height'>,
+  canvases: Array<{ width: number; height: number }>,
+): NonNullable<MediaInfo['flags']> {
+  const flags: NonNullable<MediaInfo['flags']> = [];
+  if (m.type !== 'video') return flags;
+  if (m.mime === 'video/webm') flags.push('webm');
+  const fits = (c: { width: number; height: number }) =>
+    (m.width ?? 0) <= Math.max(c.width, c.height) && (m.height ?? 0) <= Math.max(c.width, c.height);
+  if (m.width && m.height && canvases.length > 0 && !canvases.some(fits)) flags.push('larger_than_screens');
+  return flags;
+}
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -68,7 +91,7 @@ function fileReader(file: string, size: number): ByteReader & { close(): void } 
 }
 
 /** The media library: uploads typed by content, stored by sha256, deleted only when unused. */
-export function createMediaService({ db, content, programs, audit, clock, config }: Deps) {
+export function createMediaService({ db, content, programs, audit, clock, config, canvases }: Deps) {
   const mediaDir = join(config.dataDir, 'media');
   const tmpDir = join(config.dataDir, 'tmp');
 
@@ -111,8 +134,13 @@ export function createMediaService({ db, content, programs, audit, clock, config
 
   return {
     list(): MediaLibrary {
+      const screens = canvases();
       return {
-        media: content.listMedia().map(info),
+        media: content.listMedia().map((m) => {
+          const i = info(m);
+          return { ...i, flags: mediaFlags(i, screens) };
+        }),
+        largestCanvas: largestOf(screens),
         totalBytes: content.mediaTotalBytes(),
         maxTotalBytes: config.maxMediaTotalBytes,
         maxFileBytes: config.maxMediaBytes,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, loginAs, pairScreen, startTestServer, type TestServer } from '../../test/harness.js';
 import { mp4, upload, webm } from '../../test/mediaFixtures.js';
+import { campaignBody } from '../../test/programFixtures.js';
 
 let t: TestServer;
 let pub: Client;
@@ -70,6 +71,39 @@ describe('a screen group of old boxes', () => {
     });
     expect(remark.status).toBe(400);
     expect(remark.body.error.message).toContain('「宣传片 VP9」');
+  });
+
+  it('refuses a campaign that would bring a WebM video to an old-boxes group, however it is targeted', async () => {
+    const g = t.hc.stores.halls.listGroups()[0]!;
+    // Its own default playlist without a WebM (the test above left one), then marked.
+    const marked = await admin.request('PUT', `/api/groups/${g.id}`, {
+      name: g.name,
+      hallId: g.hallId,
+      defaultPlaylistId: null,
+      oldBoxes: true,
+    });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const { screenId } = await pairScreen(t, '老旧设备屏');
+    expect(t.hc.stores.screens.get(screenId)!.groupId).toBe(g.id);
+    const vp9 = await video('活动短片 VP9', webm(), 'campaign.webm');
+    const h264 = await video('活动短片 H.264', mp4(), 'campaign.mp4');
+    const withWebm = await playlist('活动含 WebM', [vp9.id]);
+    const mp4Only = await playlist('活动仅 MP4', [h264.id]);
+    const before = t.hc.stores.programs.listCampaigns().length;
+    for (const targets of [
+      { all: false, hallIds: [], groupIds: [g.id], screenIds: [] },
+      { all: false, hallIds: [], groupIds: [], screenIds: [screenId] },
+      { all: false, hallIds: [g.hallId], groupIds: [], screenIds: [] },
+      { all: true, hallIds: [], groupIds: [], screenIds: [] },
+    ]) {
+      const r = await pub.request('POST', '/api/campaigns', campaignBody(withWebm.id, screenId, { targets }));
+      expect(r.status, JSON.stringify(targets)).toBe(400);
+      expect(r.body.error.code).toBe('old_boxes_video');
+      expect(r.body.error.message).toContain('「活动短片 VP9」');
+    }
+    expect(t.hc.stores.programs.listCampaigns()).toHaveLength(before);
+    const ok = await pub.request('POST', '/api/campaigns', campaignBody(mp4Only.id, screenId));
+    expect(ok.status).toBe(201);
   });
 });
 

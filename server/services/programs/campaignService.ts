@@ -15,6 +15,7 @@ import {
 } from '../../store/programStore.js';
 import type { ChangeService, RecordedChange } from '../delivery/changeService.js';
 import type { AuditService } from '../shared/auditService.js';
+import { checkOldBoxes } from '../shared/oldBoxes.js';
 import type { TargetService } from '../shared/targets.js';
 
 type Deps = {
@@ -72,6 +73,9 @@ export function createCampaignService({
     const missing = c.playlistIds.filter((id) => content.getPlaylist(id)?.role !== 'content');
     if (missing.length > 0)
       throw badRequest('playlist_missing', `节目单不存在：${missing.join('、')}，请刷新后重新选择`);
+    // A WebM video may not reach a group of old boxes, whichever way the campaign targets it.
+    const entries = c.playlistIds.flatMap((id) => content.getPlaylist(id)?.entries ?? []);
+    for (const g of targets.groups(c.targets)) checkOldBoxes(content, g, entries);
   }
 
   /** The campaign with its playlists and their items, frozen as approved. */

@@ -23,6 +23,15 @@ export function createTargets(halls: HallStore, screens: ScreenStore) {
         .filter((s) => targetsScreen(t, s))
         .map((s) => s.id);
     },
+    /**
+     * The screen groups a set of targets plays in: those named, and those of every screen it
+     * reaches (a hall's, one screen's), for the rules a group sets (old boxes).
+     */
+    groups(t: Targets) {
+      const ids = new Set(t.groupIds);
+      for (const s of screens.list()) if (s.groupId !== null && targetsScreen(t, s)) ids.add(s.groupId);
+      return [...ids].flatMap((id) => halls.getGroup(id) ?? []);
+    },
     /** 400 naming every hall, group or screen that no longer exists (or was revoked). */
     check(t: Targets): void {
       const missing = [

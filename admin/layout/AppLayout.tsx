@@ -7,12 +7,14 @@ import { navigate, useRoute } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 // dayjs in Chinese and the hall's timezone for every page (loaded with the signed-in frame, not the login page).
 import '../lib/time.js';
+import { openapi } from '../../core/protocol/routes/operations.js';
+import { hrefOf } from '../lib/client.js';
 import { signInNotice } from '../login/signInNotice.js';
 import { landingFor, pagesFor } from './pages.js';
 
 const PASSWORD_PATH = '/password';
-/** The API reference page the server serves (core/protocol/routes/operations.ts `openapi.reference`). */
-const API_DOCS_URL = '/api/docs';
+/** The API reference page the server serves. */
+const API_DOCS_URL = hrefOf(openapi.reference);
 const PasswordPage = lazy(() =>
   import('../password/PasswordPage.js').then((m) => ({ default: m.PasswordPage })),
 );

@@ -152,12 +152,15 @@ function seedAsBefore008(): {
     );
   }
   // Back to the schema before 008: undo 008 and every later migration (009: sign-in and authors;
-  // 010: session activity and the sign-in notice; 012: the crypto suites of audit records and identifier hashes).
+  // 010: session activity and the sign-in notice; 012: the crypto suites of audit records and identifier hashes; 013: engines and old boxes).
   db.exec(`DROP TABLE boot_steps; DROP TABLE audit_superseded; DROP INDEX audit_log_mac;
     DROP TABLE batch_authors; DROP TABLE campaign_authors; ALTER TABLE login_failures DROP COLUMN username;
     ALTER TABLE sessions DROP COLUMN last_active_at; ALTER TABLE users DROP COLUMN last_login_ip;
     ALTER TABLE users DROP COLUMN failed_logins; DROP INDEX audit_log_actor;
     ALTER TABLE audit_log DROP COLUMN suite; ALTER TABLE entries DROP COLUMN code_suite;
+    ALTER TABLE screens DROP COLUMN engine_name; ALTER TABLE screens DROP COLUMN engine_major;
+    ALTER TABLE screens DROP COLUMN engine_android; ALTER TABLE screen_groups DROP COLUMN old_boxes;
+    DROP TABLE boot_reports;
     DELETE FROM schema_migrations WHERE version >= 8;`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

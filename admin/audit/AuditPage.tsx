@@ -53,25 +53,26 @@ const SUITE_TEXT = { standard: 'HMAC-SHA256', gm: 'HMAC-SM3' } as const;
 
 /** What a chain check found, in full above the log. */
 function ChainResult({ result, onClose }: { result: AuditVerify; onClose: () => void }) {
-  return result.ok ? (
+  const [type, title, description] = result.ok
+    ? ([
+        'success',
+        `哈希链完整：共 ${result.records} 条记录`,
+        `校验算法 ${result.suites.map((s) => SUITE_TEXT[s]).join(' → ')}；最新链接 ${result.head}`,
+      ] as const)
+    : ([
+        'error',
+        `哈希链在第 ${result.brokenAt} 条记录处断开`,
+        '该记录或其之前的记录被改动、删除或插入。请保留数据目录现状，并对照服务器日志中记录的链接（hallcast audit verify）确定改动范围。',
+      ] as const);
+  return (
     <Alert
-      type="success"
+      type={type}
       showIcon
       closable={{ onClose }}
       style={{ marginBottom: 16 }}
       data-testid="audit-verify-result"
-      title={`哈希链完整：共 ${result.records} 条记录`}
-      description={`校验算法 ${result.suites.map((s) => SUITE_TEXT[s]).join(' → ')}；最新链接 ${result.head}`}
-    />
-  ) : (
-    <Alert
-      type="error"
-      showIcon
-      closable={{ onClose }}
-      style={{ marginBottom: 16 }}
-      data-testid="audit-verify-result"
-      title={`哈希链在第 ${result.brokenAt} 条记录处断开`}
-      description="该记录或其之前的记录被改动、删除或插入。请保留数据目录现状，并对照服务器日志中记录的链接（hallcast audit verify）确定改动范围。"
+      title={title}
+      description={description}
     />
   );
 }

@@ -155,10 +155,25 @@ describe('route table walk', () => {
     }
   });
 
-  it('public routes answer without a session (no 401/403)', async () => {
-    for (const route of t.hc.routes.table.filter((r) => r.access === 'public' && r.method === 'get')) {
+  it('public routes answer without a session (no 401/403); those with a credential of their own refuse without it', async () => {
+    const open = t.hc.routes.table.filter(
+      (r) => r.access === 'public' && !r.credential && r.method === 'get',
+    );
+    for (const route of open) {
       const r = await new Client(t.url).request('GET', unknownPath(route.path));
       expect([401, 403], `GET ${route.path}`).not.toContain(r.status);
+    }
+    const own = t.hc.routes.table.filter((r) => r.access === 'public' && r.credential);
+    expect(own.map((r) => r.path).sort()).toEqual(['/api/platform/withdrawals', '/metrics']);
+    for (const route of own) {
+      const method = route.method.toUpperCase();
+      // A body its schema accepts, so that only the missing credential can refuse it.
+      const body =
+        method === 'GET'
+          ? undefined
+          : { code: '91231100MA1B2C3D4E', kind: 'repair', reason: '信用修复', docNo: 'X-1' };
+      const r = await new Client(t.url).request(method, unknownPath(route.path), body);
+      expect(r.status, `${route.method} ${route.path} ${JSON.stringify(r.body)}`).toBe(401);
     }
   });
 });

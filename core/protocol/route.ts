@@ -24,6 +24,11 @@ export interface RouteSpec {
   readonly access: Access;
   /** One line in Chinese for the OpenAPI document and the route list. */
   readonly summary: string;
+  /**
+   * A public route that still wants a credential of its own, checked by its handler: the credit
+   * platform's API key, or a token such as /metrics' (HALLCAST_METRICS_TOKEN). Without it: 401.
+   */
+  readonly credential?: 'api-key' | 'token';
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   /** A zod schema of the JSON answer, `NoContent`, or `raw(mediaType)`. */

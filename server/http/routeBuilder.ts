@@ -22,6 +22,8 @@ export interface RouteInfo {
   method: Method;
   path: string;
   access: Access;
+  /** A public route's own credential (route.ts RouteSpec.credential). */
+  credential?: 'api-key' | 'token';
 }
 
 /** What a handler gets: every part of the request parsed by the route's schemas. */
@@ -57,8 +59,8 @@ export class RouteBuilder {
   ) {}
 
   on<S extends RouteSpec>(route: Route<S>, handler: RouteHandler<S>): void {
-    const { method, path, access } = route;
-    this.table.push({ method, path, access });
+    const { method, path, access, credential } = route;
+    this.table.push({ method, path, access, ...(credential ? { credential } : {}) });
     const guard: Middleware =
       access === 'public'
         ? (_ctx, next) => next()

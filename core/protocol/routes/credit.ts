@@ -334,6 +334,7 @@ export const platform = {
     method: 'post',
     path: '/api/platform/withdrawals',
     access: 'public',
+    credential: 'api-key',
     summary: '信用平台推送撤下（Authorization: Bearer <API 密钥>，需 withdraw 权限）',
     body: WithdrawByCode,
     response: z.array(Takedown),

@@ -34,6 +34,7 @@ export const metrics = {
     method: 'get',
     path: '/metrics',
     access: 'public',
+    credential: 'token',
     summary: '运行指标（Prometheus 文本格式）：须带令牌或来自允许的地址',
     response: raw('text/plain'),
   }),

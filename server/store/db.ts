@@ -121,3 +121,11 @@ export function runBootSteps(db: Db, steps: BootStep[], now: () => number = Date
   }
   return ran;
 }
+
+/**
+ * A consistent copy of the whole database into `file` (a new file), taken in a read transaction
+ * of its own: the server's writers go on meanwhile (WAL). For backups.
+ */
+export function snapshotInto(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { currentVersion, type Db } from '../../store/db.js';
+import { currentVersion, type Db, snapshotInto } from '../../store/db.js';
 import { openFile, SealError, type SuiteId, sealFile, suiteOf } from '../shared/crypto/index.js';
 
 /**
@@ -100,7 +100,7 @@ export async function backup(dir: string, o: BackupOptions): Promise<BackupManif
   try {
     // The database first: one consistent snapshot, whatever the server writes meanwhile.
     const snapshot = join(work, DB_FILE);
-    o.db.prepare('VACUUM INTO ?').run(snapshot);
+    snapshotInto(o.db, snapshot);
     const sources: { path: string; from: string }[] = [{ path: DB_FILE, from: snapshot }];
     if (existsSync(join(o.dataDir, ANCHORS))) sources.push({ path: ANCHORS, from: join(o.dataDir, ANCHORS) });
     for (const tree of TREES)

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { findChromium } from './kiosk/chromium.js';
-import { MANIFEST } from './services/operations/backup.js';
+import { scheduledBackups } from './services/operations/backup.js';
 
 /**
  * `hallcast doctor`: checks a deployment and says, one line a check, what to do. A failed check
@@ -166,7 +166,7 @@ export async function runDoctor(o: DoctorOptions): Promise<CheckResult[]> {
 
   // Backups: the newest scheduled one is recent.
   if (c.backupDir) {
-    const newest = newestBackup(c.backupDir);
+    const newest = (await scheduledBackups(c.backupDir)).find((b) => b.createdAt !== null)?.createdAt ?? null;
     const limit = c.backupIntervalMs * 2;
     if (newest === null)
       add(
@@ -194,19 +194,4 @@ export async function runDoctor(o: DoctorOptions): Promise<CheckResult[]> {
       );
   }
   return out;
-}
-
-/** The createdAt of the newest complete backup under `dir`, or null. */
-function newestBackup(dir: string): number | null {
-  if (!existsSync(dir)) return null;
-  let newest: number | null = null;
-  for (const name of readdirSync(dir)) {
-    try {
-      const m = JSON.parse(readFileSync(join(dir, name, MANIFEST), 'utf8')) as { createdAt?: unknown };
-      if (typeof m.createdAt === 'number' && (newest === null || m.createdAt > newest)) newest = m.createdAt;
-    } catch {
-      // Not a backup (or an unfinished one).
-    }
-  }
-  return newest;
 }

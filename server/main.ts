@@ -153,15 +153,13 @@ export async function startHallcast(opts: HallcastOptions): Promise<Hallcast> {
   const realtime = createRealtime(server, services, config, log);
   services.metrics.attach({
     screensByHall() {
-      const halls = new Map(stores.halls.listHalls().map((h) => [h.id, h.name]));
       const by = new Map<string, { hall: string; online: number; offline: number }>();
-      for (const s of stores.screens.list()) {
-        if (s.revokedAt !== null) continue;
-        const hall = halls.get(s.hallId) ?? s.hallId;
-        const row = by.get(hall) ?? { hall, online: 0, offline: 0 };
-        if (services.presence.isOnline(s.id)) row.online++;
+      for (const s of services.screens.list()) {
+        if (s.revoked) continue;
+        const row = by.get(s.hallName) ?? { hall: s.hallName, online: 0, offline: 0 };
+        if (s.online) row.online++;
         else row.offline++;
-        by.set(hall, row);
+        by.set(s.hallName, row);
       }
       return [...by.values()];
     },

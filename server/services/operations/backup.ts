@@ -219,6 +219,28 @@ export async function restore(dir: string, dataDir: string, o: RestoreOptions): 
 /** A scheduled backup's folder name: `hallcast-YYYYMMDD-HHmmss` in the hall's timezone. */
 const SCHEDULED = /^hallcast-(\d{8}-\d{6})$/;
 
+/**
+ * The scheduled backups under `backupDir`, newest first; `createdAt` is null for one without a
+ * readable manifest (unfinished). Read by the schedule (to prune) and by `hallcast doctor`.
+ */
+export async function scheduledBackups(
+  backupDir: string | undefined,
+): Promise<{ dir: string; createdAt: number | null }[]> {
+  if (!backupDir || !existsSync(backupDir)) return [];
+  const out: { dir: string; createdAt: number | null }[] = [];
+  for (const name of await readdir(backupDir)) {
+    if (!SCHEDULED.test(name)) continue;
+    const dir = join(backupDir, name);
+    try {
+      const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as BackupManifest;
+      out.push({ dir, createdAt: m.createdAt });
+    } catch {
+      out.push({ dir, createdAt: null });
+    }
+  }
+  return out.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+}
+
 export interface ScheduledBackups {
   /** The backups under HALLCAST_BACKUP_DIR, newest first (only complete ones: with a manifest). */
   list(): Promise<{ dir: string; createdAt: number }[]>;
@@ -238,21 +260,7 @@ export function createScheduledBackups(d: {
   stamp: (at: number) => string;
 }): ScheduledBackups {
   let running: Promise<{ dir: string; pruned: string[] } | null> | null = null;
-  async function folders(): Promise<{ dir: string; createdAt: number | null }[]> {
-    if (!d.backupDir || !existsSync(d.backupDir)) return [];
-    const out: { dir: string; createdAt: number | null }[] = [];
-    for (const name of await readdir(d.backupDir)) {
-      if (!SCHEDULED.test(name)) continue;
-      const dir = join(d.backupDir, name);
-      try {
-        const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as BackupManifest;
-        out.push({ dir, createdAt: m.createdAt });
-      } catch {
-        out.push({ dir, createdAt: null });
-      }
-    }
-    return out.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
-  }
+  const folders = () => scheduledBackups(d.backupDir);
   async function list() {
     return (await folders()).flatMap((f) =>
       f.createdAt === null ? [] : [{ dir: f.dir, createdAt: f.createdAt }],

@@ -26,7 +26,7 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'hallcast_' });
   let sources: MetricsSources | null = null;
 
-  const screens = new Gauge({
+  new Gauge({
     name: 'hallcast_screens',
     help: 'Paired screens by hall and presence',
     labelNames: ['hall', 'state'] as const,
@@ -89,7 +89,6 @@ export function createMetrics() {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
-  void screens;
 
   return {
     registry,
